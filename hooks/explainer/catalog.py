@@ -1,0 +1,156 @@
+"""All data files joined into one catalog that pages, templates and exports read.
+
+Records are plain dicts (the schema's JSON form), so this module never needs pydantic: files whose
+checked form is cached skip both the YAML parse and the schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, ProblemsFound
+
+Record = dict[str, Any]
+
+ITEM_SECTIONS = ("facts", "quotes", "events")
+"""Sections whose records are claims (id, date, claimant, status, sources)."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id written at a place in a data file: a definition (`ids`) or a pointer (`refs`)."""
+
+    section: str
+    """Section the id lives in; `items` means any of facts, quotes and events."""
+    id: str
+    line: int
+    where: str
+
+
+@dataclass
+class FileResult:
+    """One data file, checked: its records by section, the ids it defines and points at, its problems."""
+
+    name: str
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    ids: list[Reference] = field(default_factory=list)
+    refs: list[Reference] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileResult:
+        return cls(
+            name=data["name"],
+            records=data["records"],
+            ids=[Reference(**r) for r in data["ids"]],
+            refs=[Reference(**r) for r in data["refs"]],
+            problems=[Problem(**p) for p in data["problems"]],
+        )
+
+
+class Catalog:
+    """Every record by section and id, plus the lookups pages need."""
+
+    def __init__(self, sections: dict[str, dict[str, Record]]) -> None:
+        self.sections = sections
+        self.items: dict[str, Record] = {
+            record_id: record for name in ITEM_SECTIONS for record_id, record in sections.get(name, {}).items()
+        }
+
+    def __getitem__(self, section: str) -> dict[str, Record]:
+        return self.sections.get(section, {})
+
+    def item(self, item_id: str) -> Record:
+        return self.items[item_id]
+
+    def group_members(self, group_id: str) -> list[Record]:
+        """The facts of an estimate group, smallest value first (ranges by their lower end)."""
+        members = [f for f in self["facts"].values() if f.get("group") == group_id]
+        return sorted(members, key=lambda f: (sort_number(f), f["date"], f["id"]))
+
+    def sources_of(self, record: Record) -> list[Record]:
+        return [self["sources"][sid] for sid in record["sources"]]
+
+    def claimant_of(self, record: Record) -> Record:
+        return self["claimants"][record["claimant"]]
+
+    def citing(self, source_id: str) -> list[Record]:
+        """Items and corrections that cite a source, in date order."""
+        citing = [r for r in [*self.items.values(), *self["corrections"].values()] if source_id in r["sources"]]
+        return sorted(citing, key=lambda r: (r.get("date", ""), r["id"]))
+
+    def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
+        pool = self.items if section == "items" else self[section]
+        return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.5)
+
+
+def sort_number(fact: Record) -> float:
+    value = fact["value"]
+    if fact.get("value_kind") == "range":
+        return float(value["min"])
+    return float(value) if fact.get("value_kind") == "number" else 0.0
+
+
+def link(results: list[FileResult]) -> Catalog:
+    """Join checked files: ids unique across all files, every reference resolvable. Raises ProblemsFound."""
+    problems = [p for result in results for p in result.problems]
+    sections: dict[str, dict[str, Record]] = {}
+    defined: dict[str, tuple[str, Reference]] = {}
+    for result in results:
+        for section, records in result.records.items():
+            refs = [ref for ref in result.ids if ref.section == section]
+            for ref, record in zip(refs, records, strict=True):
+                if ref.id in defined:
+                    first_file, first = defined[ref.id]
+                    problems.append(Problem(result.name, ref.line, f"{ref.where}.id",
+                                            f"'{ref.id}' is already used ({first_file}:{first.line})"))
+                    continue
+                defined[ref.id] = (result.name, ref)
+                sections.setdefault(section, {})[ref.id] = record
+    catalog = Catalog(sections)
+    for result in results:
+        for ref in result.refs:
+            pool = catalog.items if ref.section == "items" else catalog[ref.section]
+            if ref.id not in pool:
+                label = "fact, quote or event" if ref.section == "items" else ref.section.rstrip("s")
+                hint = catalog.suggest(ref.id, ref.section)
+                guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+                problems.append(Problem(result.name, ref.line, ref.where, f"no {label} has the id '{ref.id}'.{guess}"))
+    problems += _group_problems(catalog, results)
+    if problems:
+        raise ProblemsFound(problems)
+    return catalog
+
+
+def _group_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem]:
+    """Figures side by side must be in the same unit, or the comparison misleads."""
+    problems = []
+    lines = {ref.id: (result.name, ref) for result in results for ref in result.ids}
+    for group_id in catalog["groups"]:
+        units = {(f.get("prefix"), f.get("unit")) for f in catalog.group_members(group_id)}
+        if len(units) > 1:
+            name, ref = lines[group_id]
+            shown = ", ".join(sorted(f"{p or ''}…{u or ''}" for p, u in units))
+            problems.append(Problem(name, ref.line, ref.where, f"its facts use different units ({shown})"))
+    return problems
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The YAML files an editor may add to `data/`, in a stable order."""
+    return sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")])
+
+
+def build_catalog(data_dir: Path, root: Path) -> Catalog:
+    """Check every data file and join them. Raises ProblemsFound listing every problem at once."""
+    from .validate import check_file  # imported here: only files that changed need the schema
+
+    results = [check_file(path.relative_to(root).as_posix(), path.read_bytes()) for path in data_files(data_dir)]
+    if not results:
+        raise ProblemsFound([Problem(data_dir.relative_to(root).as_posix(), 0, "", "no .yml data files found")])
+    return link(results)

@@ -1,0 +1,29 @@
+"""Check every page's shortcodes before MkDocs writes anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import shortcodes
+from .catalog import Catalog
+from .problems import Problem
+
+
+def check_pages(docs_dir: Path, root: Path, catalog: Catalog) -> tuple[list[Problem], set[str]]:
+    """Problems in all Markdown pages under `docs_dir`, and the ids of every item they show."""
+    problems: list[Problem] = []
+    shown: set[str] = set()
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        page_problems, page_shown = shortcodes.check(name, path.read_text(encoding="utf-8"), catalog)
+        problems += page_problems
+        shown |= page_shown
+    return problems, shown
+
+
+def index_page(docs_dir: Path) -> str | None:
+    """The page holding `<!-- facts -->`, every item's permanent home, as a path relative to docs/."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8"))):
+            return path.relative_to(docs_dir).as_posix()
+    return None

@@ -1,0 +1,72 @@
+"""Turn catalog records into HTML through the Jinja templates in `hooks/templates/`.
+
+Autoescaping is on, so text from `data/` (even `<script>`) reaches readers as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import formatting
+from .catalog import Catalog, Record
+from .problems import Problem
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class PageContext:
+    """What a shortcode needs to know about the page it is rendered on."""
+
+    catalog: Catalog
+    fact_index_url: str | None = None
+    """Relative URL of the page that holds every fact's card (its permalink), if there is one."""
+    site_root: str = "./"
+    """Relative URL from this page to the site root, for links to other generated pages."""
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        value=formatting.format_value,
+        date=formatting.format_date,
+        moment=formatting.format_moment,
+        number=formatting.format_number,
+    )
+    env.globals["status_meaning"] = formatting.STATUS_MEANING
+    return env
+
+
+def render(template: str, context: PageContext, **values: Any) -> str:
+    """Render a template as HTML that Markdown passes through untouched (no blank lines inside)."""
+    html = environment().get_template(template).render(
+        catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root, **values
+    )
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_inline(template: str, context: PageContext, **values: Any) -> str:
+    """Render a template to one line, to sit inside a paragraph."""
+    return " ".join(line.strip() for line in render(template, context, **values).splitlines())
+
+
+def render_problems(problems: list[Problem]) -> str:
+    """The box the preview shows in place of a page while the data has errors."""
+    return environment().get_template("problems.html").render(problems=problems)
+
+
+def claimant_name(record: Record, catalog: Catalog) -> str:
+    claimant = catalog.claimant_of(record)
+    return f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]

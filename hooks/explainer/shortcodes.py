@@ -1,0 +1,153 @@
+"""Fact references in Markdown: `<!-- fact:troops-near-kursk -->` and friends.
+
+One regex finds them; a table says, per kind, which section its id must be in, whether it stands
+on a line of its own, and how it renders. Unknown kinds and ids are errors naming page and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from . import formatting
+from .catalog import Catalog
+from .problems import Problem
+from .render import PageContext, render, render_inline
+
+SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
+"""`<!-- kind:id -->`, or `<!-- kind -->` for kinds that take no id. Other comments are left alone."""
+
+_PLAIN_COMMENT = re.compile(r"<!--\s*[a-z][a-z-]*\s*-->")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of shortcode."""
+
+    section: str | None
+    """Catalog section its id must exist in (`items` = facts, quotes or events); None = takes no id."""
+    block: bool
+    """Block kinds render HTML blocks and must stand alone on their line."""
+    render: Callable[[PageContext, str], str]
+    shows: Callable[[Catalog, str], set[str]] = field(default=lambda catalog, arg: {arg})
+    """Ids of the items it shows, so facts shown nowhere can be reported."""
+    help: str = ""
+
+
+def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
+    return {fact["id"] for fact in catalog.group_members(group_id)}
+
+
+KINDS: dict[str, Kind] = {
+    "fact": Kind(
+        "facts", False,
+        lambda ctx, arg: render_inline("fact.html", ctx, fact=ctx.catalog["facts"][arg]),
+        help="a value with its claimant, date, status and source",
+    ),
+    "value": Kind(
+        "facts", False,
+        lambda ctx, arg: render_inline("value.html", ctx, fact=ctx.catalog["facts"][arg]),
+        help="the value alone, linked to its card (use where the claimant is named nearby)",
+    ),
+    "date": Kind(
+        "items", False,
+        lambda ctx, arg: formatting.format_moment(ctx.catalog.item(arg)),
+        help="the date (and time) of a fact, quote or event",
+    ),
+    "quote": Kind(
+        "quotes", True,
+        lambda ctx, arg: render("quote.html", ctx, quote=ctx.catalog["quotes"][arg]),
+        help="a quotation with speaker, occasion, date and source",
+    ),
+    "estimates": Kind(
+        "groups", True,
+        lambda ctx, arg: render(
+            "estimates.html", ctx, group=ctx.catalog["groups"][arg], members=ctx.catalog.group_members(arg)
+        ),
+        shows=_group_ids,
+        help="an estimate group as a table, one row per claimant",
+    ),
+    "legend": Kind(None, True, lambda ctx, arg: render("legend.html", ctx), shows=lambda c, a: set(),
+                   help="the status legend"),
+    "facts": Kind(
+        None, True,
+        lambda ctx, arg: render(
+            "fact-index.html", ctx, items=sorted(ctx.catalog.items.values(), key=lambda i: (i["date"], i["id"]))
+        ),
+        shows=lambda c, a: set(),
+        help="every fact, quote and event as a card with its permanent anchor",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    kind: str
+    arg: str
+    line: int
+    alone: bool
+    """True when the shortcode is the only thing on its line."""
+    text: str
+
+
+def find(markdown: str, first_line: int = 1) -> Iterator[Shortcode]:
+    """Every shortcode in `markdown`; `first_line` is the file line the text starts on."""
+    for match in SHORTCODE.finditer(markdown):
+        if not match.group("arg") and not _PLAIN_COMMENT.fullmatch(match.group(0)):
+            continue
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        line_end = markdown.find("\n", match.end())
+        line_text = markdown[line_start : None if line_end < 0 else line_end]
+        yield Shortcode(
+            kind=match.group("kind"),
+            arg=match.group("arg") or "",
+            line=first_line + markdown.count("\n", 0, match.start()),
+            alone=line_text.strip() == match.group(0),
+            text=match.group(0),
+        )
+
+
+def check(page: str, markdown: str, catalog: Catalog, first_line: int = 1) -> tuple[list[Problem], set[str]]:
+    """Problems with every shortcode of one page, and the ids of the items it shows."""
+    problems, shown = [], set()
+    for code in find(markdown, first_line):
+        message = _problem_with(code, catalog)
+        if message:
+            problems.append(Problem(page, code.line, code.text, message))
+        else:
+            shown |= KINDS[code.kind].shows(catalog, code.arg)
+    return problems, shown
+
+
+def _problem_with(code: Shortcode, catalog: Catalog) -> str | None:
+    kind = KINDS.get(code.kind)
+    if kind is None:
+        return f"unknown shortcode '{code.kind}'. Available: {', '.join(sorted(KINDS))}"
+    if kind.section is None:
+        return f"'{code.kind}' takes no id; write <!-- {code.kind} -->" if code.arg else None
+    if not code.arg:
+        return f"'{code.kind}' needs an id: <!-- {code.kind}:some-id -->"
+    pool = catalog.items if kind.section == "items" else catalog[kind.section]
+    if code.arg not in pool:
+        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group"}
+        hint = catalog.suggest(code.arg, kind.section)
+        guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+        return f"unknown {label.get(kind.section, kind.section)} '{code.arg}'.{guess}"
+    if kind.block and not code.alone:
+        return f"'{code.kind}' shows a block; put it on a line of its own"
+    return None
+
+
+def replace(markdown: str, context: PageContext) -> str:
+    """Render every shortcode (already checked) into HTML."""
+
+    def substitute(match: re.Match[str]) -> str:
+        kind, arg = match.group("kind"), match.group("arg") or ""
+        if not arg and not _PLAIN_COMMENT.fullmatch(match.group(0)):
+            return match.group(0)
+        html = KINDS[kind].render(context, arg)
+        # Blank lines around a block keep Markdown from wrapping it in a paragraph.
+        return f"\n\n{html}\n\n" if KINDS[kind].block else html
+
+    return SHORTCODE.sub(substitute, markdown)

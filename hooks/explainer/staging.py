@@ -1,0 +1,39 @@
+"""Build into a fresh folder and swap it in only when the build succeeded.
+
+MkDocs empties `site_dir` right after `on_pre_build`, and a strict build fails only after every page
+is written. Staging keeps the published `site/` byte-identical whenever a build fails, whatever failed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Staging:
+    """A build folder beside the real site folder (same file system, so the swap is two renames)."""
+
+    final: Path
+    staged: Path
+
+    @classmethod
+    def start(cls, final_dir: str) -> Staging:
+        final = Path(final_dir).resolve()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        return cls(final, Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)))
+
+    def commit(self) -> None:
+        """Put the staged build in place of the old site; the old one is removed only afterwards."""
+        if self.final.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{self.final.name}-old-", dir=self.final.parent))
+            self.final.rename(retired / self.final.name)
+            self.staged.rename(self.final)
+            shutil.rmtree(retired)
+        else:
+            self.staged.rename(self.final)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staged, ignore_errors=True)

@@ -1,0 +1,124 @@
+"""Check one data file against the schema and turn it into plain, JSON-ready records.
+
+The records (and the references between files, with their lines) are all the rest of the pipeline
+needs, so a cached file never has to import pydantic again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .catalog import FileResult, Reference
+from .load import LoadedFile, Path, format_path, load_text
+from .problems import Problem
+
+_KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
+
+
+def check_file(name: str, raw: bytes) -> FileResult:
+    """Parse and validate one file's bytes; every problem is collected in the result."""
+    loaded = load_text(name, raw)
+    result = FileResult(name=name, problems=list(loaded.problems))
+    if loaded.problems:
+        return result
+    try:
+        data_file = schema.DataFile.model_validate(loaded.data)
+    except ValidationError as error:
+        result.problems += [_problem(loaded, issue) for issue in error.errors()]
+        return result
+    for section in schema.SECTIONS:
+        for index, model in enumerate(getattr(data_file, section)):
+            path: Path = (section, index)
+            record = model.model_dump(mode="json")
+            if section in _KIND:
+                record["kind"] = _KIND[section]
+            if isinstance(model, schema.Fact):
+                record["value_kind"] = _value_kind(model.value)
+            result.records.setdefault(section, []).append(record)
+            result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
+            result.refs += _references(loaded, path, model)
+    return result
+
+
+def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Reference]:
+    """Every id this record points at in another section, with the line it is written on."""
+    wanted: list[tuple[str, str, Path]] = []
+    if isinstance(model, schema.Item):
+        wanted.append(("claimants", model.claimant, (*path, "claimant")))
+    if isinstance(model, schema.Item | schema.Correction):
+        wanted += [("sources", sid, (*path, "sources", i)) for i, sid in enumerate(model.sources)]
+    if isinstance(model, schema.Fact) and model.group:
+        wanted.append(("groups", model.group, (*path, "group")))
+    if isinstance(model, schema.Correction):
+        wanted += [("items", iid, (*path, "items", i)) for i, iid in enumerate(model.items)]
+    return [Reference(section, target, loaded.line_of(where), format_path(where)) for section, target, where in wanted]
+
+
+def _value_kind(value: Any) -> str:
+    if isinstance(value, schema.Range):
+        return "range"
+    if isinstance(value, dt.date):
+        return "date"
+    return "text" if isinstance(value, str) else "number"
+
+
+def _problem(loaded: LoadedFile, issue: Any) -> Problem:
+    """Map one pydantic error (whose location is list indexes) back to file, line, field and id."""
+    loc: Path = tuple(issue["loc"])
+    where = format_path(loc) or "(top level)"
+    record = _record_at(loaded.data, loc)
+    if record is not None and isinstance(record.get("id"), str):
+        where += f" ({record['id']})"
+    return Problem(loaded.name, loaded.line_of(loc), where, _message(loc, issue))
+
+
+def _record_at(data: Any, loc: Path) -> dict[str, Any] | None:
+    """The section entry (`facts[2]`) an error belongs to, to name its id."""
+    if len(loc) >= 2 and isinstance(data, dict) and isinstance(loc[1], int):
+        entries = data.get(loc[0])
+        if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
+            return entries[loc[1]]
+    return None
+
+
+def _message(loc: Path, issue: Any) -> str:
+    kind, ctx = issue["type"], issue.get("ctx") or {}
+    if kind == "extra_forbidden":
+        allowed = list(_model_at(loc[:-1]).model_fields)
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return f"unknown field; {hint}allowed: {', '.join(allowed)}"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "literal_error":
+        return f"{issue['input']!r} is not one of {ctx.get('expected', '')}"
+    if kind in ("list_type", "model_type", "dict_type") and issue["input"] is None:
+        return "is empty; give a value or remove the key"
+    message: str = issue["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def _model_at(loc: Path) -> type[BaseModel]:
+    """The model class that holds the field at `loc`, following lists and nested models."""
+    model: type[BaseModel] = schema.DataFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        for candidate in (annotation, *typing.get_args(annotation)):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+                break
+    return model
+
+
+def check_path(name: str, path: str) -> FileResult:
+    """Read a file from disk and check it."""
+    with open(path, "rb") as handle:
+        return check_file(name, handle.read())

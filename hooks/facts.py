@@ -1,0 +1,99 @@
+"""MkDocs hook: load and check `data/` before anything is written, then render fact shortcodes.
+
+MkDocs does not reload hooks on `serve`, so everything is read inside events, on every build.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer import pages, render, shortcodes
+from explainer.catalog import Catalog, build_catalog
+from explainer.problems import Problem, ProblemsFound
+from explainer.staging import Staging
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+# Under `mkdocs.plugins.` so that strict mode counts our warnings.
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+@dataclass
+class BuildState:
+    serving: bool = False
+    stage: bool = False
+    staging: Staging | None = None
+    failed: bool = False
+    config: MkDocsConfig | None = None
+    catalog: Catalog | None = None
+    problems: list[Problem] = field(default_factory=list)
+    index_page: str | None = None
+
+
+state = BuildState()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+    # Staging a dirty build would drop the files it means to keep.
+    state.stage = command in ("build", "gh-deploy") and not dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.config, state.failed = config, False
+    if state.stage:
+        state.staging = Staging.start(config.site_dir)
+        config.site_dir = str(state.staging.staged)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    state.catalog, state.problems = None, []
+    try:
+        catalog = build_catalog(root / "data", root)
+        problems, shown = pages.check_pages(docs_dir, root, catalog)
+        if problems:
+            raise ProblemsFound(problems)
+    except ProblemsFound as error:
+        if not state.serving:
+            raise PluginError(str(error)) from None
+        # The preview keeps running and shows the problems in every page instead of a stale site.
+        log.error(str(error))
+        state.problems = error.problems
+        return
+    state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
+    if unshown := sorted(set(catalog["facts"]) - shown):
+        log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if state.problems or state.catalog is None:
+        return render.render_problems(state.problems)
+    index = files.get_file_from_path(state.index_page) if state.index_page else None
+    context = render.PageContext(
+        catalog=state.catalog,
+        fact_index_url=get_relative_url(index.url, page.url) if index else None,
+        site_root=get_relative_url(".", page.url),
+    )
+    return shortcodes.replace(markdown, context)
+
+
+def on_build_error(error: Exception) -> None:
+    state.failed = True
+
+
+def on_shutdown() -> None:
+    if state.staging is None or state.config is None:
+        return
+    if state.failed:
+        state.staging.discard()
+    else:
+        state.staging.commit()
+    state.config.site_dir = str(state.staging.final)  # gh-deploy reads it after the build
