@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer import pages, render, shortcodes
+from explainer import html_fixes, pages, render, shortcodes
 from explainer.catalog import Catalog, build_catalog
 from explainer.problems import Problem, ProblemsFound
 from explainer.staging import Staging
@@ -83,6 +83,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site_root=get_relative_url(".", page.url),
     )
     return shortcodes.replace(markdown, context)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return html_fixes.fix_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
+    return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_build_error(error: Exception) -> None:

@@ -1,0 +1,274 @@
+"""What the browser tests share: the built site's pages, and a visit to one page with all it loaded and logged."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+PROJECT = Path(__file__).resolve().parents[2]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+REPORT: list[str] = []
+"""Figures measured by the tests, printed in pytest's terminal summary."""
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a tool is missing, but fail in CI: there a skipped browser test would hide a broken page."""
+    if not condition:
+        stop(reason)
+
+
+def stop(reason: str) -> NoReturn:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The built site on disk and the local origin that serves it."""
+
+    root: Path
+    origin: str
+
+    def pages(self) -> list[str]:
+        """URL path of every HTML page of the build, found on disk so new pages are covered without a list."""
+        paths = []
+        for file in sorted(self.root.rglob("*.html")):
+            relative = file.relative_to(self.root).as_posix()
+            paths.append("/" + relative.removesuffix("index.html"))
+        return paths
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    def file_for(self, url: str) -> Path | None:
+        """The file the local server answers `url` with, or None for another host or a missing file."""
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            return None
+        file = self.root / unquote(parts.path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        return file if file.is_file() else None
+
+
+@dataclass
+class Loaded:
+    """One response the page received and the size it would travel at, gzip-compressed."""
+
+    url: str
+    resource_type: str
+    content_type: str
+    status: int
+    gzip_bytes: int
+
+
+@dataclass
+class Visit:
+    """Everything one page did while it loaded: requests, responses, console errors."""
+
+    path: str
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    """(url, resource type) of every request, including those of workers, fonts, images and XHR."""
+    responses: list[Any] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Console errors, uncaught exceptions and failed requests."""
+
+    def loaded(self, site: Site) -> list[Loaded]:
+        return [measure(response, site) for response in self.responses]
+
+
+def gzip_size(body: bytes) -> int:
+    # Level 6 is what common servers (nginx, Apache mod_deflate) use by default.
+    return len(gzip.compress(body, compresslevel=6, mtime=0))
+
+
+def measure(response: Any, site: Site) -> Loaded:
+    try:
+        body = response.body()
+    except Exception:
+        # Bodies of worker requests are not always kept by the browser; the server sent the file as it is.
+        file = site.file_for(response.url)
+        body = file.read_bytes() if file else b""
+    return Loaded(
+        url=response.url,
+        resource_type=response.request.resource_type,
+        content_type=response.headers.get("content-type", ""),
+        status=response.status,
+        gzip_bytes=gzip_size(body),
+    )
+
+
+class Visitor:
+    """Opens pages of the served site in a fresh browser context (empty cache: a first visit)."""
+
+    def __init__(self, browser: Browser, site: Site) -> None:
+        self.browser, self.site = browser, site
+
+    @contextlib.contextmanager
+    def open(self, path: str, *, color_scheme: str = "light", viewport: dict[str, int] = DESKTOP) -> Iterator[tuple[Page, Visit]]:
+        context = self.browser.new_context(color_scheme=color_scheme, viewport=viewport, service_workers="block")
+        visit = Visit(path)
+        context.on("request", lambda request: visit.requests.append((request.url, request.resource_type)))
+        context.on("response", lambda response: visit.responses.append(response))
+        context.on("requestfailed", lambda request: visit.errors.append(f"request failed: {request.url} ({request.failure})"))
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and visit.errors.append(f"console: {message.text}"))
+        page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
+        try:
+            page.goto(self.site.url(path), wait_until="load")
+            # The search worker fetches its index after load; wait until the page is quiet.
+            page.wait_for_load_state("networkidle")
+            yield page, visit
+        finally:
+            context.close()
+
+
+# What a page shows, read in the browser. Each returns plain JSON so tests can report every failure at once.
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(0, 2).join(" "))}));
+}"""
+
+# Every <svg> in the article must be decoration (aria-hidden) or an image with a name screen readers read.
+CHART_ALTERNATIVES = """() => [...document.querySelectorAll("article svg")]
+  .filter(svg => !svg.parentElement.closest("svg") && !svg.closest("[aria-hidden=true]"))
+  .map(svg => {
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+    const labelled = ids.map(id => document.getElementById(id)?.textContent || "").join(" ");
+    const title = svg.querySelector(":scope > title")?.textContent || "";
+    const name = [svg.getAttribute("aria-label") || "", labelled, title].join(" ").trim();
+    return {chart: svg.id || svg.getAttribute("class") || svg.outerHTML.slice(0, 60),
+            role: svg.getAttribute("role"), name};
+  })"""
+
+STATUS_BADGES = """() => [...document.querySelectorAll(".fx-status")].map(el => ({
+  classes: el.className, text: el.innerText.trim(),
+  visible: el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) >= 8}))"""
+
+FOCUSED = """(index) => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el.hasAttribute("data-focus-stop")) return null;
+  el.setAttribute("data-focus-stop", index);
+  const s = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  return {tag: el.tagName.toLowerCase(), link: el.matches("a[href]"),
+          name: (el.getAttribute("aria-label") || el.textContent || el.getAttribute("href") || "").trim().slice(0, 40),
+          visible: box.width > 0 && box.height > 0 && s.visibility !== "hidden",
+          ring: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.textDecorationLine, s.backgroundColor].join(" | "),
+          outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !s.outlineColor.endsWith(", 0)"),
+          shadow: s.boxShadow !== "none"};
+}"""
+
+UNFOCUSED = """() => {
+  document.activeElement?.blur();
+  return Object.fromEntries([...document.querySelectorAll("[data-focus-stop]")].map(el => {
+    const s = getComputedStyle(el);
+    return [el.getAttribute("data-focus-stop"),
+            [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.textDecorationLine, s.backgroundColor].join(" | ")];
+  }));
+}"""
+
+PHONE_LAYOUT = """() => {
+  const root = document.scrollingElement;
+  const viewport = root.clientWidth;
+  const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) {
+      if (["auto", "scroll"].includes(getComputedStyle(a).overflowX) && a.clientWidth <= viewport) return true; }
+    return false; };
+  const px = el => parseFloat(getComputedStyle(el).fontSize);
+  const tables = [...document.querySelectorAll("article table")].map(t => ({
+    table: t.querySelector("caption")?.textContent.trim() || t.innerText.slice(0, 40),
+    fits: t.getBoundingClientRect().width <= viewport || scrolls(t),
+    smallest: Math.min(...[...t.querySelectorAll("th, td")].map(px))}));
+  const charts = [...document.querySelectorAll("article svg[role=img]")].map(svg => {
+    const texts = [...svg.querySelectorAll("text")].map(t => px(t) * (t.getScreenCTM()?.a || 1));
+    return {chart: svg.getAttribute("aria-label") || svg.id || "svg",
+            fits: svg.getBoundingClientRect().right <= viewport + 0.5 || scrolls(svg),
+            smallest: texts.length ? Math.min(...texts) : null};
+  });
+  return {scrollWidth: root.scrollWidth, clientWidth: viewport, tables, charts};
+}"""
+
+
+SEARCH_WORD = "North"
+"""A word of the site's title, so every build has pages to find."""
+
+FOCUS_STOPS = 25
+"""How many Tab presses the focus check follows on each page (past the header, into the article)."""
+
+
+@dataclass
+class Survey:
+    """What one page showed and did in one setting (light, dark or phone); the tests assert on parts of it."""
+
+    visit: Visit
+    loaded: list[Loaded] = field(default_factory=list)
+    axe: list[dict[str, Any]] = field(default_factory=list)
+    scheme: str = ""
+    charts: list[dict[str, Any]] = field(default_factory=list)
+    badges: list[dict[str, Any]] = field(default_factory=list)
+    focus: list[dict[str, Any]] = field(default_factory=list)
+    layout: dict[str, Any] = field(default_factory=dict)
+    search_results: int = 0
+    search_requests_before_use: list[str] = field(default_factory=list)
+
+
+def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool) -> dict[str, Survey]:
+    surveys = {}
+    for path in visitor.site.pages():
+        with visitor.open(path, color_scheme=color_scheme, viewport=viewport) as (page, visit):
+            survey = Survey(visit, loaded=visit.loaded(visitor.site))
+            survey.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            page.add_script_tag(path=str(axe_script))
+            survey.axe = page.evaluate(AXE_RUN)
+            if viewport == PHONE:
+                survey.layout = page.evaluate(PHONE_LAYOUT)
+            if deep:
+                survey.charts = page.evaluate(CHART_ALTERNATIVES)
+                survey.badges = page.evaluate(STATUS_BADGES)
+                # Before the Tab presses: focusing the search field is a use of search.
+                survey.search_requests_before_use = [url for url, _ in visit.requests if "search" in url]
+                survey.focus = follow_focus(page)
+                survey.search_results = use_search(page)
+            surveys[path] = survey
+    return surveys
+
+
+def follow_focus(page: Any) -> list[dict[str, Any]]:
+    """Tab through the page as a keyboard user; each stop's look focused and unfocused."""
+    stops = []
+    for index in range(FOCUS_STOPS):
+        page.keyboard.press("Tab")
+        if (stop := page.evaluate(FOCUSED, str(index))) is not None:
+            stops.append({"index": str(index), **stop})
+    unfocused = page.evaluate(UNFOCUSED)
+    return [{**stop, "unfocused": unfocused.get(stop["index"], "")} for stop in stops]
+
+
+def use_search(page: Any) -> int:
+    """Search as a reader would (so requests made only on use are recorded too); the number of results."""
+    page.keyboard.press("Escape")
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(SEARCH_WORD)
+    results = page.locator(".md-search-result__item")
+    try:
+        results.first.wait_for(timeout=10_000)
+    except Exception:
+        return 0
+    page.wait_for_load_state("networkidle")
+    return results.count()

@@ -1,0 +1,154 @@
+"""Fixtures for the browser tests: the site built once (strict), served on 127.0.0.1, and Debian's Chromium.
+
+Without Chromium, Playwright, Java or the npm checkers the tests skip with the reason; in CI (CI=true) a
+missing tool fails them instead, so a green CI run always means the browser tests ran.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, Site, Survey, Visitor, require, survey_pages
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Chromium's own background traffic (updates, sync, field trials) must not mix with the page's requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a static host; test output stays free of access logs."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built once with `mkdocs build --strict` into a temporary folder."""
+    target = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[Site]:
+    """The built site served by a threaded static server on 127.0.0.1 (a port from the project's range)."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = bind_server(lambda port: http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(root=built_site, origin=f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def bind_server(make: object) -> http.server.ThreadingHTTPServer:
+    for port in ports():
+        try:
+            return make(port)  # type: ignore[operator]
+        except OSError:
+            continue
+    raise RuntimeError("no free port in the test range")
+
+
+def ports() -> range:
+    """The TCP ports the browser tests may use (EXPLAINER_TEST_PORTS=first-last overrides 8200-8299)."""
+    first, last = os.environ.get("EXPLAINER_TEST_PORTS", "8200-8299").split("-")
+    return range(int(first), int(last) + 1)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright; never a downloaded browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (pip install -r requirements.txt)")
+    require(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def visitor(browser: object, site: Site) -> Visitor:
+    return Visitor(browser, site)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    path = shutil.which("java")
+    require(path is not None, "Java is not installed (apt-get install default-jre-headless), needed by vnu")
+    return str(path)
+
+
+def node_module_file(relative: str, what: str) -> Path:
+    path = PROJECT / "node_modules" / relative
+    require(path.exists(), f"{what} not found at {path} (run `npm ci --ignore-scripts`; `make test` does)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    return node_module_file("axe-core/axe.min.js", "axe-core")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    return node_module_file("vnu-jar/build/dist/vnu.jar", "vnu.jar")
+
+
+@pytest.fixture(scope="session")
+def light(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
+    """Every page on a desktop screen in light mode, then tabbed through and searched."""
+    return survey_pages(visitor, axe_script, "light", DESKTOP, deep=True)
+
+
+@pytest.fixture(scope="session")
+def dark(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
+    return survey_pages(visitor, axe_script, "dark", DESKTOP, deep=False)
+
+
+@pytest.fixture(scope="session")
+def phone(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
+    return survey_pages(visitor, axe_script, "light", PHONE, deep=False)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the figures the browser tests measured (bytes, requests, violations) after the test run."""
+    if REPORT:
+        terminalreporter.section("browser figures")
+        for line in REPORT:
+            terminalreporter.write_line(line)

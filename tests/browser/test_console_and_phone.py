@@ -1,0 +1,42 @@
+"""Pages load without errors in light and dark mode, and read well on a 375 px phone."""
+
+from __future__ import annotations
+
+from .browser_support import REPORT, Survey
+
+MIN_TEXT_PX = 12
+
+
+def test_no_console_errors_in_light_or_dark_mode(light: dict[str, Survey], dark: dict[str, Survey]) -> None:
+    errors = []
+    for setting, surveys, scheme in (("light", light, "default"), ("dark", dark, "slate")):
+        for path, survey in surveys.items():
+            REPORT.append(f"console {setting} {path}: {len(survey.visit.errors)} errors")
+            errors += [f"{setting} {path}: {error}" for error in survey.visit.errors]
+            # The palette follows the reader's system setting; a wrong scheme would make this check half-blind.
+            if survey.scheme != scheme:
+                errors.append(f"{setting} {path}: colour scheme {survey.scheme!r}, expected {scheme!r}")
+    assert not errors, "\n".join(errors)
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone: dict[str, Survey]) -> None:
+    wide = []
+    for path, survey in phone.items():
+        layout = survey.layout
+        REPORT.append(f"phone {path}: scrollWidth {layout['scrollWidth']} / clientWidth {layout['clientWidth']}")
+        if layout["scrollWidth"] > layout["clientWidth"]:
+            wide.append(f"{path}: {layout['scrollWidth']}px wide in a {layout['clientWidth']}px screen")
+    assert not wide, "pages scroll horizontally at 375 px:\n" + "\n".join(wide)
+
+
+def test_tables_and_charts_stay_readable_on_a_phone(phone: dict[str, Survey]) -> None:
+    problems = []
+    for path, survey in phone.items():
+        for kind in ("tables", "charts"):
+            for item in survey.layout[kind]:
+                name = item.get("table") or item.get("chart")
+                if not item["fits"]:
+                    problems.append(f"{path}: {kind[:-1]} {name!r} is wider than the screen and not in a scroll box")
+                if item["smallest"] is not None and item["smallest"] < MIN_TEXT_PX:
+                    problems.append(f"{path}: {kind[:-1]} {name!r} has {item['smallest']:.1f}px text (< {MIN_TEXT_PX}px)")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,80 @@
+"""Opening any page tells no third party, downloads no web font, and stays light on a slow connection."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .browser_support import PROJECT, REPORT, Site, Survey
+
+HOME_BUDGET = 75_000
+"""Bytes (gzip) of everything the home page loads: Material's bare page is about 61 KB, the rest is ours."""
+
+PAGE_BUDGET = 100_000
+"""Bytes (gzip) for any other page. The same ~61 KB shell (cached after the first page) plus the page's own
+content: a long page such as "All facts" may carry ~35 KB of cards and tables, and stays under 2 s on a
+400 kbit/s mobile connection for a reader who opens it first."""
+
+FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf", ".eot")
+
+
+def test_every_markdown_page_is_built_and_found(site: Site) -> None:
+    # The tests below cover the pages they find on disk; this proves none is missed.
+    expected = set()
+    for md in (PROJECT / "docs").rglob("*.md"):
+        stem = md.relative_to(PROJECT / "docs").with_suffix("").as_posix()
+        stem = stem.removesuffix("index").removesuffix("/")
+        expected.add("/" + (stem + "/" if stem else ""))
+    found = set(site.pages())
+    assert expected <= found, f"pages built but not tested: {sorted(expected - found)}"
+    assert "/404.html" in found
+
+
+def test_no_request_leaves_the_local_server(site: Site, light: dict[str, Survey]) -> None:
+    leaks = []
+    for path, survey in light.items():
+        foreign = [url for url, _ in survey.visit.requests if not is_local(url, site.origin)]
+        REPORT.append(f"privacy {path}: {len(survey.visit.requests)} requests, {len(foreign)} to other hosts")
+        leaks += [f"{path}: {url}" for url in foreign]
+    assert not leaks, "pages contacted other hosts:\n" + "\n".join(leaks)
+
+
+def is_local(url: str, origin: str) -> bool:
+    """True for the local server and for in-page data (data:, blob:), which no network sees."""
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == origin
+
+
+def test_pages_stay_within_their_weight_budget(light: dict[str, Survey]) -> None:
+    over = []
+    for path, survey in light.items():
+        total = sum(item.gzip_bytes for item in survey.loaded)
+        budget = HOME_BUDGET if path == "/" else PAGE_BUDGET
+        biggest = sorted(survey.loaded, key=lambda item: -item.gzip_bytes)[:3]
+        REPORT.append(
+            f"weight {path}: {total / 1000:.1f} KB gzip in {len(survey.loaded)} responses (budget {budget / 1000:.0f} KB); "
+            + ", ".join(f"{urlsplit(item.url).path} {item.gzip_bytes / 1000:.1f}" for item in biggest)
+        )
+        if total > budget:
+            over.append(f"{path}: {total} bytes gzip > {budget}")
+    assert not over, "pages over budget:\n" + "\n".join(over)
+
+
+def test_no_page_downloads_a_web_font(light: dict[str, Survey]) -> None:
+    fonts = [
+        f"{path}: {item.url}"
+        for path, survey in light.items()
+        for item in survey.loaded
+        if item.resource_type == "font" or "font" in item.content_type or urlsplit(item.url).path.endswith(FONT_SUFFIXES)
+    ]
+    assert not fonts, "web fonts downloaded:\n" + "\n".join(fonts)
+
+
+def test_search_loads_on_first_use_and_finds_pages(light: dict[str, Survey]) -> None:
+    # Search is deferred to keep pages light (overrides/partials/explainer-scripts.html); it must still work.
+    problems = []
+    for path, survey in light.items():
+        if survey.search_requests_before_use:
+            problems.append(f"{path}: search loaded before use: {survey.search_requests_before_use}")
+        if survey.search_results == 0:
+            problems.append(f"{path}: searching found nothing")
+    assert not problems, "\n".join(problems)
