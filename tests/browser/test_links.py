@@ -1,0 +1,119 @@
+"""Every internal link and anchor of the built site resolves; every outbound link is a well-formed http(s) URL.
+
+Read from the built files (no network: source links are checked for form, never fetched).
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from explainer.catalog import build_catalog
+from explainer.pages import index_page
+
+from .browser_support import PROJECT, REPORT
+
+LOCAL = "http://site.invalid"
+"""A stand-in origin for resolving links: anything on it is the site itself."""
+
+LINK_ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
+
+
+@dataclass
+class PageLinks(html.parser.HTMLParser):
+    """The ids a page defines and the URLs it points at."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(tag, URL as written)."""
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"] or "")
+        if (attribute := LINK_ATTRIBUTES.get(tag)) and values.get(attribute) is not None:
+            self.links.append((tag, values[attribute] or ""))
+
+
+def read_pages(site: Path) -> dict[str, PageLinks]:
+    """Every HTML page by its URL path ("/deployment/", "/404.html")."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        parser = PageLinks()
+        parser.feed(file.read_text(encoding="utf-8"))
+        pages["/" + file.relative_to(site).as_posix().removesuffix("index.html")] = parser
+    return pages
+
+
+def check_links(site: Path) -> tuple[list[str], int, int]:
+    """Problems found, and how many internal and external links were checked."""
+    pages = read_pages(site)
+    problems, internal, external = [], 0, 0
+    for page_path, page in pages.items():
+        for tag, written in page.links:
+            url = urljoin(LOCAL + page_path, written.strip())
+            parts = urlsplit(url)
+            where = f"{page_path}: <{tag}> {written!r}"
+            if f"{parts.scheme}://{parts.netloc}" == LOCAL:
+                internal += 1
+                problems += check_internal(site, pages, parts.path, unquote(parts.fragment), where)
+            elif parts.scheme in ("http", "https"):
+                external += 1
+                if not HOST.match(parts.hostname or "") or parts.username or any(c.isspace() for c in written.strip()):
+                    problems.append(f"{where}: not a well-formed http(s) URL")
+            elif not (parts.scheme == "data" and tag == "img") and parts.scheme != "mailto":
+                problems.append(f"{where}: scheme {parts.scheme!r} is not allowed")
+    return problems, internal, external
+
+
+def check_internal(site: Path, pages: dict[str, PageLinks], path: str, fragment: str, where: str) -> list[str]:
+    target = site / unquote(path).lstrip("/")
+    if target.is_dir():
+        if not (target / "index.html").is_file():
+            return [f"{where}: folder without index.html"]
+        path = path if path.endswith("/") else path + "/"
+    elif not target.is_file():
+        return [f"{where}: {path} does not exist"]
+    if fragment and (page := pages.get(path)) is not None and fragment not in page.ids:
+        return [f"{where}: no element with id {fragment!r} on {path}"]
+    return []
+
+
+def test_every_internal_link_and_anchor_resolves_and_outbound_links_are_well_formed(built_site: Path) -> None:
+    problems, internal, external = check_links(built_site)
+    REPORT.append(f"links: {internal} internal and {external} outbound links checked, {len(problems)} broken")
+    assert internal and external, "no links found: the check would prove nothing"
+    assert not problems, "broken links:\n" + "\n".join(problems)
+
+
+def test_every_fact_has_its_permanent_anchor_on_the_all_facts_page(built_site: Path) -> None:
+    index = index_page(PROJECT / "docs")
+    assert index is not None, "no page holds <!-- facts -->"
+    stem = index.removesuffix(".md").removesuffix("index").rstrip("/")
+    page = read_pages(built_site)["/" + (stem + "/" if stem else "")]
+    catalog = build_catalog(PROJECT / "data", PROJECT)
+    missing = sorted(set(catalog.items) - page.ids)
+    REPORT.append(f"permanent anchors: {len(catalog.items)} items, {len(missing)} without an anchor on /{stem}/")
+    assert not missing, f"items without an anchor on the All facts page: {missing}"
+
+
+def test_the_link_check_catches_a_broken_anchor_and_a_bad_url(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<p id="top"><a href="a/#top">ok</a> <a href="https://example.org/x">ok</a></p>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h1 id="top">A</h1><a href="../#nowhere">1</a><a href="../b/">2</a><a href="javascript:alert(1)">3</a><a href="https://exa mple">4</a>'
+    )
+    problems, internal, external = check_links(tmp_path)
+    assert (internal, external) == (3, 2)
+    assert len(problems) == 4
+    for written in ("../#nowhere", "../b/", "javascript:alert(1)", "https://exa mple"):
+        assert any(f"{written!r}" in problem for problem in problems), written
