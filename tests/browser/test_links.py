@@ -110,7 +110,8 @@ def test_the_link_check_catches_a_broken_anchor_and_a_bad_url(tmp_path: Path) ->
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<p id="top"><a href="a/#top">ok</a> <a href="https://example.org/x">ok</a></p>')
     (tmp_path / "a" / "index.html").write_text(
-        '<h1 id="top">A</h1><a href="../#nowhere">1</a><a href="../b/">2</a><a href="javascript:alert(1)">3</a><a href="https://exa mple">4</a>'
+        '<h1 id="top">A</h1><a href="../#nowhere">1</a><a href="../b/">2</a>'
+        '<a href="javascript:alert(1)">3</a><a href="https://exa mple">4</a>'
     )
     problems, internal, external = check_links(tmp_path)
     assert (internal, external) == (3, 2)
