@@ -20,7 +20,16 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/mkdocs
+# The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar), pinned by package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's Java is used instead.
+# Without npm the browser tests that need them skip (and fail in CI, where .ci/run installs npm).
+NODE_MODULES := $(if $(shell command -v npm),node_modules/.package-lock.json)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(BIN)/mkdocs $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
 
