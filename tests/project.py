@@ -78,7 +78,7 @@ def wait_for(url: str, condition, timeout: float = 20) -> str:
 
 
 class Preview:
-    """`mkdocs serve --livereload` running on a project copy, as `make serve` runs it."""
+    """Plain `mkdocs serve` (no flags, as editors type it) running on a project copy."""
 
     def __init__(self, project: Path) -> None:
         self.project = project
@@ -86,7 +86,7 @@ class Preview:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = project / "serve.log"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project, env=ENV, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
         )
 
