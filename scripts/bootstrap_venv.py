@@ -12,8 +12,8 @@ import sys
 import tempfile
 import urllib.request
 import venv
-from urllib.parse import urljoin
 from pathlib import Path
+from urllib.parse import urljoin
 
 PIP_RELEASE = "https://pypi.org/pypi/pip/json"
 
