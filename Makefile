@@ -7,8 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint clean
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
+# Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
 $(BIN)/mkdocs: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
@@ -30,11 +31,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 test: $(BIN)/mkdocs $(NODE_MODULES)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/mkdocs
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 
 clean:
 	rm -rf site .cache

@@ -82,7 +82,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         fact_index_url=get_relative_url(index.url, page.url) if index else None,
         site_root=get_relative_url(".", page.url),
     )
-    return shortcodes.replace(markdown, context)
+    try:
+        return shortcodes.replace(markdown, context)
+    except ProblemsFound as error:  # a broken template
+        if not state.serving:
+            raise PluginError(str(error)) from None
+        log.error(str(error))
+        return render.render_problems(error.problems)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

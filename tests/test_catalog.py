@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from explainer.catalog import build_catalog, link
 from explainer.problems import ProblemsFound
 from explainer.validate import check_file

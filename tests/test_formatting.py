@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from explainer.formatting import format_date, format_moment, format_value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from explainer.catalog import link
 from explainer.render import PageContext
 from explainer.shortcodes import check, find, replace
@@ -65,3 +66,19 @@ def test_block_renders_between_blank_lines(data_texts):
     html = replace("Intro\n<!-- estimates:troops-total -->\nAfter", PageContext(catalog_of(data_texts)))
     assert "\n\n<div class=\"fx-estimates" in html
     assert "</table>" in html and "\n\n" not in html.split("\n\n")[1]
+
+
+def test_a_broken_template_is_a_problem_naming_the_template(data_texts, tmp_path, monkeypatch):
+    from explainer import render
+    from explainer.problems import ProblemsFound
+
+    (tmp_path / "legend.html").write_text("<dl>\n{% for x in %}\n</dl>\n")
+    monkeypatch.setattr(render, "TEMPLATES", tmp_path)
+    render.environment.cache_clear()
+    try:
+        with pytest.raises(ProblemsFound) as caught:
+            replace("<!-- legend -->", PageContext(catalog_of(data_texts)))
+    finally:
+        render.environment.cache_clear()
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("hooks/templates/legend.html", 2)
