@@ -4,7 +4,6 @@ itself, shows a broken edit's message (file:line:field) while it keeps running, 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,11 +16,11 @@ from typing import Any
 
 import pytest
 from explainer.catalog import build_catalog
+from project import copy_project
 
 from .browser_support import PROJECT, REPORT
 from .conftest import ports
 
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".site-*", ".cache", "__pycache__", "test-results")
 PROBE_PAGE = "# Preview probe\n\n<!-- fact:preview-probe -->\n"
 RELOAD_TIMEOUT = 30.0
 
@@ -62,8 +61,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT, root, ignore=COPY_IGNORE)
+    root = copy_project(tmp_path / "project")
     (root / "docs" / "preview-probe.md").write_text(PROBE_PAGE)
     port, log = free_port(), tmp_path / "serve.log"
     with log.open("wb") as output:
