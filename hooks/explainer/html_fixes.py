@@ -1,7 +1,8 @@
 """Repair markup that Material writes on every page and that the Nu HTML Checker rejects.
 
-Run on each finished page (from `on_post_page`), so a Material upgrade needs no copied templates:
-the browser tests (vnu) fail if a fix stops matching.
+Run on each finished page (from `on_post_page` and `on_post_template`), so no Material template needs
+copying: the browser tests (vnu) fail if a fix stops matching after an upgrade. Only real start tags are
+touched; markup shown as code in a page is escaped (`&lt;input`) and never matches.
 """
 
 from __future__ import annotations
@@ -9,12 +10,18 @@ from __future__ import annotations
 import re
 
 # Material puts autocomplete="off" on its drawer and search checkboxes to stop browsers restoring their
-# checked state after a reload; HTML allows the attribute only on text-like inputs, so vnu reports an
-# error on every page. The state restore is handled by a script instead (see overrides/main.html).
-_CHECKBOX = re.compile(r"<input\b[^>]*\btype=\"checkbox\"[^>]*>")
+# checked state; HTML allows the attribute only on text-like inputs, so vnu reports an error on every page.
+# overrides/partials/explainer-scripts.html closes the two checkboxes instead.
+_CHECKBOX = re.compile(r"<input\b[^<>]*\btype=\"checkbox\"[^<>]*>")
 _AUTOCOMPLETE = re.compile(r"\s+autocomplete=\"off\"")
+
+# Material's navigation writes tabindex="" on section labels it keeps out of the tab order; an empty
+# tabindex is invalid and browsers ignore it, so dropping it changes nothing for readers.
+_EMPTY_TABINDEX_TAG = re.compile(r"<[a-zA-Z][^<>]*\stabindex=\"\"[^<>]*>")
+_EMPTY_TABINDEX = re.compile(r"\s+tabindex=\"\"")
 
 
 def fix_html(html: str) -> str:
     """Return `html` with the invalid markup Material generates made valid."""
-    return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
+    html = _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
+    return _EMPTY_TABINDEX_TAG.sub(lambda tag: _EMPTY_TABINDEX.sub("", tag.group(0)), html)

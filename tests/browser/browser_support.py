@@ -197,7 +197,7 @@ PHONE_LAYOUT = """() => {
     smallest: Math.min(...[...t.querySelectorAll("th, td")].map(px))}));
   const charts = [...document.querySelectorAll("article svg[role=img]")].map(svg => {
     const texts = [...svg.querySelectorAll("text")].map(t => px(t) * (t.getScreenCTM()?.a || 1));
-    return {chart: svg.getAttribute("aria-label") || svg.id || "svg",
+    return {chart: svg.querySelector("title")?.textContent || svg.getAttribute("aria-label") || svg.id || "svg",
             fits: svg.getBoundingClientRect().right <= viewport + 0.5 || scrolls(svg),
             smallest: texts.length ? Math.min(...texts) : null};
   });
