@@ -167,12 +167,20 @@ FOCUSED = """(index) => {
   el.setAttribute("data-focus-stop", index);
   const s = getComputedStyle(el);
   const box = el.getBoundingClientRect();
-  return {tag: el.tagName.toLowerCase(), link: el.matches("a[href]"),
+  return {tag: el.tagName.toLowerCase(), link: el.matches("a[href]"), inArticle: !!el.closest("article"),
+          articleLinks: document.querySelectorAll("article a[href]:not(.headerlink)").length,
           name: (el.getAttribute("aria-label") || el.textContent || el.getAttribute("href") || "").trim().slice(0, 40),
           visible: box.width > 0 && box.height > 0 && s.visibility !== "hidden",
           ring: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.textDecorationLine, s.backgroundColor].join(" | "),
           outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !s.outlineColor.endsWith(", 0)"),
           shadow: s.boxShadow !== "none"};
+}"""
+
+START_IN_ARTICLE = """() => {
+  const start = document.querySelector("article h1") || document.querySelector("article");
+  start.setAttribute("tabindex", "-1");
+  start.focus();
+  start.addEventListener("blur", () => start.removeAttribute("tabindex"), {once: true});
 }"""
 
 UNFOCUSED = """() => {
@@ -208,8 +216,8 @@ PHONE_LAYOUT = """() => {
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
 
-FOCUS_STOPS = 25
-"""How many Tab presses the focus check follows on each page (past the header, into the article)."""
+FOCUS_STOPS = 20
+"""How many Tab presses the focus check follows on each page from the top, and again from the article's start."""
 
 
 @dataclass
@@ -252,7 +260,11 @@ def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport
 def follow_focus(page: Any) -> list[dict[str, Any]]:
     """Tab through the page as a keyboard user; each stop's look focused and unfocused."""
     stops = []
-    for index in range(FOCUS_STOPS):
+    for index in range(2 * FOCUS_STOPS):
+        if index == FOCUS_STOPS:
+            # Start again from the article's title, past the navigation, as a reader who skipped to it.
+            page.keyboard.press("Escape")
+            page.evaluate(START_IN_ARTICLE)
         page.keyboard.press("Tab")
         if (stop := page.evaluate(FOCUSED, str(index))) is not None:
             stops.append({"index": str(index), **stop})

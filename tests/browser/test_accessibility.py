@@ -36,7 +36,7 @@ def test_status_badges_say_their_status_in_words(light: dict[str, Survey]) -> No
     for path, badge in badges:
         status = next((s for s in STATUS_MEANING if f"fx-status--{s}" in badge["classes"].split()), None)
         if status is None or status not in badge["text"].lower() or not badge["visible"]:
-            wrong.append(f"{path}: class {badge['classes']!r} shows {badge['text']!r}")
+            wrong.append(f"{path}: class {badge['classes']!r} shows {badge['text']!r} (visible: {badge['visible']})")
     REPORT.append(f"status badges: {len(badges)} checked, {len(wrong)} conveyed by colour alone")
     assert badges, "no status badge found on any page: the check would prove nothing"
     assert not wrong, "status badges whose text does not name the status:\n" + "\n".join(wrong)
@@ -49,6 +49,8 @@ def test_keyboard_focus_is_visible(light: dict[str, Survey]) -> None:
         stops = [stop for stop in survey.focus if stop["visible"]]
         links += sum(stop["link"] for stop in stops)
         assert any(stop["link"] for stop in stops), f"{path}: Tab never reached a link"
+        if stops and stops[0]["articleLinks"]:
+            assert any(stop["link"] and stop["inArticle"] for stop in stops), f"{path}: Tab never reached a link in the article"
         for stop in stops:
             ringed = (stop["outline"] or stop["shadow"]) and stop["ring"] != stop["unfocused"]
             if not ringed:
