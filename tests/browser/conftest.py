@@ -152,3 +152,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("browser figures")
         for line in REPORT:
             terminalreporter.write_line(line)
+        # Also kept as a file (test-results/ is ignored by git) for comparing runs.
+        report = PROJECT / "test-results" / "browser-figures.txt"
+        report.parent.mkdir(exist_ok=True)
+        report.write_text("\n".join(REPORT) + "\n")
