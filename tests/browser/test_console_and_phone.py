@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .browser_support import REPORT, Survey
+from pathlib import Path
+
+from .browser_support import AXE_RUN, PHONE, REPORT, Survey, Visitor
 
 MIN_TEXT_PX = 12
 
@@ -40,3 +42,23 @@ def test_tables_and_charts_stay_readable_on_a_phone(phone: dict[str, Survey]) ->
                 if item["smallest"] is not None and item["smallest"] < MIN_TEXT_PX:
                     problems.append(f"{path}: {kind[:-1]} {name!r} has {item['smallest']:.1f}px text (< {MIN_TEXT_PX}px)")
     assert not problems, "\n".join(problems)
+
+
+WIDE_TABLE = """() => {
+  const wrap = document.createElement("div");
+  wrap.className = "md-typeset__scrollwrap";
+  wrap.innerHTML = '<div class="md-typeset__table"><table><caption>Wide</caption><tr>'
+    + '<td style="white-space: nowrap">' + "a cell far wider than any phone screen ".repeat(4) + "</td></tr></table></div>";
+  document.querySelector("article").append(wrap);
+  dispatchEvent(new Event("resize"));
+  return [wrap.getAttribute("tabindex"), wrap.getAttribute("role"), wrap.getAttribute("aria-label")];
+}"""
+
+
+def test_a_table_that_scrolls_on_a_phone_can_be_scrolled_by_keyboard(visitor: Visitor, axe_script: Path) -> None:
+    # Tables scroll inside their wrapper on a phone; a keyboard user needs to focus it to scroll it.
+    with visitor.open("/", viewport=PHONE) as (page, _):
+        assert page.evaluate(WIDE_TABLE) == ["0", "region", "Wide"]
+        page.add_script_tag(path=str(axe_script))
+        rules = {violation["id"] for violation in page.evaluate(AXE_RUN)}
+    assert "scrollable-region-focusable" not in rules
