@@ -29,7 +29,9 @@ def test_every_markdown_page_is_built_and_found(site: Site) -> None:
     assert "/404.html" in found
 
 
-def test_no_request_leaves_the_local_server(site: Site, light: dict[str, Survey], dark: dict[str, Survey], phone: dict[str, Survey]) -> None:
+def test_no_request_leaves_the_local_server(
+    site: Site, light: dict[str, Survey], dark: dict[str, Survey], phone: dict[str, Survey]
+) -> None:
     # Light mode includes tabbing through the page and a search; dark and phone load other CSS and layouts.
     leaks = []
     for setting, surveys in (("light", light), ("dark", dark), ("phone", phone)):
