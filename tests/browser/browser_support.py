@@ -24,6 +24,12 @@ REPORT: list[str] = []
 """Figures measured by the tests, printed in pytest's terminal summary."""
 
 
+def ports() -> range:
+    """The TCP ports the browser tests may use (EXPLAINER_TEST_PORTS=first-last overrides 8200-8299)."""
+    first, last = os.environ.get("EXPLAINER_TEST_PORTS", "8200-8299").split("-")
+    return range(int(first), int(last) + 1)
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip when a tool is missing, but fail in CI: there a skipped browser test would hide a broken page."""
     if not condition:
@@ -130,7 +136,7 @@ class Visitor:
         page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
         try:
             page.goto(self.site.url(path), wait_until="load")
-            # The search worker fetches its index after load; wait until the page is quiet.
+            # Whatever the page fetches after its load event counts too: wait until the network is quiet.
             page.wait_for_load_state("networkidle")
             yield page, visit
         finally:

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, Site, Survey, Visitor, require, survey_pages
+from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, Site, Survey, Visitor, ports, require, survey_pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Chromium's own background traffic (updates, sync, field trials) must not mix with the page's requests.
@@ -71,19 +71,14 @@ def site(built_site: Path) -> Iterator[Site]:
         server.server_close()
 
 
-def bind_server(make: object) -> http.server.ThreadingHTTPServer:
+def bind_server(make: Callable[[int], http.server.ThreadingHTTPServer]) -> http.server.ThreadingHTTPServer:
+    """A server on the first free port of the test range."""
     for port in ports():
         try:
-            return make(port)  # type: ignore[operator]
+            return make(port)
         except OSError:
             continue
     raise RuntimeError("no free port in the test range")
-
-
-def ports() -> range:
-    """The TCP ports the browser tests may use (EXPLAINER_TEST_PORTS=first-last overrides 8200-8299)."""
-    first, last = os.environ.get("EXPLAINER_TEST_PORTS", "8200-8299").split("-")
-    return range(int(first), int(last) + 1)
 
 
 @pytest.fixture(scope="session")

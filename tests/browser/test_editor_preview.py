@@ -18,8 +18,7 @@ import pytest
 from explainer.catalog import build_catalog
 from project import copy_project
 
-from .browser_support import PROJECT, REPORT
-from .conftest import ports
+from .browser_support import PROJECT, REPORT, ports
 
 PROBE_PAGE = "# Preview probe\n\n<!-- fact:preview-probe -->\n"
 RELOAD_TIMEOUT = 30.0
