@@ -12,9 +12,10 @@ from typing import Any
 
 import jinja2
 
-from . import formatting
+from . import citation, formatting, history
 from .catalog import Catalog, Record
 from .problems import Problem
+from .siteinfo import SiteInfo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -28,6 +29,8 @@ class PageContext:
     """Relative URL of the page that holds every fact's card (its permalink), if there is one."""
     site_root: str = "./"
     """Relative URL from this page to the site root, for links to other generated pages."""
+    site: SiteInfo | None = None
+    """The site's name and address, for citations and permalinks."""
 
 
 @functools.cache
@@ -46,13 +49,15 @@ def environment() -> jinja2.Environment:
         number=formatting.format_number,
     )
     env.globals["status_meaning"] = formatting.STATUS_MEANING
+    env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
 
 def render(template: str, context: PageContext, **values: Any) -> str:
     """Render a template as HTML that Markdown passes through untouched (no blank lines inside)."""
     html = environment().get_template(template).render(
-        catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root, **values
+        catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root, site=context.site,
+        **values,
     )
     return "\n".join(line for line in html.splitlines() if line.strip())
 

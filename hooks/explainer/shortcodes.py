@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import formatting
+from . import formatting, history
 from .catalog import Catalog
 from .problems import Problem
 from .render import PageContext, render, render_inline
@@ -77,6 +77,14 @@ KINDS: dict[str, Kind] = {
         ),
         shows=lambda c, a: set(),
         help="every fact, quote and event as a card with its permanent anchor",
+    ),
+    "downloads": Kind(
+        None, True,
+        lambda ctx, arg: render(
+            "downloads.html", ctx, item_count=len(ctx.catalog.items), updated=history.newest(ctx.catalog)
+        ),
+        shows=lambda c, a: set(),
+        help="links to the exports (facts.json, facts.csv) and the changes feed",
     ),
 }
 
