@@ -56,7 +56,7 @@ def entries(catalog: Catalog, site: SiteInfo) -> list[Entry]:
             found.append(Entry(
                 _urn(site, item["id"], "revision", str(index), revision["date"]),
                 f"Changed: {title}", revision["date"], link,
-                f"{formatting.format_date(revision['date'])}: {revision['change']}.{reason}\n\nNow: {summary}",
+                f"{formatting.format_date(revision['date'])}: {revision['change'].rstrip('.')}.{reason}\n\nNow: {summary}",
             ))
         if not revisions:
             found.append(Entry(_urn(site, item["id"], "recorded"), f"Recorded: {title}", item["reviewed"], link, summary))
