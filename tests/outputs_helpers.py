@@ -68,9 +68,10 @@ def copy_project(destination: Path, with_test_data: bool = True) -> Path:
     if with_test_data:
         (destination / "data" / "zz-test.yml").write_text(TEST_DATA, encoding="utf-8")
         (destination / "docs" / "zz-test.md").write_text(TEST_PAGE, encoding="utf-8")
+        (destination / "docs" / "zz-plain.md").write_text("# Plain page\n\nNo facts here.\n", encoding="utf-8")
         config = destination / "mkdocs.yml"
         # Built but kept out of the navigation, whatever the navigation holds.
-        config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /zz-test.md\n", encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /zz-test.md\n  /zz-plain.md\n", encoding="utf-8")
     return destination
 
 
