@@ -74,7 +74,7 @@ def _open_card(browser, server, item_id="zz-revised", **context_options):
 
 
 def test_citation_names_the_readers_day_and_the_page_address(browser, server):
-    context, page, card = _open_card(browser, server)
+    context, _page, card = _open_card(browser, server)
     today = dt.date.today()
     # text_content: the citation sits in a closed <details>, so it is not rendered text yet.
     assert card.locator("[data-fx-today]").text_content() == f"{today.day} {today:%B %Y}"
@@ -124,7 +124,7 @@ def test_copy_button_is_reachable_by_keyboard_with_a_visible_focus(browser, serv
 
 
 def test_without_scripts_the_citation_reads_sensibly_and_no_dead_button_shows(browser, server):
-    context, page, card = _open_card(browser, server, java_script_enabled=False)
+    context, _page, card = _open_card(browser, server, java_script_enabled=False)
     card.locator(".fx-cite summary").click()
     assert card.locator("[data-fx-today]").inner_text() == "[date you read it]"
     assert not card.locator("button[data-fx-copy]").is_visible()

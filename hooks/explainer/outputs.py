@@ -21,6 +21,7 @@ from .siteinfo import SOCIAL_CARD, SiteInfo
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
+CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
 
 
 class Outputs:
@@ -30,6 +31,7 @@ class Outputs:
             index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         self.site = SiteInfo.from_config(config, index_path)
         self.catalog = catalog
+        self.cache_dir = Path(config.config_file_path).parent / ".cache"
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
         self.downloads_anywhere = _any_page_has(Path(config.docs_dir), DOWNLOADS_KIND)
@@ -62,14 +64,12 @@ class Outputs:
     def write(self, site_dir: Path) -> None:
         export.write(site_dir, self.catalog, self.site)
         feed.write(site_dir, self.catalog, self.site)
-        card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, _card_footer(self.catalog))
+        card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
 
 
-def _card_footer(catalog: Catalog) -> str:
-    return f"{len(catalog.items)} facts, quotes and events, each with who claims it and its sources"
 
 
 def _any_page_has(docs_dir: Path, kind: str) -> bool:
