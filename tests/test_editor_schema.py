@@ -11,7 +11,7 @@ import yaml
 from explainer import editor_schema
 from outputs_helpers import ROOT
 
-DATA_FILES = sorted((ROOT / "data").glob("*.yml"))
+DATA_FILES = sorted([*(ROOT / "data").glob("*.yml"), *(ROOT / "data").glob("*.yaml")])
 
 
 def test_schema_file_matches_the_models():
