@@ -71,10 +71,20 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
 
 
 def render_json(catalog: Catalog, site: SiteInfo) -> str:
-    return json.dumps(build_json(catalog, site), ensure_ascii=False, indent=2) + "\n"
+    # One item per line: readable and diffable, and still written by json's fast C encoder
+    # (indent=... would switch to the pure-Python one, about ten times slower on 10,000 facts).
+    data = build_json(catalog, site)
+    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False)[:-1]]
+    for section in _LISTS:
+        records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in data[section])
+        lines.append(f', "{section}": [\n{records}\n]' if records else f', "{section}": []')
+    return "\n".join(lines) + "\n}\n"
 
 
-def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> dict[str, str]:
+_LISTS = (*ITEM_SECTIONS, *OTHER_SECTIONS)
+
+
+def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
     claimant, sources = catalog.claimant_of(item), catalog.sources_of(item)
     value, value_kind = item.get("value"), item.get("value_kind")
     change = history.last_revision(item)
@@ -98,7 +108,7 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> dict[str, str]:
         "source_published": CSV_JOINER.join(s["published"] for s in sources),
         "permalink": site.permalink(item),
     }
-    return {key: "" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS}
+    return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
 
 
 def _cell(value: Any) -> str:
@@ -109,8 +119,8 @@ def _cell(value: Any) -> str:
 
 def render_csv(catalog: Catalog, site: SiteInfo) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")  # RFC 4180 line ends
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
+    writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(item, catalog, site) for item in ordered_items(catalog))
     return buffer.getvalue()
 
