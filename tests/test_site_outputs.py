@@ -130,10 +130,11 @@ def test_a_page_without_facts_claims_no_dates(site):
 
 
 def test_the_downloads_page_describes_the_exports_as_a_dataset(site):
-    datasets = [graph(read(p)[0]).get("Dataset") for p in pages(site)]
-    datasets = [d for d in datasets if d]
-    assert len(datasets) == 1
-    dataset = datasets[0]
+    offering = {p for p in pages(site) if 'class="fx-downloads"' in p.read_text(encoding="utf-8")}
+    assert offering, "no page shows <!-- downloads -->"
+    described = {p for p in pages(site) if "Dataset" in graph(read(p)[0])}
+    assert described == offering
+    dataset = graph(read(sorted(offering)[0])[0])["Dataset"]
     formats = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
     assert set(formats) == {"application/json", "text/csv"}
     for url in formats.values():
@@ -236,3 +237,15 @@ def test_without_a_site_address_links_stay_relative_and_resolve(tmp_path):
         assert (page.parent / feeds[0]).resolve().is_file()
     index = next(p for p in pages(site) if 'class="fx-card"' in p.read_text(encoding="utf-8"))
     assert 'data-fx-anchor="zz-revised"' in index.read_text(encoding="utf-8")  # the script cites the reader's URL
+
+
+def test_without_a_downloads_block_the_home_page_describes_the_dataset(tmp_path):
+    project = copy_project(tmp_path)
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("<!-- downloads -->", ""), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    described = [p for p in pages(site) if "Dataset" in graph(read(p)[0])]
+    assert described == [site / "index.html"]
+    assert (site / "facts.json").is_file()  # the exports are written whether or not a page links them
