@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint clean schema stale
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
+# Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
 $(BIN)/mkdocs: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
@@ -23,11 +24,11 @@ build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
 test: $(BIN)/mkdocs $(PROPERDOCS)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/mkdocs
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 
 clean:
 	rm -rf site .cache

@@ -88,7 +88,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if state.outputs:
         state.outputs.note_page(page, markdown)
-    return shortcodes.replace(markdown, context)
+    try:
+        return shortcodes.replace(markdown, context)
+    except ProblemsFound as error:  # a broken template
+        if not state.serving:
+            raise PluginError(str(error)) from None
+        log.error(str(error))
+        return render.render_problems(error.problems)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -87,7 +87,7 @@ class Catalog:
 
     def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
         pool = self.items if section == "items" else self[section]
-        return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.5)
+        return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.75)
 
 
 def sort_number(fact: Record) -> float:

@@ -134,7 +134,7 @@ class _Builder:
             return self.build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, path, f"the tag {node.tag} is not allowed here")
+                self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain list")
                 return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:

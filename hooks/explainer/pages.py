@@ -15,7 +15,14 @@ def check_pages(docs_dir: Path, root: Path, catalog: Catalog) -> tuple[list[Prob
     shown: set[str] = set()
     for path in sorted(docs_dir.rglob("*.md")):
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        page_problems, page_shown = shortcodes.check(name, path.read_text(encoding="utf-8"), catalog)
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            problems.append(Problem(name, line, "", "this page has bytes that are not UTF-8; save it as UTF-8"))
+            continue
+        page_problems, page_shown = shortcodes.check(name, text, catalog)
         problems += page_problems
         shown |= page_shown
     return problems, shown
@@ -24,6 +31,6 @@ def check_pages(docs_dir: Path, root: Path, catalog: Catalog) -> tuple[list[Prob
 def index_page(docs_dir: Path) -> str | None:
     """The page holding `<!-- facts -->`, every item's permanent home, as a path relative to docs/."""
     for path in sorted(docs_dir.rglob("*.md")):
-        if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8"))):
+        if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8", errors="replace"))):
             return path.relative_to(docs_dir).as_posix()
     return None

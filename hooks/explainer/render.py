@@ -14,7 +14,7 @@ import jinja2
 
 from . import citation, formatting, history
 from .catalog import Catalog, Record
-from .problems import Problem
+from .problems import Problem, ProblemsFound
 from .siteinfo import SiteInfo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -54,12 +54,25 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, context: PageContext, **values: Any) -> str:
-    """Render a template as HTML that Markdown passes through untouched (no blank lines inside)."""
-    html = environment().get_template(template).render(
-        catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root, site=context.site,
-        **values,
-    )
+    """Render a template as HTML that Markdown passes through untouched (no blank lines inside).
+
+    Editors may change the templates while previewing, so a template mistake is a Problem too.
+    """
+    try:
+        html = environment().get_template(template).render(
+            catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root,
+            site=context.site, **values,
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise ProblemsFound([Problem(_template_name(error.filename, template), error.lineno, "", error.message or "")]) from None
+    except jinja2.TemplateError as error:
+        raise ProblemsFound([Problem(_template_name(None, template), 0, "", str(error))]) from None
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _template_name(filename: str | None, template: str) -> str:
+    path = Path(filename) if filename else TEMPLATES / template
+    return f"hooks/templates/{path.name}"
 
 
 def render_inline(template: str, context: PageContext, **values: Any) -> str:

@@ -26,9 +26,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 def _slug(value: Any) -> Any:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise PydanticCustomError(
-            "slug", "{value!r} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)",
-            {"value": value},
-        )
+            "slug", f"{value!r} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
     return value
 
 
@@ -42,7 +40,7 @@ def _iso_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("date", "{value!r} is not a date (use YYYY-MM-DD)", {"value": value})
+    raise PydanticCustomError("date", f"{value!r} is not a date (use YYYY-MM-DD)")
 
 
 def _time(value: Any) -> str:
@@ -51,7 +49,7 @@ def _time(value: Any) -> str:
         value = f"{value // 60:02d}:{value % 60:02d}"
     if isinstance(value, str) and _TIME.match(value):
         return value
-    raise PydanticCustomError("time", "{value!r} is not a time of day (use HH:MM, 24-hour)", {"value": value})
+    raise PydanticCustomError("time", f"{value!r} is not a time of day (use HH:MM, 24-hour)")
 
 
 def _web_url(value: Any) -> str:
@@ -60,14 +58,13 @@ def _web_url(value: Any) -> str:
         c.isspace() or ord(c) < 32 for c in value
     ):
         raise PydanticCustomError(
-            "url", "{value!r} is not a web address (only http:// and https:// links are allowed)", {"value": value}
-        )
+            "url", f"{value!r} is not a web address (only http:// and https:// links are allowed)")
     return value
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise PydanticCustomError("text", "{value!r} should be some text", {"value": value})
+        raise PydanticCustomError("text", f"{value!r} should be some text")
     return value.strip()
 
 
@@ -85,13 +82,13 @@ class Strict(BaseModel):
 class Range(Strict):
     """A span a claimant gave, such as 10,000–12,000."""
 
-    min: float = Field(description="Lower end of the span.")
-    max: float = Field(description="Upper end of the span.")
+    min: int | float = Field(description="Lower end of the span.")
+    max: int | float = Field(description="Upper end of the span.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
         if self.min > self.max:
-            raise PydanticCustomError("range", "min ({min}) is larger than max ({max})", {"min": self.min, "max": self.max})
+            raise PydanticCustomError("range", f"min ({self.min:g}) is larger than max ({self.max:g})")
         return self
 
 
@@ -99,9 +96,7 @@ def _value(value: Any) -> Any:
     # YAML reads yes/no/on/off as booleans: refuse them rather than show "True" to readers.
     if isinstance(value, bool) or value is None:
         raise PydanticCustomError(
-            "value", "{value!r} is not a value (give a number, a text in quotes, a date, or min/max)",
-            {"value": value},
-        )
+            "value", f"{value!r} is not a value (give a number, a text in quotes, a date, or min/max)")
     if isinstance(value, dict):
         return Range.model_validate(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -110,7 +105,7 @@ def _value(value: Any) -> Any:
         return _text(value)
     if isinstance(value, int | float):
         return value
-    raise PydanticCustomError("value", "{value!r} is not a number, text, date or min/max range", {"value": value})
+    raise PydanticCustomError("value", f"{value!r} is not a number, text, date or min/max range")
 
 
 FactValue = Annotated[int | float | IsoDate | Range | str, BeforeValidator(_value)]
@@ -141,7 +136,7 @@ class Item(Strict):
     @model_validator(mode="after")
     def _time_has_zone(self) -> Item:
         if (self.time is None) != (self.timezone is None):
-            raise PydanticCustomError("time", "give both `time` and `timezone`, or neither", {})
+            raise PydanticCustomError("time", "give both `time` and `timezone`, or neither")
         return self
 
 

@@ -1,0 +1,58 @@
+"""Fixtures shared by the unit tests: a small valid data set to break in one place at a time."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+SOURCES = """\
+sources:
+  - id: ap-report
+    publisher: Associated Press
+    title: Troops near the border
+    url: https://example.org/ap
+    published: 2024-10-31
+claimants:
+  - id: us-gov
+    name: United States government
+    short: US
+    kind: government
+"""
+
+FACTS = """\
+groups:
+  - id: troops-total
+    title: Troops in total
+facts:
+  - id: troops-near-kursk
+    label: Troops near Kursk
+    value: 8000
+    qualifier: about
+    unit: troops
+    date: 2024-10-31
+    claimant: us-gov
+    status: reported
+    sources: [ap-report]
+    reviewed: 2026-11-01
+  - id: troops-total-us
+    label: Troops in Russia, US estimate
+    group: troops-total
+    value: 10000
+    unit: troops
+    date: 2024-10-28
+    claimant: us-gov
+    status: reported
+    sources: [ap-report]
+    reviewed: 2026-11-01
+"""
+
+
+@pytest.fixture
+def data_texts() -> dict[str, str]:
+    """File name → YAML text of a valid two-file data set."""
+    return {"data/sources.yml": SOURCES, "data/facts.yml": FACTS}
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")

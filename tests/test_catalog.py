@@ -1,0 +1,63 @@
+"""Joining files: ids unique everywhere, every reference resolvable, all problems at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from explainer.catalog import build_catalog, link
+from explainer.problems import ProblemsFound
+from explainer.validate import check_file
+
+
+def build(texts: dict[str, str]):
+    return link([check_file(name, text.encode()) for name, text in texts.items()])
+
+
+def problems_of(texts: dict[str, str]) -> list[str]:
+    with pytest.raises(ProblemsFound) as caught:
+        build(texts)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_valid_files_join_into_one_catalog(data_texts):
+    catalog = build(data_texts)
+    assert set(catalog.items) == {"troops-near-kursk", "troops-total-us"}
+    assert [f["id"] for f in catalog.group_members("troops-total")] == ["troops-total-us"]
+    assert catalog.claimant_of(catalog.item("troops-near-kursk"))["short"] == "US"
+    assert [r["id"] for r in catalog.citing("ap-report")] == ["troops-total-us", "troops-near-kursk"]
+
+
+def test_unknown_source_id_names_file_line_and_a_guess(data_texts):
+    data_texts["data/facts.yml"] = data_texts["data/facts.yml"].replace("sources: [ap-report]", "sources: [ap-reprot]", 1)
+    assert problems_of(data_texts) == [
+        "data/facts.yml:13: facts[0].sources[0]: no source has the id 'ap-reprot'. Did you mean 'ap-report'?"
+    ]
+
+
+def test_emptied_sources_file_reports_the_file_and_every_dangling_reference(data_texts):
+    data_texts["data/sources.yml"] = ""
+    found = problems_of(data_texts)
+    assert found[0] == "data/facts.yml:11: facts[0].claimant: no claimant has the id 'us-gov'."
+    assert "data/sources.yml: the file is empty; it should hold `facts:`, `sources:` or another section" in found
+    assert len(found) == 5
+
+
+def test_ids_are_unique_across_files(data_texts):
+    data_texts["data/more.yml"] = data_texts["data/facts.yml"].split("facts:\n", 1)[0]
+    found = problems_of(data_texts)
+    assert found == ["data/more.yml:2: groups[0].id: 'troops-total' is already used (data/facts.yml:2)"]
+
+
+def test_estimates_in_one_group_share_a_unit(data_texts):
+    data_texts["data/facts.yml"] = data_texts["data/facts.yml"].replace(
+        "    value: 8000\n", "    value: 8000\n    group: troops-total\n").replace("unit: troops\n", "unit: soldiers\n", 1)
+    assert problems_of(data_texts) == [
+        "data/facts.yml:2: groups[0]: its facts use different units (…soldiers, …troops)"
+    ]
+
+
+def test_the_real_data_validates():
+    root = Path(__file__).resolve().parent.parent
+    catalog = build_catalog(root / "data", root)
+    assert catalog["facts"], "data/ should hold facts"

@@ -1,0 +1,35 @@
+"""Values and dates as readers see them."""
+
+from __future__ import annotations
+
+import pytest
+from explainer.formatting import format_date, format_moment, format_value
+
+
+def fact(value, kind: str, **extra) -> dict:
+    return {"value": value, "value_kind": kind, **extra}
+
+
+@pytest.mark.parametrize(
+    ("record", "shown"),
+    [
+        (fact(8000, "number", qualifier="about", unit="troops"), "about 8,000 troops"),
+        (fact(7687.5, "number", unit="km"), "7,687.5 km"),
+        (fact(59, "number", qualifier="more than", prefix="$", unit="billion"), "more than $59 billion"),
+        (fact({"min": 10000, "max": 12000}, "range", unit="troops"), "10,000–12,000 troops"),
+        (fact("Hwasong-19", "text"), "Hwasong-19"),
+        (fact("2023-12-18", "date"), "18 December 2023"),
+    ],
+)
+def test_values_read_like_prose(record: dict, shown: str):
+    assert format_value(record) == shown
+
+
+def test_dates_have_day_month_in_words_and_year():
+    assert format_date("2024-10-31") == "31 October 2024"
+    assert format_date("2024-11-01") == "1 November 2024"
+
+
+def test_moment_adds_the_time_of_day_with_its_zone():
+    assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST"}) == "31 October 2024, 07:10 KST"
+    assert format_moment({"date": "2024-10-31", "time": None}) == "31 October 2024"

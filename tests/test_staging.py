@@ -1,0 +1,34 @@
+"""A build goes into a staging folder and replaces site/ only when it succeeded."""
+
+from __future__ import annotations
+
+from explainer.staging import Staging
+
+
+def test_commit_replaces_the_site_and_leaves_no_temporary_folders(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old")
+    staging = Staging.start(str(site))
+    (staging.staged / "new.html").write_text("new")
+    staging.commit()
+    assert [p.name for p in site.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_discard_keeps_the_old_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("published")
+    staging = Staging.start(str(site))
+    (staging.staged / "index.html").write_text("half written")
+    staging.discard()
+    assert (site / "index.html").read_text() == "published"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_first_build_creates_the_site(tmp_path):
+    staging = Staging.start(str(tmp_path / "site"))
+    (staging.staged / "index.html").write_text("new")
+    staging.commit()
+    assert (tmp_path / "site" / "index.html").read_text() == "new"
