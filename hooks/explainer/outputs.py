@@ -77,15 +77,11 @@ def _any_page_has(docs_dir: Path, kind: str) -> bool:
 
 
 def items_on_page(markdown: str, catalog: Catalog) -> list[Record]:
-    """Items a page displays through its shortcodes; the fact index (`<!-- facts -->`) shows them all."""
+    """Items a page displays through its shortcodes (each kind's `dated`, else its `shows`)."""
     ids: set[str] = set()
     for code in shortcodes.find(markdown):
         kind = shortcodes.KINDS.get(code.kind)
         if kind is None:
             continue
-        if code.kind == "facts":
-            # The index deliberately reports no ids to `shows` (it does not count as a real use).
-            ids |= set(catalog.items)
-        else:
-            ids |= kind.shows(catalog, code.arg)
+        ids |= (kind.dated or kind.shows)(catalog, code.arg)
     return [catalog.items[item_id] for item_id in sorted(ids) if item_id in catalog.items]

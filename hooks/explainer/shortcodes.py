@@ -33,6 +33,10 @@ class Kind:
     shows: Callable[[Catalog, str], set[str]] = field(default=lambda catalog, arg: {arg})
     """Ids of the items it shows, so facts shown nowhere can be reported."""
     help: str = ""
+    dated: Callable[[Catalog, str], set[str]] | None = None
+    """Ids of the items whose review and revision dates date the page (JSON-LD, sitemap, "last
+    updated"); None means the same as `shows`. Lists that show items without counting as showing
+    them (the fact index, a timeline) set it."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -77,6 +81,7 @@ KINDS: dict[str, Kind] = {
         ),
         shows=lambda c, a: set(),
         help="every fact, quote and event as a card with its permanent anchor",
+        dated=lambda c, a: set(c.items),
     ),
     "downloads": Kind(
         None, True,
