@@ -59,6 +59,7 @@ SITE_URL = "https://example.org/explainer/"
 
 
 def copy_project(destination: Path, with_test_data: bool = True) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
