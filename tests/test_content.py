@@ -243,3 +243,13 @@ def test_every_shown_value_carries_a_status_word(pages: dict[str, str]) -> None:
         html = pages[path]
         for match in re.finditer(r'<span class="fx-fact" data-fact="([^"]+)">(.*?)</span></span>', html, re.S):
             assert re.search(r'class="fx-status fx-status--\w+"[^>]*>\w+<', match.group(2)), f"{path}: {match.group(1)}"
+
+
+def test_dates_written_in_data_text_carry_the_year(catalog: Catalog) -> None:
+    bare = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b(?!,? \d{{4}})")
+    offenders = [
+        f"{record.get('id')}: {text!r}"
+        for section in catalog.sections.values() for record in section.values()
+        for text in _strings(record) if bare.search(text)
+    ]
+    assert not offenders, "\n".join(offenders)
