@@ -33,6 +33,8 @@ class BuildState:
     catalog: Catalog | None = None
     problems: list[Problem] = field(default_factory=list)
     index_page: str | None = None
+    list_pages: dict[str, str] = field(default_factory=dict)
+    """Pages holding the generated lists that other pages link to, by shortcode kind."""
 
 
 state = BuildState()
@@ -69,6 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.problems = error.problems
         return
     state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
+    state.list_pages = pages.pages_with(docs_dir, ("sources", "corrections", "timeline"))
     if unshown := sorted(set(catalog["facts"]) - shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
@@ -81,6 +84,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         catalog=state.catalog,
         fact_index_url=get_relative_url(index.url, page.url) if index else None,
         site_root=get_relative_url(".", page.url),
+        links={kind: _url_of(path, page, files) for kind, path in state.list_pages.items()},
     )
     try:
         return shortcodes.replace(markdown, context)
@@ -89,6 +93,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             raise PluginError(str(error)) from None
         log.error(str(error))
         return render.render_problems(error.problems)
+
+
+def _url_of(path: str, page: Page, files: Files) -> str:
+    target = files.get_file_from_path(path)
+    return get_relative_url(target.url, page.url) if target else ""
 
 
 def on_build_error(error: Exception) -> None:
