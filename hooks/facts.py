@@ -35,6 +35,8 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     index_page: str | None = None
     outputs: Outputs | None = None
+    list_pages: dict[str, str] = field(default_factory=dict)
+    """Pages holding the generated lists that other pages link to, by shortcode kind."""
 
 
 state = BuildState()
@@ -72,6 +74,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
     state.outputs = Outputs(config, catalog, state.index_page)  # also logs facts overdue for review (INFO)
+    state.list_pages = pages.pages_with(docs_dir, ("sources", "corrections", "timeline"))
     if unshown := sorted(set(catalog["facts"]) - shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
@@ -84,6 +87,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         catalog=state.catalog,
         fact_index_url=get_relative_url(index.url, page.url) if index else None,
         site_root=get_relative_url(".", page.url).rstrip("/") + "/",  # "../", never ".." (paths are appended)
+        links={kind: _url_of(path, page, files) for kind, path in state.list_pages.items()},
         site=state.outputs.site if state.outputs else None,
     )
     if state.outputs:
@@ -106,6 +110,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def on_post_build(config: MkDocsConfig) -> None:
     if state.outputs:
         state.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+
+
+def _url_of(path: str, page: Page, files: Files) -> str:
+    target = files.get_file_from_path(path)
+    return get_relative_url(target.url, page.url) if target else ""
 
 
 def on_build_error(error: Exception) -> None:
