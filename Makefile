@@ -43,7 +43,7 @@ stale: $(BIN)/mkdocs
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
 $(PROPERDOCS): requirements.txt requirements-properdocs.txt
-	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PYTHON) -m venv $(PROPERDOCS_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(PROPERDOCS_VENV)
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
 	touch $@
