@@ -2,9 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean schema stale
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -30,7 +32,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(BIN)/mkdocs $(NODE_MODULES)
+test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/python -m pytest
 
@@ -39,3 +41,18 @@ lint: $(BIN)/mkdocs
 
 clean:
 	rm -rf site .cache
+
+# data/schema.json, the JSON Schema editors' YAML tools read, regenerated from the pydantic models.
+schema: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m explainer.editor_schema
+
+# Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
+stale: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m explainer.stale
+
+# ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
+$(PROPERDOCS): requirements.txt requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
+	touch $@

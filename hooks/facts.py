@@ -11,6 +11,7 @@ from pathlib import Path
 
 from explainer import html_fixes, pages, render, shortcodes
 from explainer.catalog import Catalog, build_catalog
+from explainer.outputs import Outputs
 from explainer.problems import Problem, ProblemsFound
 from explainer.staging import Staging
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +34,9 @@ class BuildState:
     catalog: Catalog | None = None
     problems: list[Problem] = field(default_factory=list)
     index_page: str | None = None
+    outputs: Outputs | None = None
+    list_pages: dict[str, str] = field(default_factory=dict)
+    """Pages holding the generated lists that other pages link to, by shortcode kind."""
 
 
 state = BuildState()
@@ -55,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
-    state.catalog, state.problems = None, []
+    state.catalog, state.problems, state.outputs = None, [], None
     try:
         catalog = build_catalog(root / "data", root)
         problems, shown = pages.check_pages(docs_dir, root, catalog)
@@ -69,6 +73,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.problems = error.problems
         return
     state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
+    state.outputs = Outputs(config, catalog, state.index_page)  # also logs facts overdue for review (INFO)
+    state.list_pages = pages.pages_with(docs_dir, ("sources", "corrections", "timeline"))
     if unshown := sorted(set(catalog["facts"]) - shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
@@ -80,8 +86,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     context = render.PageContext(
         catalog=state.catalog,
         fact_index_url=get_relative_url(index.url, page.url) if index else None,
-        site_root=get_relative_url(".", page.url),
+        site_root=get_relative_url(".", page.url).rstrip("/") + "/",  # "../", never ".." (paths are appended)
+        links={kind: _url_of(path, page, files) for kind, path in state.list_pages.items()},
+        site=state.outputs.site if state.outputs else None,
     )
+    if state.outputs:
+        state.outputs.note_page(page, markdown)
     try:
         return shortcodes.replace(markdown, context)
     except ProblemsFound as error:  # a broken template
@@ -89,6 +99,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             raise PluginError(str(error)) from None
         log.error(str(error))
         return render.render_problems(error.problems)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    if state.outputs:
+        state.outputs.annotate(page, config)  # JSON-LD, social cards, feed link, "last updated"
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if state.outputs:
+        state.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+
+
+def _url_of(path: str, page: Page, files: Files) -> str:
+    target = files.get_file_from_path(path)
+    return get_relative_url(target.url, page.url) if target else ""
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

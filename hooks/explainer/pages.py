@@ -34,3 +34,13 @@ def index_page(docs_dir: Path) -> str | None:
         if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8", errors="replace"))):
             return path.relative_to(docs_dir).as_posix()
     return None
+
+
+def pages_with(docs_dir: Path, kinds: tuple[str, ...]) -> dict[str, str]:
+    """For each block kind that lists everything (`sources`, `corrections`...), the first page holding it."""
+    found: dict[str, str] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        for code in shortcodes.find(path.read_text(encoding="utf-8")):
+            if code.kind in kinds and code.kind not in found:
+                found[code.kind] = path.relative_to(docs_dir).as_posix()
+    return found

@@ -6,15 +6,16 @@ Autoescaping is on, so text from `data/` (even `<script>`) reaches readers as te
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import formatting
+from . import citation, formatting, history, views
 from .catalog import Catalog, Record
 from .problems import Problem, ProblemsFound
+from .siteinfo import SiteInfo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -28,6 +29,10 @@ class PageContext:
     """Relative URL of the page that holds every fact's card (its permalink), if there is one."""
     site_root: str = "./"
     """Relative URL from this page to the site root, for links to other generated pages."""
+    site: SiteInfo | None = None
+    """The site's name and address, for citations and permalinks."""
+    links: dict[str, str] = field(default_factory=dict)
+    """Relative URLs of the pages holding a generated list, by shortcode kind (`sources`, `corrections`)."""
 
 
 @functools.cache
@@ -44,8 +49,10 @@ def environment() -> jinja2.Environment:
         date=formatting.format_date,
         moment=formatting.format_moment,
         number=formatting.format_number,
+        summary=views.item_summary,
     )
     env.globals["status_meaning"] = formatting.STATUS_MEANING
+    env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
 
@@ -56,7 +63,8 @@ def render(template: str, context: PageContext, **values: Any) -> str:
     """
     try:
         html = environment().get_template(template).render(
-            catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root, **values
+            catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root,
+            links=context.links, site=context.site, **values,
         )
     except jinja2.TemplateSyntaxError as error:
         raise ProblemsFound([Problem(_template_name(error.filename, template), error.lineno, "", error.message or "")]) from None

@@ -209,13 +209,13 @@ class Correction(Strict):
 class DataFile(Strict):
     """One file in `data/`: any of these sections, each a list."""
 
-    claimants: list[Claimant] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    corrections: list[Correction] = Field(default_factory=list)
+    claimants: list[Claimant] = Field(default_factory=list, description="Who makes claims: governments, agencies, officials.")
+    sources: list[Source] = Field(default_factory=list, description="Published documents that items cite by id.")
+    groups: list[Group] = Field(default_factory=list, description="Estimate groups: facts measuring the same thing.")
+    facts: list[Fact] = Field(default_factory=list, description="Figures, dates and names, each with who claims it.")
+    quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
+    events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
+    corrections: list[Correction] = Field(default_factory=list, description="Where the seed article and the record differ.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)

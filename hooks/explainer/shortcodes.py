@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import formatting
+from . import chart, formatting, history, views
 from .catalog import Catalog
 from .problems import Problem
 from .render import PageContext, render, render_inline
@@ -19,6 +19,17 @@ SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
 """`<!-- kind:id -->`, or `<!-- kind -->` for kinds that take no id. Other comments are left alone."""
 
 _PLAIN_COMMENT = re.compile(r"<!--\s*[a-z][a-z-]*\s*-->")
+
+_CODE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$|(?P<ticks>`+)[^`\n].*?(?P=ticks)", re.M | re.S)
+"""Fenced code blocks and inline code: shortcodes shown there as examples are left as written."""
+
+
+def _code_spans(markdown: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _CODE.finditer(markdown)]
+
+
+def _in_code(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,10 @@ class Kind:
     shows: Callable[[Catalog, str], set[str]] = field(default=lambda catalog, arg: {arg})
     """Ids of the items it shows, so facts shown nowhere can be reported."""
     help: str = ""
+    dated: Callable[[Catalog, str], set[str]] | None = None
+    """Ids of the items whose review and revision dates date the page (JSON-LD, sitemap, "last
+    updated"); None means the same as `shows`. Lists that show items without counting as showing
+    them (the fact index, a timeline) set it."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -77,8 +92,84 @@ KINDS: dict[str, Kind] = {
         ),
         shows=lambda c, a: set(),
         help="every fact, quote and event as a card with its permanent anchor",
+        dated=lambda c, a: set(c.items),
+    ),
+    "downloads": Kind(
+        None, True,
+        lambda ctx, arg: render("downloads.html", ctx, updated=history.newest(ctx.catalog)),
+        shows=lambda c, a: set(),
+        help="links to the exports (facts.json, facts.csv) and the changes feed",
+    ),
+    "card": Kind(
+        "facts", True,
+        lambda ctx, arg: render("card.html", ctx, fact=ctx.catalog["facts"][arg]),
+        help="a key figure as a card: the value large, with label, claimant, date, status and source",
+    ),
+    "chart": Kind(
+        "groups", True, lambda ctx, arg: _render_chart(ctx, arg), shows=_group_ids,
+        help="an estimate group as an SVG bar chart (owner and date on each bar) with its table",
+    ),
+    "phrase": Kind(
+        "quotes", False,
+        lambda ctx, arg: render_inline("phrase.html", ctx, quote=ctx.catalog["quotes"][arg]),
+        help="a short quotation inside a sentence, in quotation marks, linked to its card",
+    ),
+    "event": Kind(
+        "events", False,
+        lambda ctx, arg: render_inline("event.html", ctx, event=ctx.catalog["events"][arg]),
+        help="an event's description, linked to its card",
+    ),
+    "claimant": Kind(
+        "claimants", False,
+        lambda ctx, arg: render_inline("claimant.html", ctx, claimant=ctx.catalog["claimants"][arg]),
+        shows=lambda c, a: set(),
+        help="the name of a person or body from data/claimants.yml (its role as a tooltip)",
+    ),
+    "timeline": Kind(
+        None, True, lambda ctx, arg: render("timeline.html", ctx, days=views.timeline_days(ctx.catalog)),
+        shows=lambda c, a: set(),
+        help="every dated fact, quote and event, grouped by day, oldest first",
+        dated=lambda c, a: set(c.items),
+    ),
+    "sources": Kind(
+        None, True, lambda ctx, arg: render("sources.html", ctx, entries=views.bibliography(ctx.catalog)),
+        shows=lambda c, a: set(),
+        help="the bibliography: every source with the items that cite it (anchor = source id)",
+        dated=lambda c, a: set(c.items),
+    ),
+    "corrections": Kind(
+        None, True,
+        lambda ctx, arg: render("corrections.html", ctx, corrections=list(ctx.catalog["corrections"].values())),
+        shows=lambda c, a: set(),
+        help="every point where the seed article and the record differ (anchor = correction id)",
+        dated=lambda c, a: {i for correction in c["corrections"].values() for i in correction["items"]},
+    ),
+    "correction": Kind(
+        "corrections", True,
+        lambda ctx, arg: render("correction-note.html", ctx, correction=ctx.catalog["corrections"][arg]),
+        shows=lambda c, a: set(),
+        help="one correction as a note, linked to its entry on the corrections page",
+        dated=lambda c, a: set(c["corrections"][a]["items"]),
     ),
 }
+
+
+KINDS["shortcodes"] = Kind(
+    None, True, lambda ctx, arg: render("shortcodes.html", ctx, kinds=sorted(KINDS.items())),
+    shows=lambda c, a: set(),
+    help="this list of shortcodes, generated from the code so it never goes stale",
+)
+
+
+def _render_chart(context: PageContext, group_id: str) -> str:
+    catalog = context.catalog
+    return render(
+        "chart.html", context,
+        group=catalog["groups"][group_id],
+        members=catalog.group_members(group_id),
+        chart=chart.layout(views.chart_entries(catalog, group_id)),
+        description=views.describe_chart(catalog, group_id),
+    )
 
 
 @dataclass(frozen=True)
@@ -93,8 +184,11 @@ class Shortcode:
 
 def find(markdown: str, first_line: int = 1) -> Iterator[Shortcode]:
     """Every shortcode in `markdown`; `first_line` is the file line the text starts on."""
+    code = _code_spans(markdown)
     for match in SHORTCODE.finditer(markdown):
         if not match.group("arg") and not _PLAIN_COMMENT.fullmatch(match.group(0)):
+            continue
+        if _in_code(match.start(), code):
             continue
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
@@ -130,7 +224,8 @@ def _problem_with(code: Shortcode, catalog: Catalog) -> str | None:
         return f"'{code.kind}' needs an id: <!-- {code.kind}:some-id -->"
     pool = catalog.items if kind.section == "items" else catalog[kind.section]
     if code.arg not in pool:
-        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group"}
+        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group",
+                 "events": "event", "claimants": "claimant", "corrections": "correction"}
         hint = catalog.suggest(code.arg, kind.section)
         guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
         return f"unknown {label.get(kind.section, kind.section)} '{code.arg}'.{guess}"
@@ -142,9 +237,13 @@ def _problem_with(code: Shortcode, catalog: Catalog) -> str | None:
 def replace(markdown: str, context: PageContext) -> str:
     """Render every shortcode (already checked) into HTML."""
 
+    code = _code_spans(markdown)
+
     def substitute(match: re.Match[str]) -> str:
         kind, arg = match.group("kind"), match.group("arg") or ""
         if not arg and not _PLAIN_COMMENT.fullmatch(match.group(0)):
+            return match.group(0)
+        if _in_code(match.start(), code):
             return match.group(0)
         html = KINDS[kind].render(context, arg)
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.

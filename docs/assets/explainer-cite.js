@@ -1,0 +1,62 @@
+/* "Cite this" on fact cards: the reader's access date, the page's own address, and a copy button.
+   Local file, no network: the clipboard API where the browser allows it, else select + execCommand. */
+(function () {
+  "use strict";
+
+  function today() {
+    // "25 November 2026": the site's own date style, in the reader's time zone.
+    return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+  }
+
+  function copyBySelection(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    return copied;  // left selected on failure, so the reader can press Ctrl+C
+  }
+
+  function copy(button) {
+    var text = document.getElementById(button.getAttribute("data-fx-copy"));
+    var status = button.parentNode.querySelector(".fx-cite__status");
+    var say = function (message) { if (status) { status.textContent = message; } };
+    var value = text.textContent.replace(/\s+/g, " ").trim();
+    var fallback = function () {
+      say(copyBySelection(text) ? "Copied." : "Selected: press Ctrl+C (or ⌘C) to copy.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(function () { say("Copied."); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function setUp(root) {
+    var day = today();
+    root.querySelectorAll("[data-fx-today]").forEach(function (span) { span.textContent = day; });
+    root.querySelectorAll(".fx-cite__url[data-fx-anchor]").forEach(function (span) {
+      // No site address configured at build time: cite the address the reader is on.
+      var url = new URL(window.location.href);
+      url.hash = span.getAttribute("data-fx-anchor");
+      span.textContent = url.href;
+    });
+    root.querySelectorAll("button[data-fx-copy]").forEach(function (button) {
+      if (button.dataset.fxReady) { return; }
+      button.dataset.fxReady = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () { copy(button); });
+    });
+  }
+
+  // Material's instant navigation swaps pages without a reload; document$ tells us when.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setUp(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+  } else {
+    setUp(document);
+  }
+})();

@@ -1,0 +1,31 @@
+"""A ready-to-copy citation for an item: site, what it says, who says so, its sources, its permalink.
+
+The access date is the reader's own day, so the page leaves it to a small script
+(docs/assets/explainer-cite.js); without scripts the reader sees a placeholder to fill in.
+"""
+
+from __future__ import annotations
+
+from . import formatting
+from .catalog import Catalog, Record
+from .export import item_title
+
+ACCESSED_PLACEHOLDER = "[date you read it]"
+
+
+def statement(item: Record) -> str:
+    """What the item says, in quotation marks: “label: value”, “title” or the quote itself."""
+    if item["kind"] == "fact":
+        return f"“{item_title(item)}: {formatting.format_value(item)}”"
+    return f"“{item_title(item)}”"
+
+
+def citation(item: Record, catalog: Catalog, site_name: str) -> str:
+    """The citation up to (not including) the permalink and access date."""
+    claimant = catalog.claimant_of(item)
+    who = f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
+    sources = "; ".join(
+        f"{s['publisher']}, “{s['title']}”, {formatting.format_date(s['published'])}, {s['url']}" for s in catalog.sources_of(item)
+    )
+    return (f"{site_name}: {statement(item)}, according to {who}, {formatting.format_moment(item)} "
+            f"(status: {item['status']}). Source{'s' if len(item['sources']) > 1 else ''}: {sources}.")

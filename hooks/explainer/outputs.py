@@ -1,0 +1,87 @@
+"""Everything a build writes besides the pages, and the per-page metadata, for the hook to call.
+
+One `Outputs` lives for one build: the hook creates it once the data is valid, tells it about each
+page, and asks it to write the generated files at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from . import card, export, feed, formatting, history, seo, shortcodes, stale
+from .catalog import Catalog, Record
+from .siteinfo import SOCIAL_CARD, SiteInfo
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+DOWNLOADS_KIND = "downloads"
+CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
+
+
+class Outputs:
+    def __init__(self, config: Any, catalog: Catalog, index_page: str | None, today: dt.date | None = None) -> None:
+        index_path = None
+        if index_page is not None:
+            index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        self.site = SiteInfo.from_config(config, index_path)
+        self.catalog = catalog
+        self.cache_dir = Path(config.config_file_path).parent / ".cache"
+        self.pages: list[seo.PageInfo] = []
+        self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
+        self.downloads_anywhere = _any_page_has(Path(config.docs_dir), DOWNLOADS_KIND)
+        if self.site.stale_after_days is not None:
+            stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
+
+    def note_page(self, page: Any, markdown: str) -> None:
+        """Before rendering: which items the page shows (its dates) and whether it offers the downloads."""
+        dates = history.page_dates(items_on_page(markdown, self.catalog))
+        offers = any(code.kind == DOWNLOADS_KIND for code in shortcodes.find(markdown))
+        self.notes[page.file.src_uri] = (dates, offers)
+
+    def annotate(self, page: Any, config: Any) -> None:
+        """After rendering (the title is final): the head tags and 'last updated' line the theme shows."""
+        dates, offers = self.notes.get(page.file.src_uri, (None, False))
+        info = seo.PageInfo(
+            title=config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name),
+            description=page.meta.get("description") or config.site_description or "",
+            url=page.url,
+            root=get_relative_url(".", page.url).rstrip("/") + "/",
+            is_home=page.is_homepage,
+            dates=dates,
+            dataset=offers or (page.is_homepage and not self.downloads_anywhere),
+        )
+        self.pages.append(info)
+        page.meta["fx_head"] = seo.head(info, self.site, self.catalog)
+        if dates:
+            page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}
+
+    def write(self, site_dir: Path) -> None:
+        export.write(site_dir, self.catalog, self.site)
+        feed.write(site_dir, self.catalog, self.site)
+        card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
+        sitemap = seo.sitemap(self.pages, self.site)
+        (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
+
+
+
+
+def _any_page_has(docs_dir: Path, kind: str) -> bool:
+    return any(code.kind == kind for path in docs_dir.rglob("*.md") for code in shortcodes.find(path.read_text(encoding="utf-8")))
+
+
+def items_on_page(markdown: str, catalog: Catalog) -> list[Record]:
+    """Items a page displays through its shortcodes (each kind's `dated`, else its `shows`)."""
+    ids: set[str] = set()
+    for code in shortcodes.find(markdown):
+        kind = shortcodes.KINDS.get(code.kind)
+        if kind is None:
+            continue
+        ids |= (kind.dated or kind.shows)(catalog, code.arg)
+    return [catalog.items[item_id] for item_id in sorted(ids) if item_id in catalog.items]

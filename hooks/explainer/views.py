@@ -1,0 +1,77 @@
+"""What the generated parts of pages show, computed from the catalog: chart rows, timeline days,
+bibliography entries. Templates only lay these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from . import chart, formatting
+from .catalog import Catalog, Record
+
+_KIND_ORDER = {"event": 0, "fact": 1, "quote": 2}
+
+
+def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
+    """One chart row per fact of an estimate group, labelled with its owner and date."""
+    entries = []
+    for fact in catalog.group_members(group_id):
+        if fact["value_kind"] not in ("number", "range"):
+            raise ValueError(f"group '{group_id}': fact '{fact['id']}' is not a number and cannot be charted")
+        value = fact["value"]
+        low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
+        label = f"{catalog.claimant_of(fact)['name']} · {formatting.format_date(fact['date'])}"
+        value_text = f"{formatting.format_value(fact)} ({fact['status']})"
+        entries.append(chart.Entry(label=label, value_text=value_text, low=float(low), high=float(high)))
+    return entries
+
+
+def describe_chart(catalog: Catalog, group_id: str) -> str:
+    """The chart's text alternative: every bar as a sentence."""
+    parts = [
+        f"{catalog.claimant_of(fact)['name']}: {formatting.format_value(fact)}, "
+        f"as of {formatting.format_date(fact['date'])} ({fact['status']})"
+        for fact in catalog.group_members(group_id)
+    ]
+    return "; ".join(parts) + "."
+
+
+@dataclass
+class Day:
+    """One date on the timeline and everything dated that day, events first."""
+
+    date: str
+    items: list[Record] = field(default_factory=list)
+
+
+def timeline_days(catalog: Catalog) -> list[Day]:
+    """Every fact, quote and event grouped by its date, oldest first."""
+    ordered = sorted(
+        catalog.items.values(),
+        key=lambda r: (r["date"], _KIND_ORDER[r["kind"]], r.get("time") or "", r["id"]),
+    )
+    return [Day(date, list(items)) for date, items in groupby(ordered, key=lambda r: r["date"])]
+
+
+def bibliography(catalog: Catalog) -> list[Record]:
+    """Sources sorted by publisher, then date; each with its host and the items and corrections citing it."""
+    entries = []
+    for source in sorted(catalog["sources"].values(), key=lambda s: (s["publisher"].lower(), s["published"], s["id"])):
+        citing = catalog.citing(source["id"])
+        entries.append({
+            **source,
+            "host": urlsplit(source["url"]).hostname or source["url"],
+            "cited_items": [r for r in citing if "kind" in r],
+            "cited_corrections": [r for r in citing if "kind" not in r],
+        })
+    return entries
+
+
+def item_summary(item: Record) -> str:
+    """A short line naming an item, for lists that link to its card."""
+    if item["kind"] == "fact":
+        return f"{item['label']}: {formatting.format_value(item)}"
+    if item["kind"] == "event":
+        return item["title"]
+    return f"“{item['text']}”"

@@ -1,0 +1,87 @@
+"""Shared by the tests of the generated files: a temporary copy of the project, built for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "includes", "overrides")
+
+# A data file and page of our own, so the tests know every date without depending on the content.
+TEST_DATA = """\
+# yaml-language-server: $schema=schema.json
+claimants:
+  - id: zz-claimant
+    name: Test ministry <b>of</b> tests
+    kind: government
+    country: Testland
+sources:
+  - id: zz-source
+    publisher: Test Gazette
+    title: "Testers say 500 tests were run"
+    url: https://example.org/tests?a=1&b=2
+    published: 2001-02-03
+facts:
+  - id: zz-revised
+    label: Tests run in the test period
+    value: {min: 400, max: 500}
+    unit: tests
+    date: 2001-02-01
+    claimant: zz-claimant
+    status: disputed
+    sources: [zz-source]
+    reviewed: 2001-03-01
+    revisions:
+      - date: 2001-02-10
+        change: First recorded as 400.
+      - date: 2001-02-20
+        change: Range widened to 400-500.
+        reason: The ministry revised its count.
+events:
+  - id: zz-event
+    title: The tests began
+    date: 2001-01-15
+    claimant: zz-claimant
+    status: confirmed
+    sources: [zz-source]
+    reviewed: 2001-01-20
+"""
+TEST_PAGE = """\
+# Test page
+
+The count: <!-- fact:zz-revised -->. It began on <!-- date:zz-event -->.
+"""
+SITE_URL = "https://example.org/explainer/"
+
+
+def copy_project(destination: Path, with_test_data: bool = True) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    if with_test_data:
+        (destination / "data" / "zz-test.yml").write_text(TEST_DATA, encoding="utf-8")
+        (destination / "docs" / "zz-test.md").write_text(TEST_PAGE, encoding="utf-8")
+        (destination / "docs" / "zz-plain.md").write_text("# Plain page\n\nNo facts here.\n", encoding="utf-8")
+        config = destination / "mkdocs.yml"
+        # Built but kept out of the navigation, whatever the navigation holds.
+        config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /zz-test.md\n  /zz-plain.md\n", encoding="utf-8")
+    return destination
+
+
+def build(
+    project: Path, site_url: str | None = SITE_URL, tool: list[str] | None = None, site_dir: str = "site"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    command = [*(tool or [sys.executable, "-m", "mkdocs"]), "build", "--strict", "-f", "mkdocs.yml", "-d", site_dir]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)

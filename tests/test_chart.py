@@ -1,0 +1,53 @@
+"""Bar chart geometry: honest lengths, room for the labels, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+from explainer.chart import BAR_SHARE, PADDING, WIDTH, Entry, layout
+
+
+def _entry(low: float, high: float | None = None, label: str = "x") -> Entry:
+    return Entry(label=label, value_text=f"{low}", low=low, high=low if high is None else high)
+
+
+def test_bars_start_at_zero_and_are_proportional_to_the_values() -> None:
+    chart = layout([_entry(10000), _entry(11000), _entry(12000)])
+    widths = [bar.width for bar in chart.bars]
+    assert widths[2] / widths[0] == pytest.approx(12000 / 10000, rel=0.01)
+    assert widths[1] / widths[0] == pytest.approx(11000 / 10000, rel=0.01)
+    assert chart.x0 == PADDING
+
+
+def test_the_longest_bar_leaves_room_for_its_value_text() -> None:
+    chart = layout([_entry(5), _entry(500)])
+    longest = max(chart.bars, key=lambda b: b.width)
+    assert longest.width == pytest.approx((WIDTH - 2 * PADDING) * BAR_SHARE, abs=0.1)
+    assert longest.text_x > chart.x0 + longest.width
+    assert WIDTH - longest.text_x > WIDTH * 0.4
+
+
+def test_rows_do_not_overlap_and_fit_in_the_height() -> None:
+    chart = layout([_entry(1), _entry(2), _entry(3), _entry(4)])
+    tops = [bar.label_y for bar in chart.bars]
+    assert tops == sorted(tops)
+    for above, below in zip(chart.bars, chart.bars[1:], strict=False):
+        assert below.label_y > above.y + chart.bar_height
+    assert chart.bars[-1].y + chart.bar_height <= chart.height
+
+
+def test_a_range_draws_its_upper_end_separately() -> None:
+    chart = layout([_entry(10000, 12000), _entry(12000)])
+    ranged, single = chart.bars
+    assert ranged.range_width > 0 and single.range_width == 0
+    assert ranged.width + ranged.range_width == pytest.approx(single.width, abs=0.2)
+
+
+def test_zero_values_do_not_divide_by_zero() -> None:
+    chart = layout([_entry(0), _entry(0)])
+    assert [bar.width for bar in chart.bars] == [0, 0]
+
+
+@pytest.mark.parametrize("entries", [[], [_entry(-1)], [Entry("x", "x", 5, 4)]])
+def test_impossible_charts_are_refused(entries: list[Entry]) -> None:
+    with pytest.raises(ValueError):
+        layout(entries)

@@ -1,0 +1,98 @@
+"""facts.json and facts.csv: complete, valid against the published export schema, reproducible."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+from explainer import export
+from explainer.catalog import build_catalog, link
+from explainer.siteinfo import SiteInfo
+from explainer.validate import check_file
+from outputs_helpers import ROOT, TEST_DATA
+
+SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    # The project's real data plus a file with a range, a revision history, an event and HTML in a name.
+    results = [check_file(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in sorted((ROOT / "data").glob("*.yml"))]
+    results.append(check_file("data/zz-test.yml", TEST_DATA.encode()))
+    return link(results)
+
+
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(export.SCHEMA_FILE.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def test_json_export_validates_against_its_schema(catalog):
+    errors = sorted(validator().iter_errors(export.build_json(catalog, SITE)), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+def test_schema_rejects_an_export_missing_a_claimant(catalog):
+    broken = copy.deepcopy(export.build_json(catalog, SITE))
+    del broken["facts"][0]["claimant"]
+    broken["facts"][1]["surprise"] = 1
+    messages = [e.message for e in validator().iter_errors(broken)]
+    assert any("'claimant' is a required property" in m for m in messages)
+    assert any("surprise" in m for m in messages)
+
+
+def test_json_export_has_every_item_with_claimant_and_sources_written_out(catalog):
+    data = export.build_json(catalog, SITE)
+    exported = {i["id"]: i for section in ("facts", "quotes", "events") for i in data[section]}
+    assert set(exported) == set(catalog.items)
+    fact = exported["zz-revised"]
+    assert fact["claimant"]["name"] == "Test ministry <b>of</b> tests"  # data, not markup: kept as written
+    assert fact["sources"][0]["url"] == "https://example.org/tests?a=1&b=2"
+    assert fact["value"] == {"min": 400, "max": 500} and fact["value_display"] == "400–500 tests"
+    assert fact["revisions"][1]["reason"] == "The ministry revised its count."
+    assert fact["updated"] == "2001-03-01"
+    assert fact["permalink"] == "https://example.org/x/facts/#zz-revised"
+    assert {s["id"] for s in data["sources"]} == set(catalog["sources"])
+    assert {c["id"] for c in data["claimants"]} == set(catalog["claimants"])
+    newest = max([i["reviewed"] for i in catalog.items.values()]
+                 + [r["date"] for i in catalog.items.values() for r in i["revisions"]])
+    assert data["updated"] == newest
+
+
+def test_exports_are_byte_identical_across_renders(catalog):
+    assert export.render_json(catalog, SITE) == export.render_json(catalog, SITE)
+    assert export.render_csv(catalog, SITE) == export.render_csv(catalog, SITE)
+    assert "T" not in json.loads(export.render_json(catalog, SITE))["updated"]  # a date, never a build time
+
+
+def test_csv_has_one_row_per_item_with_sources_flattened(catalog):
+    text = export.render_csv(catalog, SITE)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == export.CSV_COLUMNS
+    assert sorted(r["id"] for r in rows) == sorted(catalog.items)
+    by_id = {r["id"]: r for r in rows}
+    row = by_id["zz-revised"]
+    assert (row["value"], row["value_min"], row["value_max"], row["value_raw"]) == ("400–500 tests", "400", "500", "")
+    assert row["claimant"] == "Test ministry <b>of</b> tests"
+    assert row["last_change"] == "2001-02-20: Range widened to 400-500."
+    multi = [i for i in catalog.items.values() if len(i["sources"]) > 1]
+    for item in multi:  # several sources: one cell each, same order in every column
+        cells = by_id[item["id"]]
+        assert cells["source_ids"].split(export.CSV_JOINER) == item["sources"]
+        assert len(cells["source_urls"].split(export.CSV_JOINER)) == len(item["sources"])
+    numbers = [r for r in rows if r["kind"] == "fact" and catalog.items[r["id"]]["value_kind"] == "number"]
+    for r in numbers:  # whole numbers as readers write them: 8000, not 8000.0
+        value = catalog.items[r["id"]]["value"]
+        if float(value).is_integer():
+            assert r["value_raw"] == str(int(value))
+
+
+def test_exports_of_the_real_data_validate():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    assert not list(validator().iter_errors(export.build_json(catalog, SiteInfo("S", "", "", None))))

@@ -1,0 +1,75 @@
+"""changes.xml: a valid Atom feed with one entry per revision, dated by the data."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from explainer import feed
+from explainer.catalog import link
+from explainer.siteinfo import SiteInfo
+from explainer.validate import check_file
+from outputs_helpers import ROOT, TEST_DATA
+
+A = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    results = [check_file(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in sorted((ROOT / "data").glob("*.yml"))]
+    results.append(check_file("data/zz-test.yml", TEST_DATA.encode()))
+    return link(results)
+
+
+SITE = SiteInfo("Test site", "About tests.", "https://example.org/x/", "facts/")
+
+
+def parse(catalog, site: SiteInfo = SITE) -> ET.Element:
+    root = ET.fromstring(feed.render(catalog, site).encode("utf-8"))
+    assert root.tag == f"{A}feed"
+    return root
+
+
+def test_feed_has_the_elements_atom_requires(catalog):
+    root = parse(catalog)
+    for tag in ("id", "title", "updated"):
+        assert (root.findtext(f"{A}{tag}") or "").strip(), f"feed lacks <{tag}>"
+    assert root.find(f"{A}author/{A}name") is not None  # required at feed level when entries have none
+    assert root.find(f"{A}link[@rel='self']").get("href") == "https://example.org/x/changes.xml"
+    entries = root.findall(f"{A}entry")
+    assert entries
+    for entry in entries:
+        for tag in ("id", "title", "updated"):
+            assert (entry.findtext(f"{A}{tag}") or "").strip(), f"entry lacks <{tag}>"
+        assert entry.find(f"{A}content") is not None or entry.find(f"{A}link[@rel='alternate']") is not None
+        assert entry.findtext(f"{A}updated").endswith("T00:00:00Z")  # RFC 3339 date-time
+    ids = [e.findtext(f"{A}id") for e in entries]
+    assert len(ids) == len(set(ids)) and all(i.startswith("urn:uuid:") for i in ids)
+
+
+def test_each_revision_is_an_entry_and_unrevised_items_appear_once(catalog):
+    entries = parse(catalog).findall(f"{A}entry")
+    revised = [e for e in entries if e.find(f"{A}link").get("href").endswith("#zz-revised")]
+    assert sorted(e.findtext(f"{A}updated")[:10] for e in revised) == ["2001-02-10", "2001-02-20"]
+    assert "Why: The ministry revised its count." in " ".join(e.findtext(f"{A}content") for e in revised)
+    unrevised = [i for i in catalog.items.values() if not i["revisions"]]
+    recorded = [e for e in entries if e.findtext(f"{A}title").startswith("Recorded: ")]
+    assert len(recorded) == len(unrevised)
+    event = next(e for e in entries if e.find(f"{A}link").get("href").endswith("#zz-event"))
+    assert event.findtext(f"{A}updated").startswith("2001-01-20")  # its reviewed date
+
+
+def test_feed_updated_is_the_newest_entry_and_stable(catalog):
+    root = parse(catalog)
+    newest = max(e.findtext(f"{A}updated") for e in root.findall(f"{A}entry"))
+    assert root.findtext(f"{A}updated") == newest
+    site = SiteInfo("Test site", "About tests.", "https://example.org/x/", "facts/")
+    assert feed.render(catalog, site) == feed.render(catalog, site)
+    # Ids do not depend on where the site is hosted.
+    elsewhere = parse(catalog, SiteInfo("Test site", "About tests.", "https://mirror.example.net/", "facts/"))
+    assert [e.findtext(f"{A}id") for e in elsewhere.iter(f"{A}entry")] == [e.findtext(f"{A}id") for e in root.iter(f"{A}entry")]
+
+
+def test_text_from_data_is_escaped_not_markup(catalog):
+    text = feed.render(catalog, SiteInfo("Test site", "", "", "facts/"))
+    assert "<b>" not in text and "&lt;b&gt;of&lt;/b&gt;" in text

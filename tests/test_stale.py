@@ -1,0 +1,65 @@
+"""Staleness: overdue reviews are listed by `make stale` (exit 1) and noticed, not failed, by the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from explainer import stale
+from explainer.catalog import link
+from explainer.history import stale_items
+from explainer.validate import check_file
+from outputs_helpers import ROOT, TEST_DATA, build, copy_project
+
+
+def _catalog():
+    return link([check_file("data/zz-test.yml", TEST_DATA.encode())])
+
+
+def test_items_older_than_the_limit_are_stale():
+    catalog = _catalog()
+    # zz-event reviewed 2001-01-20, zz-revised 2001-03-01
+    assert [i["id"] for i in stale_items(catalog, dt.date(2001, 3, 5), 30)] == ["zz-event"]
+    assert [i["id"] for i in stale_items(catalog, dt.date(2001, 3, 31), 30)] == ["zz-event"]
+    assert [i["id"] for i in stale_items(catalog, dt.date(2001, 4, 1), 30)] == ["zz-event", "zz-revised"]
+    assert stale_items(catalog, dt.date(2001, 3, 1), 400) == []
+
+
+def test_days_come_from_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, '']\nextra:\n  explainer:\n    stale_after_days: 12\n")
+    assert stale.configured_days(tmp_path / "mkdocs.yml") == 12
+    assert stale.configured_days(ROOT / "mkdocs.yml") > 0
+
+
+def run_stale(project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "explainer.stale", "--root", str(project), *args],
+        capture_output=True, text=True, cwd=project, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=60,
+    )
+
+
+def test_stale_report_lists_overdue_items_and_exits_non_zero(tmp_path):
+    project = copy_project(tmp_path)
+    result = run_stale(project, "--today", "2001-04-01", "--days", "30")
+    assert result.returncode == 1, result.stderr
+    assert "zz-event (event): last reviewed 20 January 2001, 71 days ago" in result.stdout
+    assert "zz-revised" in result.stdout
+    assert "2 of" in result.stderr
+    fresh = run_stale(project, "--today", "2001-03-02", "--days", "365")
+    assert fresh.returncode == 0 and "reviewed within the last 365 days" in fresh.stdout
+
+
+def test_make_stale_runs_the_report():
+    result = subprocess.run(["make", "-n", "stale"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "explainer.stale" in result.stdout
+
+
+def test_an_ageing_fact_is_an_info_notice_that_does_not_break_a_strict_build(tmp_path):
+    project = copy_project(tmp_path)  # its test data was last reviewed in 2001
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    notice = [line for line in result.stderr.splitlines() if "not reviewed in the last" in line]
+    assert notice and notice[0].startswith("INFO"), result.stderr
+    assert "zz-event (event): last reviewed 20 January 2001" in result.stderr
+    assert "WARNING" not in result.stderr

@@ -1,0 +1,118 @@
+"""The generated parts of pages: timeline, bibliography, charts, corrections, shortcodes in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from explainer import shortcodes, views
+from explainer.catalog import Catalog, build_catalog
+from explainer.problems import ProblemsFound
+from explainer.render import PageContext
+
+DATA = """
+claimants:
+  - {id: us, name: "<script>alert(1)</script> Agency", short: US, kind: agency}
+  - {id: kr, name: South Korea, kind: government, role: "Government & people"}
+sources:
+  - {id: zeta, publisher: Zeta News, title: Z, url: "https://z.example/a?b=1&c=2", published: 2024-10-30}
+  - {id: alpha, publisher: Alpha Wire, title: A, url: "https://a.example/", published: 2024-10-31}
+  - {id: unused, publisher: Beta, title: B, url: "https://b.example/", published: 2024-10-01}
+groups:
+  - {id: troops, title: Troops}
+facts:
+  - {id: f-us, label: US figure, group: troops, value: 10000, qualifier: about, unit: troops, date: 2024-10-28,
+     claimant: us, status: reported, sources: [alpha], reviewed: 2026-11-25}
+  - {id: f-kr, label: Korean figure, group: troops, value: {min: 11000, max: 12000}, unit: troops, date: 2024-10-30,
+     claimant: kr, status: claimed, sources: [zeta, alpha], reviewed: 2026-11-25}
+  - {id: f-text, label: Port, value: "Najin", date: 2024-10-30, claimant: kr, status: reported, sources: [zeta],
+     reviewed: 2026-11-25}
+quotes:
+  - {id: q, text: "we would expect", occasion: press, date: 2024-10-30, claimant: us, status: reported,
+     sources: [alpha], reviewed: 2026-11-25}
+events:
+  - {id: e, title: A meeting, date: 2024-10-30, time: "07:10", timezone: KST, claimant: us, status: confirmed,
+     sources: [alpha], reviewed: 2026-11-25}
+corrections:
+  - {id: c, topic: By sea, article: by rail, record: by sea, items: [f-text], sources: [zeta]}
+"""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Catalog:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "all.yml").write_text(DATA, encoding="utf-8")
+    try:
+        return build_catalog(tmp_path / "data", tmp_path)
+    except ProblemsFound as error:  # pragma: no cover - shows the problem if the fixture itself is wrong
+        pytest.fail(str(error))
+
+
+def _render(catalog: Catalog, markdown: str) -> str:
+    return shortcodes.replace(markdown, PageContext(catalog=catalog, fact_index_url="../facts/",
+                                                    links={"corrections": "../method/"}))
+
+
+def test_timeline_groups_by_day_oldest_first_events_first(catalog: Catalog) -> None:
+    days = views.timeline_days(catalog)
+    assert [day.date for day in days] == ["2024-10-28", "2024-10-30"]
+    assert [item["kind"] for item in days[1].items] == ["event", "fact", "fact", "quote"]
+
+
+def test_bibliography_is_sorted_and_lists_what_cites_each_source(catalog: Catalog) -> None:
+    entries = views.bibliography(catalog)
+    assert [e["publisher"] for e in entries] == ["Alpha Wire", "Beta", "Zeta News"]
+    zeta = entries[2]
+    assert [i["id"] for i in zeta["cited_items"]] == ["f-kr", "f-text"]
+    assert [c["id"] for c in zeta["cited_corrections"]] == ["c"]
+    assert entries[1]["cited_items"] == [] and zeta["host"] == "z.example"
+
+
+def test_chart_rows_carry_owner_date_and_status(catalog: Catalog) -> None:
+    entries = views.chart_entries(catalog, "troops")
+    assert [(e.low, e.high) for e in entries] == [(10000, 10000), (11000, 12000)]
+    assert "28 October 2024" in entries[0].label and "(reported)" in entries[0].value_text
+    description = views.describe_chart(catalog, "troops")
+    assert "about 10,000 troops, as of 28 October 2024 (reported)" in description
+    assert "11,000–12,000 troops" in description
+
+
+def test_a_text_fact_in_a_group_cannot_be_charted(catalog: Catalog) -> None:
+    catalog["facts"]["f-text"]["group"] = "troops"
+    with pytest.raises(ValueError, match="f-text"):
+        views.chart_entries(catalog, "troops")
+
+
+def test_data_text_reaches_the_page_escaped(catalog: Catalog) -> None:
+    html = _render(catalog, "<!-- chart:troops -->\n\n<!-- sources -->\n\n<!-- timeline -->\n\nBy <!-- claimant:kr -->.")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Agency" in html
+    assert 'title="Government &amp; people"' in html
+    assert 'href="https://z.example/a?b=1&amp;c=2"' in html
+
+
+def test_generated_lists_link_to_the_permanent_anchors(catalog: Catalog) -> None:
+    html = _render(catalog, "<!-- sources -->\n\n<!-- corrections -->\n\n<!-- correction:c -->")
+    assert '<li class="fx-bib" id="zeta">' in html and 'href="../facts/#f-kr"' in html
+    assert 'href="../method/#c"' in html
+    assert '<section class="fx-correction" id="c">' in html
+
+
+def test_inline_kinds_stay_inside_the_sentence(catalog: Catalog) -> None:
+    html = _render(catalog, "He said <!-- phrase:q --> at <!-- event:e --> on <!-- date:e -->.")
+    assert "\n" not in html
+    assert "“<a href=\"../facts/#q\"" in html and "30 October 2024, 07:10 KST" in html
+
+
+def test_shortcodes_in_code_are_examples_not_references(catalog: Catalog) -> None:
+    markdown = "Write `<!-- fact:nope -->` inline.\n\n```md\n<!-- value:nope -->\n```\n\n<!-- value:f-us -->\n"
+    problems, shown = shortcodes.check("docs/x.md", markdown, catalog)
+    assert problems == [] and shown == {"f-us"}
+    html = _render(catalog, markdown)
+    assert "`<!-- fact:nope -->`" in html and "```md\n<!-- value:nope -->\n```" in html
+    assert "about 10,000 troops" in html
+
+
+def test_the_shortcode_list_is_generated_from_the_kinds(catalog: Catalog) -> None:
+    html = _render(catalog, "<!-- shortcodes -->")
+    for name in shortcodes.KINDS:
+        assert f"&lt;!-- {name}" in html
