@@ -1,5 +1,8 @@
 """Fixtures for the browser tests: the site built once (strict), served on 127.0.0.1, and Debian's Chromium.
 
+Fixtures are package-scoped: the browser (and its Playwright loop) closes when the last browser test
+has run, so other test modules may start their own Playwright afterwards.
+
 Without Chromium, Playwright, Java or the npm checkers the tests skip with the reason; in CI (CI=true) a
 missing tool fails them instead, so a green CI run always means the browser tests ran.
 """
@@ -41,7 +44,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project built once with `mkdocs build --strict` into a temporary folder."""
     target = tmp_path_factory.mktemp("built") / "site"
@@ -57,7 +60,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(built_site: Path) -> Iterator[Site]:
     """The built site served by a threaded static server on 127.0.0.1 (a port from the project's range)."""
     handler = functools.partial(QuietHandler, directory=str(built_site))
@@ -81,7 +84,7 @@ def bind_server(make: Callable[[int], http.server.ThreadingHTTPServer]) -> http.
     raise RuntimeError("no free port in the test range")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by Playwright; never a downloaded browser."""
     try:
@@ -97,12 +100,12 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def visitor(browser: object, site: Site) -> Visitor:
     return Visitor(browser, site)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def java() -> str:
     path = shutil.which("java")
     require(path is not None, "Java is not installed (apt-get install default-jre-headless), needed by vnu")
@@ -115,28 +118,28 @@ def node_module_file(relative: str, what: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe_script() -> Path:
     return node_module_file("axe-core/axe.min.js", "axe-core")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def vnu_jar() -> Path:
     return node_module_file("vnu-jar/build/dist/vnu.jar", "vnu.jar")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def light(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
     """Every page on a desktop screen in light mode, then tabbed through and searched."""
     return survey_pages(visitor, axe_script, "light", DESKTOP, deep=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def dark(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
     return survey_pages(visitor, axe_script, "dark", DESKTOP, deep=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def phone(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
     return survey_pages(visitor, axe_script, "light", PHONE, deep=False)
 
