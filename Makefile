@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean bench
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/mkdocs: requirements.txt
@@ -26,6 +26,11 @@ test: $(BIN)/mkdocs
 
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests
+
+# Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
+# BENCH_ARGS=--quick for a one-minute smoke run.
+bench: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,4 +165,24 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     for page in range(page_count):
         name = "index.md" if page == 0 else f"page-{page:03d}.md"
         (dest / "docs" / name).write_text(page_text(page, fact_count, render), encoding="utf-8")
+    return dest
+
+
+def write_typed_html(ours: Path, dest: Path) -> Path:
+    """A plain project whose pages hold, typed in, the HTML our hooks render for `ours` (not a variant
+    readers would see differ: it separates the cost of our richer markup from the cost of producing it)."""
+    sys.path.insert(0, str(ours / "hooks"))
+    try:
+        from explainer import shortcodes
+        from explainer.catalog import build_catalog
+        from explainer.render import PageContext
+    finally:
+        sys.path.remove(str(ours / "hooks"))
+    shutil.copytree(ours, dest, ignore=shutil.ignore_patterns("site", ".cache", "hooks", "data", "*.log"))
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks"), config.pop("watch")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    context = PageContext(build_catalog(ours / "data", ours))
+    for page in (dest / "docs").glob("*.md"):
+        page.write_text(shortcodes.replace(page.read_text(encoding="utf-8"), context), encoding="utf-8")
     return dest
