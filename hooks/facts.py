@@ -33,6 +33,8 @@ class BuildState:
     catalog: Catalog | None = None
     problems: list[Problem] = field(default_factory=list)
     index_page: str | None = None
+    stashed: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per page, the shortcodes' HTML that waits for Markdown to finish (see shortcodes.stash)."""
 
 
 state = BuildState()
@@ -82,7 +84,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         fact_index_url=get_relative_url(index.url, page.url) if index else None,
         site_root=get_relative_url(".", page.url),
     )
-    return shortcodes.replace(markdown, context)
+    markdown, state.stashed[page.file.src_uri] = shortcodes.stash(markdown, context)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return shortcodes.unstash(html, state.stashed.pop(page.file.src_uri, {}))
 
 
 def on_build_error(error: Exception) -> None:
