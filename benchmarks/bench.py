@@ -72,7 +72,7 @@ class Plan:
 
 
 FULL = Plan(
-    configs=[(1000, 5, 5), (1000, 50, 5), (1000, 500, 2), (100, 50, 5), (10000, 50, 3)],
+    configs=[(1000, 5, 7), (1000, 50, 7), (1000, 500, 3), (100, 50, 7), (10000, 50, 5)],
     load_facts=10000, load_rounds=5, preview=(1000, 50), edits=5,
 )
 QUICK = Plan(configs=[(100, 5, 2), (200, 10, 2)], load_facts=1000, load_rounds=2, preview=(100, 5), edits=2)

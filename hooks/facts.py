@@ -5,9 +5,13 @@ MkDocs does not reload hooks on `serve`, so everything is read inside events, on
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer import pages, render, shortcodes
 from explainer.catalog import Catalog, build_catalog
@@ -18,6 +22,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -71,6 +78,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.problems = error.problems
         return
     state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
+    if not state.serving:
+        # A build's process ends with the build, and all there is now (config, catalog) lives until then:
+        # spare the garbage collector walking these objects again and again while the pages are built.
+        # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
+        gc.freeze()
     if unshown := sorted(set(catalog["facts"]) - shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
@@ -90,6 +102,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return shortcodes.unstash(html, state.stashed.pop(page.file.src_uri, {}))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # A build with unchanged data never imports the validator (see cache.py); import it now, while the
+    # editor reads, so that the first data edit does not wait for pydantic to load.
+    threading.Thread(target=importlib.import_module, args=("explainer.validate",), daemon=True).start()
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -242,3 +242,26 @@ def test_a_warm_mkdocs_build_never_imports_pydantic(tmp_path: Path) -> None:
                        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         seen.append((site / "imported.txt").read_text())
     assert seen == ["True", "False"]
+
+
+def test_the_preview_loads_the_validator_before_the_first_data_edit() -> None:
+    # Builds with unchanged data never import pydantic; `mkdocs serve` imports it in the background
+    # once the site is served, so the editor's first data edit does not wait for it.
+    script = textwrap.dedent(
+        """
+        import runpy, sys, time
+        hook = runpy.run_path(sys.argv[1])
+        assert "pydantic" not in sys.modules
+        server = object()
+        assert hook["on_serve"](server, None, None) is server
+        for _ in range(200):
+            if "explainer.validate" in sys.modules and "pydantic" in sys.modules:
+                break
+            time.sleep(0.05)
+        print("pydantic" in sys.modules)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "hooks")}
+    run = subprocess.run([sys.executable, "-c", script, str(PROJECT / "hooks" / "facts.py")], capture_output=True,
+                         text=True, env=env, check=True)
+    assert run.stdout.split() == ["True"]
