@@ -138,7 +138,8 @@ LOAD_SCRIPT = textwrap.dedent(
     """
     import shutil, sys, time
     from pathlib import Path
-    import yaml  # MkDocs has always imported it before our hook runs
+    import mkdocs.commands.build, mkdocs.config.defaults  # what MkDocs has imported when our hook runs
+    import yaml
     root, mode = Path(sys.argv[1]), sys.argv[2]
     sys.path.insert(0, str(root / "hooks"))
     if mode == "cold":
@@ -415,7 +416,8 @@ def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], p
     med = {mode: statistics.median(values) for mode, values in loading.items()}
     lines += [
         "", f"## Loading and validating {plan.load_facts:,} facts alone", "",
-        f"CPU seconds in a fresh process (median of {plan.load_rounds}); PyYAML already imported, as under MkDocs.", "",
+        f"CPU seconds in a fresh process (median of {plan.load_rounds}), after importing what MkDocs has imported when "
+        "our hook runs (PyYAML, json, hashlib…).", "",
         "| what | seconds | vs bare C parse |", "|---|---:|---:|",
         f"| bare parse: `yaml.load(..., CSafeLoader)` of every file, nothing checked | {med['bare']:.3f} | 1.00 |",
         f"| ours, cold: parse, lines, checks, pydantic (import included), cache write | {med['cold']:.3f} "
@@ -454,9 +456,13 @@ def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], p
             f"- cold ours/plain ≤ 2.5 at F=10,000: {paired(f10, 'ours-cold', 'plain'):.2f} wall, "
             f"{paired(f10, 'ours-cold', 'plain', 'cpu'):.2f} CPU: {verdict(paired(f10, 'ours-cold', 'plain', 'cpu') <= 2.5)}",
         ]
-    worst = max(max(paired(c, "ours-cold", "macros"), paired(c, "ours-cold", "macros", "cpu")) for c in configs)
+    worst = max(configs, key=lambda c: paired(c, "ours-cold", "macros", "cpu"))
+    worst_ratio = paired(worst, "ours-cold", "macros", "cpu")
+    missed = [f"F={c.facts:,} P={c.pages} ({paired(c, 'ours-cold', 'macros', 'cpu'):.2f} cold, floor plain/macros "
+              f"{paired(c, 'plain', 'macros', 'cpu'):.2f})" for c in configs if paired(c, "ours-cold", "macros", "cpu") > 0.5]
     goals += [
-        f"- ours/macros ≤ 0.5 everywhere (worst, cold): {worst:.2f}: {verdict(worst <= 0.5)}",
+        f"- ours/macros ≤ 0.5 everywhere: worst {worst_ratio:.2f} cold CPU at F={worst.facts:,} P={worst.pages}: "
+        f"{verdict(worst_ratio <= 0.5)}" + (f"; above 0.5 at {', '.join(missed)}" if missed else ""),
         f"- load + validate cold within 1.1× of the bare C parse: {med['cold'] / med['bare']:.2f}× with pydantic's "
         f"import, {med['cold-imported'] / med['bare']:.2f}× without: {verdict(med['cold'] / med['bare'] <= 1.1)}",
         f"- load + validate warm ≤ 0.1 s: {med['warm']:.3f} s: {verdict(med['warm'] <= 0.1)}",

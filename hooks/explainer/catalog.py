@@ -7,7 +7,6 @@ checked form is cached skip both the YAML parse and the schema.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -97,6 +96,8 @@ class Catalog:
         return sorted(citing, key=lambda r: (r.get("date", ""), r["id"]))
 
     def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
+        import difflib  # only a build with a wrong id needs it
+
         pool = self.items if section == "items" else self[section]
         return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.5)
 
