@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale
+.PHONY: serve build test lint clean schema stale bench
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -33,11 +33,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/mkdocs
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts benchmarks
+
+# Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
+# BENCH_ARGS=--quick for a one-minute smoke run.
+bench: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache

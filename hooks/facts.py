@@ -5,9 +5,13 @@ MkDocs does not reload hooks on `serve`, so everything is read inside events, on
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer import html_fixes, pages, render, shortcodes
 from explainer.catalog import Catalog, build_catalog
@@ -19,6 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -37,6 +44,8 @@ class BuildState:
     outputs: Outputs | None = None
     list_pages: dict[str, str] = field(default_factory=dict)
     """Pages holding the generated lists that other pages link to, by shortcode kind."""
+    stashed: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per page, the shortcodes' HTML that waits for Markdown to finish (see shortcodes.stash)."""
 
 
 state = BuildState()
@@ -75,6 +84,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
     state.outputs = Outputs(config, catalog, state.index_page)  # also logs facts overdue for review (INFO)
     state.list_pages = pages.pages_with(docs_dir, ("sources", "corrections", "timeline"))
+    if not state.serving:
+        # A build's process ends with the build, and all there is now (config, catalog) lives until then:
+        # spare the garbage collector walking these objects again and again while the pages are built.
+        # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
+        gc.freeze()
     if unshown := sorted(set(catalog["facts"]) - shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
@@ -93,12 +107,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if state.outputs:
         state.outputs.note_page(page, markdown)
     try:
-        return shortcodes.replace(markdown, context)
+        markdown, state.stashed[page.file.src_uri] = shortcodes.stash(markdown, context)
     except ProblemsFound as error:  # a broken template
         if not state.serving:
             raise PluginError(str(error)) from None
         log.error(str(error))
         return render.render_problems(error.problems)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return shortcodes.unstash(html, state.stashed.pop(page.file.src_uri, {}))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -124,6 +143,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
     return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # A build with unchanged data never imports the validator (see cache.py); import it now, while the
+    # editor reads, so that the first data edit does not wait for pydantic to load.
+    threading.Thread(target=importlib.import_module, args=("explainer.validate",), daemon=True).start()
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -7,6 +7,8 @@ whatever the tags say) and build plain values from it ourselves.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +38,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
@@ -101,6 +105,7 @@ def load_text(name: str, raw: bytes) -> LoadedFile:
         return loaded
     builder = _Builder(loaded)
     try:
+        loaded.lines[()] = root.start_mark.line + 1
         loaded.data = builder.build(root, ())
     except _TooLarge:
         loaded.data = None
@@ -126,22 +131,35 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.count += 1
+        """The plain value of `node`; the caller has recorded the line of `path` (it may be a key's line)."""
+        if isinstance(node, yaml.ScalarNode):
+            return self.build_scalar(node, path)
+        self.count += len(node.value)  # every value is counted before it is built, aliases included
         if self.count > MAX_NODES:
             raise _TooLarge
-        self.loaded.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain list")
-                return None
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.tag != "tag:yaml.org,2002:seq":
+            self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain list")
+            return None
+        items = []
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            self.loaded.lines[item_path] = item.start_mark.line + 1
+            items.append(self.build(item, item_path))
+        return items
+
+    def build_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        if node.tag == _STR_TAG:  # most values: the text as written, nothing to convert
+            return node.value
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain value")
             return None
+        if node.tag == _TIMESTAMP_TAG and len(node.value) == 10:
+            with contextlib.suppress(ValueError):  # not YYYY-MM-DD exactly: PyYAML reads it (or says why not)
+                return dt.date.fromisoformat(node.value)  # the usual date, several times faster than PyYAML
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return self.constructor.yaml_constructors[node.tag](self.constructor, node)
         except (ConstructorError, ValueError) as error:
             self.problem(node, path, f"{node.value!r} can't be read: {error}")
             return None
@@ -151,6 +169,7 @@ class _Builder:
             self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain mapping")
             return None
         result: dict[str, Any] = {}
+        lines = self.loaded.lines
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, path, "merge keys (`<<`) are not supported; write the fields out")
@@ -158,14 +177,17 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(key_node, path, "a key must be a plain word")
                 continue
-            key = str(key_node.value)
+            key = key_node.value
+            field_path = (*path, key)
             if key in result:
-                first = self.loaded.lines.get((*path, key), 0)
-                self.problem(key_node, (*path, key), f"duplicate key (first given on line {first})")
+                self.problem(key_node, field_path, f"duplicate key (first given on line {lines.get(field_path, 0)})")
                 continue
             # A field's line is its key's line, even when its value starts on the next one.
-            self.loaded.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key))
+            lines[field_path] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR_TAG:
+                result[key] = value_node.value  # most values are plain text: no call needed
+            else:
+                result[key] = self.build(value_node, field_path)
         return result
 
 

@@ -250,3 +250,42 @@ def replace(markdown: str, context: PageContext) -> str:
         return f"\n\n{html}\n\n" if KINDS[kind].block else html
 
     return SHORTCODE.sub(substitute, markdown)
+
+
+_HEADING = re.compile(r"^ {0,3}#.*$", re.MULTILINE)
+_STASHED = re.compile(r"<p>(fxblock\d+z)</p>|(fx(?:block|inline)\d+z)")
+
+
+def stash(markdown: str, context: PageContext) -> tuple[str, dict[str, str]]:
+    """Like `replace`, but the HTML waits outside the page, behind a placeholder word, until `unstash`
+    puts it into the page's HTML once Markdown is done.
+
+    Markdown then never parses our HTML, which cost more than rendering it (every tag goes through
+    Python-Markdown's HTML parser), and text from `data/` is never read as Markdown (a `*` stays a `*`).
+    Shortcodes in headings are rendered in place, so the table of contents shows their text.
+    """
+    html: dict[str, str] = {}
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(markdown)]
+    code = _code_spans(markdown)
+
+    def substitute(match: re.Match[str]) -> str:
+        if _in_code(match.start(), code):
+            return match.group(0)
+        if any(start <= match.start() < end for start, end in headings):
+            return replace(match.group(0), context)
+        kind, arg = match.group("kind"), match.group("arg") or ""
+        if not arg and not _PLAIN_COMMENT.fullmatch(match.group(0)):
+            return match.group(0)
+        block = KINDS[kind].block
+        token = f"fx{'block' if block else 'inline'}{len(html)}z"
+        html[token] = KINDS[kind].render(context, arg)
+        return f"\n\n{token}\n\n" if block else token
+
+    return SHORTCODE.sub(substitute, markdown), html
+
+
+def unstash(page_html: str, html: dict[str, str]) -> str:
+    """Put the stashed HTML in place of its placeholders (a block's placeholder became a paragraph of its own)."""
+    if not html:
+        return page_html
+    return _STASHED.sub(lambda m: html.get(m.group(1) or m.group(2), m.group(0)), page_html)
