@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,8 @@ class Catalog:
 
     def __init__(self, sections: dict[str, dict[str, Record]]) -> None:
         self.sections = sections
+        self.fingerprint = ""
+        """Digest of the data files and checking code this catalog came from; empty when not known."""
         self.items: dict[str, Record] = {
             record_id: record for name in ITEM_SECTIONS for record_id, record in sections.get(name, {}).items()
         }
@@ -174,10 +177,11 @@ def build_catalog(data_dir: Path, root: Path) -> Catalog:
         raise ProblemsFound([Problem(data_dir.relative_to(root).as_posix(), 0, "", "no .yml data files found")])
     cache = FileCache(root / FOLDER)
     names = [path.relative_to(root).as_posix() for path in paths]
-    results = []
+    results, keys = [], []
     with _collector_paused():
         for name, path in zip(names, paths, strict=True):
             raw = path.read_bytes()
+            keys.append(cache.key(name, raw))
             result = cache.get(name, raw)
             if result is None:
                 from .validate import check_file  # only files that changed need the parser and the schema
@@ -186,7 +190,10 @@ def build_catalog(data_dir: Path, root: Path) -> Catalog:
                 cache.put(name, raw, result)
             results.append(result)
         cache.keep_only(names)
-        return link(results)
+        catalog = link(results)
+    # Names what the catalog was built from, so files generated from it can be reused (see reuse.py).
+    catalog.fingerprint = hashlib.sha256("".join(keys).encode()).hexdigest()
+    return catalog
 
 
 @contextlib.contextmanager

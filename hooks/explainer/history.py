@@ -7,6 +7,7 @@ builds of the same data produce the same pages, feed and exports.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from .catalog import Catalog, Record
@@ -28,6 +29,7 @@ def last_revision(item: Record) -> Record | None:
     return max(reversed(revisions), key=lambda rev: rev["date"]) if revisions else None
 
 
+@functools.lru_cache(maxsize=2)  # asked for by several outputs of one build; keyed by the catalog object
 def newest(catalog: Catalog) -> str | None:
     """The newest review or revision date in the whole catalog: the data's own 'last modified'."""
     return max((updated(item) for item in catalog.items.values()), default=None)

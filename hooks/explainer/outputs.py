@@ -16,11 +16,14 @@ from mkdocs.utils import get_relative_url
 
 from . import card, export, feed, formatting, history, seo, shortcodes, stale
 from .catalog import Catalog, Record
+from .reuse import KeptFiles, digest_of
 from .siteinfo import SOCIAL_CARD, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
+EXPORT_CODE = ("export.py", "feed.py", "formatting.py", "history.py", "siteinfo.py", "facts.schema.json")
+"""What the exports and the feed are made by, besides the catalog and the site's settings."""
 CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
 
 
@@ -62,12 +65,22 @@ class Outputs:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}
 
     def write(self, site_dir: Path) -> None:
-        export.write(site_dir, self.catalog, self.site)
-        feed.write(site_dir, self.catalog, self.site)
+        # Unchanged data and settings: the exports of the last build are copied instead of regenerated.
+        kept = KeptFiles(self.cache_dir / "explainer-exports", self._exports_key())
+        reusable = bool(self.catalog.fingerprint)
+        if not (reusable and kept.restore(site_dir)):
+            written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
+            if reusable:
+                kept.keep(written)
         card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
+
+    def _exports_key(self) -> str:
+        code = Path(__file__).resolve().parent
+        sources = [(code / name).read_bytes() for name in EXPORT_CODE]
+        return digest_of(self.catalog.fingerprint, repr(self.site), *sources)
 
 
 

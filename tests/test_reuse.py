@@ -1,0 +1,47 @@
+"""Generated files reused only when their inputs are unchanged and their copies intact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from explainer.reuse import KeptFiles
+from project import copy_project, mkdocs
+
+
+def kept_pair(tmp_path: Path) -> tuple[Path, Path]:
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "facts.json").write_text('{"a": 1}')
+    (made / "facts.csv").write_text("id\na\n")
+    KeptFiles(tmp_path / "kept", "key-1").keep([made / "facts.json", made / "facts.csv"])
+    site = tmp_path / "site"
+    site.mkdir()
+    return made, site
+
+
+def test_kept_files_come_back_for_the_same_key(tmp_path):
+    _, site = kept_pair(tmp_path)
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert (site / "facts.json").read_text() == '{"a": 1}'
+
+
+def test_other_inputs_or_an_altered_copy_are_a_miss(tmp_path):
+    _, site = kept_pair(tmp_path)
+    assert not KeptFiles(tmp_path / "kept", "key-2").restore(site)
+    (tmp_path / "kept" / "facts.csv").write_text("tampered")
+    assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert list(site.iterdir()) == []  # nothing half-restored
+
+
+def test_a_data_edit_after_a_warm_build_reaches_the_exports(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for _ in range(2):  # the second build reuses the first one's exports
+        assert mkdocs(project, "build").returncode == 0
+    first = json.loads((project / "site/facts.json").read_text())
+    data = project / "data/deployment.yml"
+    data.write_text(data.read_text().replace("value: 8000", "value: 8765", 1))
+    assert mkdocs(project, "build").returncode == 0
+    second = json.loads((project / "site/facts.json").read_text())
+    assert first != second
+    assert "8765" in (project / "site/facts.csv").read_text()
