@@ -71,9 +71,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     state.catalog, state.problems, state.outputs = None, [], None
     try:
         catalog = build_catalog(root / "data", root)
-        problems, shown = pages.check_pages(docs_dir, root, catalog)
-        if problems:
-            raise ProblemsFound(problems)
+        scan = pages.scan_pages(docs_dir, root, catalog)
+        if scan.problems:
+            raise ProblemsFound(scan.problems)
     except ProblemsFound as error:
         if not state.serving:
             raise PluginError(str(error)) from None
@@ -81,15 +81,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(str(error))
         state.problems = error.problems
         return
-    state.catalog, state.index_page = catalog, pages.index_page(docs_dir)
-    state.outputs = Outputs(config, catalog, state.index_page)  # also logs facts overdue for review (INFO)
-    state.list_pages = pages.pages_with(docs_dir, ("sources", "corrections", "timeline"))
+    state.catalog, state.index_page = catalog, scan.first_page_with("facts")
+    state.outputs = Outputs(config, catalog, scan)  # also logs facts overdue for review (INFO)
+    state.list_pages = scan.pages_with(("sources", "corrections", "timeline"))
     if not state.serving:
         # A build's process ends with the build, and all there is now (config, catalog) lives until then:
         # spare the garbage collector walking these objects again and again while the pages are built.
         # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
         gc.freeze()
-    if unshown := sorted(set(catalog["facts"]) - shown):
+    if unshown := sorted(set(catalog["facts"]) - scan.shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from . import card, export, feed, formatting, history, seo, shortcodes, stale
 from .catalog import Catalog, Record
+from .pages import PageScan
 from .reuse import KeptFiles, digest_of
 from .siteinfo import SOCIAL_CARD, SiteInfo
 
@@ -28,8 +30,8 @@ CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources
 
 
 class Outputs:
-    def __init__(self, config: Any, catalog: Catalog, index_page: str | None, today: dt.date | None = None) -> None:
-        index_path = None
+    def __init__(self, config: Any, catalog: Catalog, scan: PageScan, today: dt.date | None = None) -> None:
+        index_page, index_path = scan.first_page_with("facts"), None
         if index_page is not None:
             index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         self.site = SiteInfo.from_config(config, index_path)
@@ -37,14 +39,15 @@ class Outputs:
         self.cache_dir = Path(config.config_file_path).parent / ".cache"
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
-        self.downloads_anywhere = _any_page_has(Path(config.docs_dir), DOWNLOADS_KIND)
+        self.downloads_anywhere = scan.first_page_with(DOWNLOADS_KIND) is not None
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
 
     def note_page(self, page: Any, markdown: str) -> None:
         """Before rendering: which items the page shows (its dates) and whether it offers the downloads."""
-        dates = history.page_dates(items_on_page(markdown, self.catalog))
-        offers = any(code.kind == DOWNLOADS_KIND for code in shortcodes.find(markdown))
+        codes = list(shortcodes.find(markdown))
+        dates = history.page_dates(items_shown_by(codes, self.catalog))
+        offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
     def annotate(self, page: Any, config: Any) -> None:
@@ -85,14 +88,10 @@ class Outputs:
 
 
 
-def _any_page_has(docs_dir: Path, kind: str) -> bool:
-    return any(code.kind == kind for path in docs_dir.rglob("*.md") for code in shortcodes.find(path.read_text(encoding="utf-8")))
-
-
-def items_on_page(markdown: str, catalog: Catalog) -> list[Record]:
+def items_shown_by(codes: Iterable[shortcodes.Shortcode], catalog: Catalog) -> list[Record]:
     """Items a page displays through its shortcodes (each kind's `dated`, else its `shows`)."""
     ids: set[str] = set()
-    for code in shortcodes.find(markdown):
+    for code in codes:
         kind = shortcodes.KINDS.get(code.kind)
         if kind is None:
             continue

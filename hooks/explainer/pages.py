@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import shortcodes
@@ -9,10 +10,27 @@ from .catalog import Catalog
 from .problems import Problem
 
 
-def check_pages(docs_dir: Path, root: Path, catalog: Catalog) -> tuple[list[Problem], set[str]]:
-    """Problems in all Markdown pages under `docs_dir`, and the ids of every item they show."""
-    problems: list[Problem] = []
-    shown: set[str] = set()
+@dataclass
+class PageScan:
+    """What one pass over every page found: its problems, the items shown, and the kinds on each page."""
+
+    problems: list[Problem] = field(default_factory=list)
+    shown: set[str] = field(default_factory=set)
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+    """Page path relative to docs/ → the shortcode kinds it holds."""
+
+    def first_page_with(self, kind: str) -> str | None:
+        """The first page (in path order) holding a shortcode of `kind`, e.g. `facts` for every item's home."""
+        return next((page for page in sorted(self.kinds) if kind in self.kinds[page]), None)
+
+    def pages_with(self, kinds: tuple[str, ...]) -> dict[str, str]:
+        """For each kind that lists everything (`sources`, `corrections`...), the first page holding it."""
+        return {kind: page for kind in kinds if (page := self.first_page_with(kind))}
+
+
+def scan_pages(docs_dir: Path, root: Path, catalog: Catalog) -> PageScan:
+    """Read every Markdown page under `docs_dir` once and check its shortcodes."""
+    scan = PageScan()
     for path in sorted(docs_dir.rglob("*.md")):
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         raw = path.read_bytes()
@@ -20,12 +38,13 @@ def check_pages(docs_dir: Path, root: Path, catalog: Catalog) -> tuple[list[Prob
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw.count(b"\n", 0, error.start) + 1
-            problems.append(Problem(name, line, "", "this page has bytes that are not UTF-8; save it as UTF-8"))
+            scan.problems.append(Problem(name, line, "", "this page has bytes that are not UTF-8; save it as UTF-8"))
             continue
         page_problems, page_shown = shortcodes.check(name, text, catalog)
-        problems += page_problems
-        shown |= page_shown
-    return problems, shown
+        scan.problems += page_problems
+        scan.shown |= page_shown
+        scan.kinds[path.relative_to(docs_dir).as_posix()] = {code.kind for code in shortcodes.find(text)}
+    return scan
 
 
 def index_page(docs_dir: Path) -> str | None:
@@ -34,13 +53,3 @@ def index_page(docs_dir: Path) -> str | None:
         if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8", errors="replace"))):
             return path.relative_to(docs_dir).as_posix()
     return None
-
-
-def pages_with(docs_dir: Path, kinds: tuple[str, ...]) -> dict[str, str]:
-    """For each block kind that lists everything (`sources`, `corrections`...), the first page holding it."""
-    found: dict[str, str] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        for code in shortcodes.find(path.read_text(encoding="utf-8")):
-            if code.kind in kinds and code.kind not in found:
-                found[code.kind] = path.relative_to(docs_dir).as_posix()
-    return found
