@@ -35,12 +35,21 @@ def test_unknown_source_id_names_file_line_and_a_guess(data_texts):
     ]
 
 
-def test_emptied_sources_file_reports_the_file_and_every_dangling_reference(data_texts):
+def test_an_emptied_file_is_one_problem_not_one_per_reference_to_it(data_texts):
     data_texts["data/sources.yml"] = ""
-    found = problems_of(data_texts)
-    assert found[0] == "data/facts.yml:11: facts[0].claimant: no claimant has the id 'us-gov'."
-    assert "data/sources.yml: the file is empty; it should hold `facts:`, `sources:` or another section" in found
-    assert len(found) == 5
+    assert problems_of(data_texts) == [
+        "data/sources.yml: the file is empty; it should hold `facts:`, `sources:` or another section"
+    ]
+
+
+def test_a_mistake_in_one_entry_does_not_also_break_references_to_its_file(data_texts):
+    data_texts["data/sources.yml"] = data_texts["data/sources.yml"].replace("published: 2024-10-31", "published: 31/10/2024")
+    data_texts["data/more.yml"] = "corrections:\n  - id: fix\n    topic: t\n    article: a\n    record: r\n" \
+        "    items: [troops-near-kursk, no-such-item]\n    sources: [ap-report]\n"
+    assert problems_of(data_texts) == [
+        "data/more.yml:6: corrections[0].items[1]: no fact, quote or event has the id 'no-such-item'.",
+        "data/sources.yml:6: sources[0].published (ap-report): '31/10/2024' is not a date (use YYYY-MM-DD)",
+    ]
 
 
 def test_ids_are_unique_across_files(data_texts):

@@ -43,6 +43,10 @@ class FileResult:
     ids: list[Reference] = field(default_factory=list)
     refs: list[Reference] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unchecked_ids: list[str] = field(default_factory=list)
+    """Ids written in a file that failed its checks: other files may point at them without a second error."""
+    unreadable: bool = False
+    """The file could not be read at all, so which ids it defines is unknown."""
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form: records as they are, references and problems as lists of their fields."""
@@ -52,6 +56,8 @@ class FileResult:
             "ids": self.ids,  # tuples: JSON lists of their fields
             "refs": self.refs,
             "problems": [[p.file, p.line, p.where, p.message] for p in self.problems],
+            "unchecked_ids": self.unchecked_ids,
+            "unreadable": self.unreadable,
         }
 
     @classmethod
@@ -62,6 +68,8 @@ class FileResult:
             ids=list(map(Reference._make, data["ids"])),
             refs=list(map(Reference._make, data["refs"])),
             problems=[Problem(*p) for p in data["problems"]],
+            unchecked_ids=data["unchecked_ids"],
+            unreadable=data["unreadable"],
         )
 
 
@@ -130,12 +138,16 @@ def link(results: list[FileResult]) -> Catalog:
                 sections.setdefault(section, {})[ref.id] = record
     catalog = Catalog(sections)
     pools = {"items": catalog.items}
+    # A file with errors defines nothing; pointing at what it wrote is not a second mistake. When a file
+    # can't be read at all, nobody knows what it defines, so dangling references wait until it can.
+    pending = {item_id for result in results for item_id in result.unchecked_ids}
+    unreadable = any(result.unreadable for result in results)
     for result in results:
         for ref in result.refs:
             pool = pools.get(ref.section)
             if pool is None:
                 pool = pools[ref.section] = catalog[ref.section]
-            if ref.id not in pool:
+            if ref.id not in pool and not unreadable and ref.id not in pending:
                 label = "fact, quote or event" if ref.section == "items" else ref.section.rstrip("s")
                 hint = catalog.suggest(ref.id, ref.section)
                 guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""

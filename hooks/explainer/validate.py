@@ -26,11 +26,13 @@ def check_file(name: str, raw: bytes) -> FileResult:
     loaded = load_text(name, raw)
     result = FileResult(name=name, problems=list(loaded.problems))
     if loaded.problems:
+        _note_unchecked_ids(result, loaded.data)
         return result
     try:
         data_file = schema.DataFile.model_validate(loaded.data)
     except ValidationError as error:
         result.problems += [_problem(loaded, issue) for issue in error.errors()]
+        _note_unchecked_ids(result, loaded.data)
         return result
     dumped = data_file.model_dump(mode="json")  # one call for the whole file: far cheaper than one per record
     for section in schema.SECTIONS:
@@ -45,6 +47,17 @@ def check_file(name: str, raw: bytes) -> FileResult:
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
     return result
+
+
+def _note_unchecked_ids(result: FileResult, data: Any) -> None:
+    """Keep the ids a failing file writes, so one mistake gives one message, not one more per reference to it."""
+    if not isinstance(data, dict):
+        result.unreadable = True
+        return
+    for entries in data.values():
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                result.unchecked_ids.append(entry["id"])
 
 
 def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Reference]:
