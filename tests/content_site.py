@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from project import copy_project  # noqa: F401 - the content tests import it from here
+
 ROOT = Path(__file__).resolve().parent.parent
-_COPIED = ("data", "docs", "hooks", "includes", "overrides", "mkdocs.yml")
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything a build reads, so tests can change it and build it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in _COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    (target / "overrides").mkdir(exist_ok=True)
-    return target
 
 
 def build(project: Path) -> Path:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import project
+
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "includes", "overrides")
 
 # A data file and page of our own, so the tests know every date without depending on the content.
 TEST_DATA = """\
@@ -59,13 +59,7 @@ SITE_URL = "https://example.org/explainer/"
 
 
 def copy_project(destination: Path, with_test_data: bool = True) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, destination / part)
+    project.copy_project(destination)
     if with_test_data:
         (destination / "data" / "zz-test.yml").write_text(TEST_DATA, encoding="utf-8")
         (destination / "docs" / "zz-test.md").write_text(TEST_PAGE, encoding="utf-8")
