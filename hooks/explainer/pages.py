@@ -45,11 +45,3 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog) -> PageScan:
         scan.shown |= page_shown
         scan.kinds[path.relative_to(docs_dir).as_posix()] = {code.kind for code in shortcodes.find(text)}
     return scan
-
-
-def index_page(docs_dir: Path) -> str | None:
-    """The page holding `<!-- facts -->`, every item's permanent home, as a path relative to docs/."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        if any(code.kind == "facts" for code in shortcodes.find(path.read_text(encoding="utf-8", errors="replace"))):
-            return path.relative_to(docs_dir).as_posix()
-    return None

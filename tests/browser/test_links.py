@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from explainer.catalog import build_catalog
-from explainer.pages import index_page
+from explainer.pages import scan_pages
 
 from .browser_support import PROJECT, REPORT
 
@@ -96,11 +96,11 @@ def test_every_internal_link_and_anchor_resolves_and_outbound_links_are_well_for
 
 
 def test_every_fact_has_its_permanent_anchor_on_the_all_facts_page(built_site: Path) -> None:
-    index = index_page(PROJECT / "docs")
+    catalog = build_catalog(PROJECT / "data", PROJECT)
+    index = scan_pages(PROJECT / "docs", PROJECT, catalog).first_page_with("facts")
     assert index is not None, "no page holds <!-- facts -->"
     stem = index.removesuffix(".md").removesuffix("index").rstrip("/")
     page = read_pages(built_site)["/" + (stem + "/" if stem else "")]
-    catalog = build_catalog(PROJECT / "data", PROJECT)
     missing = sorted(set(catalog.items) - page.ids)
     REPORT.append(f"permanent anchors: {len(catalog.items)} items, {len(missing)} without an anchor on /{stem}/")
     assert not missing, f"items without an anchor on the All facts page: {missing}"
