@@ -12,8 +12,8 @@ STATUS_MEANING: dict[str, str] = {
     "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
     "claimed": "Asserted by one party to the conflict; treat with caution.",
     "disputed": "Contested by another party or contradicted by other sources.",
-    "unverified": "Could not be confirmed for the date given; shown for context only.",
-    "corrected": "Differs from how the seed article put it; the record's version is shown.",
+    "unverified": "No source's own words for it could be found; the reason is shown with it.",
+    "corrected": "Differs from how the article the site started from put it; the record's version is shown.",
 }
 """The status legend readers see; the keys are the only statuses the schema accepts."""
 
