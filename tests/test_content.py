@@ -359,7 +359,7 @@ def test_the_home_page_key_figure_for_munitions_is_the_latest_count(catalog: Cat
 def test_the_treaty_ratification_is_on_the_timeline_in_order(pages: dict[str, str]) -> None:
     timeline = pages["timeline/index.html"]
     steps = ["treaty-signed", "duma-ratifies", "federation-council-approves", "putin-signs-ratification", "kim-ratifies", "treaty-in-force"]
-    positions = [timeline.find(f'id="{step}"') for step in steps]
+    positions = [timeline.find(f'data-fact="{step}"') for step in steps]
     assert all(p >= 0 for p in positions), dict(zip(steps, positions, strict=True))
     assert positions == sorted(positions)
 
