@@ -243,7 +243,7 @@ def _citations(data_dir: Path) -> list[tuple[str, str, dict[str, Any]]]:
     found = []
     for path in sorted(data_dir.glob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for section in ("facts", "quotes", "events"):
+        for section in ("facts", "quotes", "events", "corrections"):
             for item in content.get(section) or []:
                 for citation in item.get("sources") or []:
                     if isinstance(citation, dict) and citation.get("excerpt"):
