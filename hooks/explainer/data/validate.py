@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
-from . import schema
+from . import evidence, schema
 from .load import LoadedFile, Path, format_path, load_text
 from .records import FileResult, Reference
 
@@ -45,6 +45,8 @@ def check_file(name: str, raw: bytes) -> FileResult:
                 record["value_kind"] = _value_kind(model.value)
             if "sources" in record and section != "sources":
                 _split_citations(record)
+            if kind:
+                result.problems += _evidence_problems(loaded, path, record)
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
@@ -59,6 +61,15 @@ def _split_citations(record: dict[str, Any]) -> None:
         for entry in record["sources"]
     ]
     record["sources"] = [citation["source"] for citation in record["citations"]]
+
+
+def _evidence_problems(loaded: LoadedFile, path: Path, record: dict[str, Any]) -> list[Problem]:
+    """Where an item and its sources' own words disagree, pointed at the item's field."""
+    return [
+        Problem(loaded.name, loaded.line_of((*path, finding.field)),
+                f"{format_path((*path, finding.field))} ({record['id']})", finding.message)
+        for finding in evidence.check_item(record)
+    ]
 
 
 def _note_unchecked_ids(result: FileResult, data: Any) -> None:
