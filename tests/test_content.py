@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from content_site import ROOT, build, built_pages, copy_project, main_text
+from explainer.data import evidence
 from explainer.data.catalog import Catalog, build_catalog
 from explainer.pages import formatting, shortcodes
 
@@ -362,6 +363,17 @@ def test_the_treaty_ratification_is_on_the_timeline_in_order(pages: dict[str, st
     positions = [timeline.find(f'data-fact="{step}"') for step in steps]
     assert all(p >= 0 for p in positions), dict(zip(steps, positions, strict=True))
     assert positions == sorted(positions)
+
+
+def test_every_fact_and_quote_has_the_sources_words_or_a_reason(catalog: Catalog) -> None:
+    # The real data meets the rule the build enforces once excerpts are required (evidence.EXCERPTS_REQUIRED).
+    problems = [
+        f"{item['id']}: {finding.field}: {finding.message}"
+        for item in catalog.items.values() for finding in evidence.check_item(item, required=True)
+    ]
+    assert not problems, "\n".join(problems)
+    unverified = [item for item in catalog.items.values() if item["status"] == "unverified"]
+    assert all(item.get("unverified_reason") for item in unverified if item["kind"] in ("fact", "quote"))
 
 
 def test_hedges_of_the_record_are_kept(catalog: Catalog) -> None:
