@@ -67,4 +67,4 @@ def test_wording_citation_name_data_folder_and_templates_come_from_the_settings(
     assert "Asserted by one interested party; treat with caution." in method  # a default wording kept
     assert "own-badge" in method
     facts = (project / "site/facts/index.html").read_text()
-    assert 'class="fx-cite__text"' in facts and ">The Test Desk: “" in facts
+    assert 'class="fx-cite__text"' in facts and ">The Test Desk: " in facts

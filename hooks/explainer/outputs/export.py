@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,15 @@ SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
 CSV_COLUMNS = (
     "id", "kind", "date", "time", "timezone", "what", "value", "value_raw", "value_min", "value_max",
     "qualifier", "prefix", "unit", "group", "occasion", "claimant_id", "claimant", "claimant_role",
-    "claimant_country", "status", "note", "reviewed", "updated", "last_change",
-    "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "permalink",
+    "claimant_country", "status", "unverified_reason", "note", "reviewed", "updated", "last_change",
+    "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "source_published_inferred",
+    "source_archived", "source_excerpts", "source_locators", "permalink",
 )
 CSV_JOINER = " | "
-"""Separates the sources of one item inside a CSV cell, in the same order in every source_* column."""
+"""Separates the sources of one item inside a CSV cell: one entry per source (empty if it has none), in the
+same order in every source_* column."""
+CSV_JOINER_IN_TEXT = "¦"
+"""Stands for a "|" inside an entry, so the entries still split apart (facts.json keeps the text exact)."""
 
 
 def ordered_items(catalog: Catalog) -> list[Record]:
@@ -81,7 +86,7 @@ _LISTS = (*ITEM_SECTIONS, *OTHER_SECTIONS)
 
 
 def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
-    claimant, sources = catalog.claimant_of(item), catalog.sources_of(item)
+    claimant, cited = catalog.claimant_of(item), catalog.citations_of(item)
     value, value_kind = item.get("value"), item.get("value_kind")
     change = history.last_revision(item)
     row: dict[str, Any] = {
@@ -94,17 +99,27 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "qualifier": item.get("qualifier"), "prefix": item.get("prefix"), "unit": item.get("unit"),
         "group": item.get("group"), "occasion": item.get("occasion"),
         "claimant_id": claimant["id"], "claimant": claimant["name"], "claimant_role": claimant.get("role"),
-        "claimant_country": claimant.get("country"), "status": item["status"], "note": item.get("note"),
+        "claimant_country": claimant.get("country"), "status": item["status"],
+        "unverified_reason": item.get("unverified_reason"), "note": item.get("note"),
         "reviewed": item["reviewed"], "updated": history.updated(item),
         "last_change": f"{change['date']}: {change['change']}" if change else None,
-        "source_ids": CSV_JOINER.join(s["id"] for s in sources),
-        "source_publishers": CSV_JOINER.join(s["publisher"] for s in sources),
-        "source_titles": CSV_JOINER.join(s["title"] for s in sources),
-        "source_urls": CSV_JOINER.join(s["url"] for s in sources),
-        "source_published": CSV_JOINER.join(s["published"] for s in sources),
+        "source_ids": _joined(s["id"] for s, _ in cited),
+        "source_publishers": _joined(s["publisher"] for s, _ in cited),
+        "source_titles": _joined(s["title"] for s, _ in cited),
+        "source_urls": _joined(s["url"] for s, _ in cited),
+        "source_published": _joined(s["published"] for s, _ in cited),
+        "source_published_inferred": _joined(s.get("published_inferred") for s, _ in cited),
+        "source_archived": _joined(s.get("archived") for s, _ in cited),
+        "source_excerpts": _joined(c.get("excerpt") for _, c in cited),
+        "source_locators": _joined(c.get("locator") for _, c in cited),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
+
+
+def _joined(entries: Iterable[str | None]) -> str:
+    """One entry per source, in order, so every source_* cell splits into as many; empty where a source has none."""
+    return CSV_JOINER.join((entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries)
 
 
 def _cell(value: Any) -> str:

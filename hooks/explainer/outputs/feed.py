@@ -40,7 +40,7 @@ def _urn(site: SiteInfo, *parts: str) -> str:
 def _summary(item: Record, catalog: Catalog) -> str:
     claimant = catalog.claimant_of(item)
     what = f"{item_title(item)}: {formatting.format_value(item)}" if item["kind"] == "fact" else item_title(item)
-    sources = "; ".join(f"{s['publisher']}, “{s['title']}” <{s['url']}>" for s in catalog.sources_of(item))
+    sources = "; ".join(f"{s['publisher']}, {formatting.source_title(s)} <{s['url']}>" for s in catalog.sources_of(item))
     what += "" if what.endswith((".", "?", "!")) else "."  # a quoted question keeps its own mark
     return (f"{what} According to {claimant['name']}, {formatting.format_moment(item)}. "
             f"Status: {item['status']}. Reviewed {formatting.format_date(item['reviewed'])}. Sources: {sources}.")

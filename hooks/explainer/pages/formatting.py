@@ -21,6 +21,18 @@ def format_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def format_published(source: Record) -> str:
+    """A source's date as readers see it; one we inferred says so, never passing for the page's own."""
+    shown = format_date(source["published"])
+    return f"{shown} (date inferred)" if source.get("published_inferred") else shown
+
+
+def source_title(source: Record) -> str:
+    """A headline in quotation marks, as published; a title we supplied ([in brackets]) without them."""
+    title: str = source["title"]
+    return title if title.startswith("[") else f"“{title}”"
+
+
 def format_moment(record: Record) -> str:
     """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"."""
     text = format_date(record["date"])
