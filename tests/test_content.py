@@ -188,7 +188,13 @@ def test_changing_a_value_changes_it_on_every_page(
     text = data_file.read_text(encoding="utf-8")
     old_line = f"value: {fact['value']}\n    qualifier: {fact['qualifier']}\n    unit: {fact['unit']}\n    date: {fact['date']}"
     assert text.count(old_line) == 1
-    data_file.write_text(text.replace(old_line, old_line.replace(f"value: {fact['value']}", "value: 43217")), encoding="utf-8")
+    # An editor changes the figure and, with it, the source's words it rests on (the build checks both).
+    start = text.index(f"- id: {fact['id']}\n")
+    end = text.find("\n  - id:", start)
+    block = text[start:end]
+    new_block = block.replace(old_line, old_line.replace(f"value: {fact['value']}", "value: 43217"))
+    new_block = new_block.replace(formatting.format_number(fact["value"]), formatting.format_number(43217))
+    data_file.write_text(text.replace(block, new_block), encoding="utf-8")
     changed = built_pages(build(project))
 
     new_value = formatting.format_value({**fact, "value": 43217})
