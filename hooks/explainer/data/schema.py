@@ -156,6 +156,8 @@ class Item(Strict):
 
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
+    date_inferred: Text | None = Field(
+        None, description="When no source states the date: why `date` is the likely one. Readers see it marked as inferred.")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
     timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
