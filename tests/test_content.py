@@ -433,3 +433,18 @@ def test_dates_written_in_data_text_carry_the_year(catalog: Catalog) -> None:
         for text in _strings(record) if bare.search(text)
     ]
     assert not offenders, "\n".join(offenders)
+
+
+def test_inferred_dates_are_never_shown_as_stated(catalog: Catalog, pages: dict[str, str]) -> None:
+    # The $59 billion briefing was "on Tuesday": wherever its day is shown, it is marked inferred.
+    inferred = [item for item in catalog.items.values() if item.get("date_inferred")]
+    assert {"us-aid-ukraine", "dia-russian-help"} <= {item["id"] for item in inferred}
+    shown = 0
+    for item in inferred:
+        day = formatting.format_date(item["date"])
+        for path, html in pages.items():
+            for match in re.finditer(rf'data-fact="{item["id"]}">(.*?)</span></span>', html, re.S):
+                text = main_text(f'<article class="md-content__inner">{match.group(1)}</article>')
+                assert day not in text or f"{day} (date inferred)" in text, f"{path}: {item['id']} shows {day} as stated"
+                shown += day in text
+    assert shown, "the check above found no inferred date to look at"
