@@ -263,7 +263,7 @@ class DataFile(Strict):
     facts: list[Fact] = Field(default_factory=list, description="Figures, dates and names, each with who claims it.")
     quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
     events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
-    corrections: list[Correction] = Field(default_factory=list, description="Where the article the site started from and the record differ.")
+    corrections: list[Correction] = Field(default_factory=list, description="Where the source article and the record differ.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)
