@@ -95,6 +95,8 @@ def render(catalog: Catalog, site: SiteInfo) -> str:
     newest = all_entries[0].updated if all_entries else history.newest(catalog) or "1970-01-01"
     add(feed, "updated", _timestamp(newest))
     add(add(feed, "author"), "name", site.name)
+    if site.license:
+        add(feed, "rights", site.license.statement(site.name))
     add(feed, "link", rel="self", type="application/atom+xml", href=site.address(FEED))
     add(feed, "link", rel="alternate", type="text/html", href=site.url or "./")
     for entry in all_entries:
