@@ -19,7 +19,7 @@ STATUS_MEANING: dict[str, str] = {
     "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
     "claimed": "Asserted by one interested party; treat with caution.",
     "disputed": "Contested by another party or contradicted by other sources.",
-    "unverified": "Could not be confirmed for the date given; shown for context only.",
+    "unverified": "No source's own words for it could be found; the reason is shown with it.",
     "corrected": "Differs from how an earlier report put it; the record's version is shown.",
 }
 """The status legend's default wording (a site may reword it); the keys are the only statuses the schema accepts."""

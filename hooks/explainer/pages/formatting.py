@@ -34,10 +34,13 @@ def source_title(source: Record) -> str:
 
 
 def format_moment(record: Record) -> str:
-    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"."""
+    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"; a date no
+    source states is marked: "17 December 2024 (date inferred)"."""
     text = format_date(record["date"])
     if record.get("time"):
         text += f", {record['time']} {record['timezone']}"
+    if record.get("date_inferred"):
+        text += " (date inferred)"
     return text
 
 
