@@ -141,8 +141,12 @@ def test_cite_this_quotes_only_the_records_words(catalog):
     assert quote.startswith("Test site: “does Russia still maintain that there are no DPRK troops in Russia?”")
 
 
-def test_the_feed_does_not_quote_a_supplied_title(catalog):
+def test_the_feed_quotes_the_records_words_and_nothing_else(catalog):
     text = feed.render(catalog, SITE)
+    question = "“does Russia still maintain that there are no DPRK troops in Russia?”"
+    assert f"<title>Recorded: {question}</title>" in text
+    assert f"<content type=\"text\">{question} According to Test Envoy" in text  # no full stop after its ?
+    assert "<title>Recorded: Troops near the border</title>" in text
     assert "Test Daily, [Briefing on aid, headline not confirmed] &lt;https://example.org/daily&gt;" in text
     assert "Test Wire, “Envoy says some 8,000 troops are near the border”" in text
 

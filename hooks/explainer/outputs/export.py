@@ -17,7 +17,7 @@ from typing import Any
 from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
-from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, SiteInfo
+from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, LICENSE_FILE, SiteInfo
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
 SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
@@ -62,6 +62,7 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "description": site.description,
         "url": site.url or None,
         "updated": history.newest(catalog),
+        "license": site.license.to_json() if site.license else None,
         "statuses": dict(site.statuses),
     }
     for section in ITEM_SECTIONS:
@@ -136,13 +137,24 @@ def render_csv(catalog: Catalog, site: SiteInfo) -> str:
     return buffer.getvalue()
 
 
+def render_license(site: SiteInfo) -> str:
+    """LICENSE.txt beside the downloads: the terms of facts.json, facts.csv and the pages' own text."""
+    assert site.license
+    where = f" at {site.url}" if site.url else ""
+    return (f"{site.license.statement(site.name)}\n\n"
+            f"This applies to {EXPORT_JSON}, {EXPORT_CSV} and the text of the site{where}. "
+            f"Credit it as: {site.citation_name}{f', {site.url}' if site.url else ''}.\n")
+
+
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
-    """Write the JSON and CSV exports and the export's schema into the built site."""
+    """Write the JSON and CSV exports, the export's schema and (a CSV has no place for it) the licence."""
     outputs = {
         EXPORT_JSON: render_json(catalog, site),
         EXPORT_CSV: render_csv(catalog, site),
         EXPORT_SCHEMA: SCHEMA_FILE.read_text(encoding="utf-8"),
     }
+    if site.license:
+        outputs[LICENSE_FILE] = render_license(site)
     written = []
     for name, text in outputs.items():
         path = site_dir / name

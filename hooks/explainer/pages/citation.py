@@ -17,9 +17,7 @@ def statement(item: Record) -> str:
     an event's title, are the site's own wording, and quotation marks would pass them off as a source's."""
     if item["kind"] == "fact":
         return f"{formatting.item_title(item)}: {formatting.format_value(item)}"
-    if item["kind"] == "quote":
-        return f"“{formatting.item_title(item)}”"
-    return formatting.item_title(item)
+    return formatting.quoted_title(item)
 
 
 def citation(item: Record, catalog: Catalog, site_name: str) -> str:

@@ -60,6 +60,12 @@ def format_value(fact: Record) -> str:
     return " ".join(part for part in parts if part)
 
 
+def quoted_title(item: Record) -> str:
+    """An item's title as a reader should meet it: a quote's words in quotation marks (they are someone's),
+    a fact's label or an event's title without (they are the site's own)."""
+    return f"“{item['text']}”" if item["kind"] == "quote" else item_title(item)
+
+
 def item_title(item: Record) -> str:
     """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
     return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
