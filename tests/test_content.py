@@ -136,6 +136,9 @@ def _traceable(catalog: Catalog) -> tuple[set[str], set[str]]:
                 numbers.update(NUMBER.findall(text))
     for fact in catalog["facts"].values():
         numbers.update(NUMBER.findall(formatting.format_value(fact)))
+    # The licence's name ("CC BY 4.0") is the site's setting, not a figure of the story.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    numbers.update(NUMBER.findall(str(config["extra"]["explainer"].get("license") or "")))
     return dates, numbers
 
 
