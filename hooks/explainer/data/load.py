@@ -42,6 +42,8 @@ _PLAIN_TAGS = {
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_KEY = re.compile(r" *(?:- +)?([A-Za-z_][\w-]*) *:")
+"""The key a line starts with, to name the field a raw control character is in."""
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _YAML12_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
@@ -69,10 +71,12 @@ class Suspect(str):
 
     def explain(self) -> str:
         written = shorten(str(self))
+        if len(self) > MAX_DIGITS:
+            return f"`{written}` is too long for a number; a value has at most {MAX_DIGITS} digits"
         if self.is_boolean:
             return (f"`{written}` is read by YAML as {self.reading} (yes/no, on/off and true/false are YAML's "
                     f"true and false); to mean the text, put it in quotes: \"{written}\"")
-        return (f"`{written}` is read by YAML as {self.reading}, not as a plain decimal number; write the number "
+        return (f"`{written}` is not a plain decimal number (YAML reads it as {self.reading}); write the number "
                 f"in plain digits (like 1000 or 2.5), or put text in quotes: \"{written}\"")
 
 
@@ -135,9 +139,12 @@ def load_text(name: str, raw: bytes) -> LoadedFile:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:  # a raw control character: PyYAML gives only a position
         line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        loaded.problems.append(Problem(name, line, "", f"the control character U+{error.character:04X} at column "
-                                       f"{column} is not allowed (a word processor's soft line break?); remove it"))
+        start = text.rfind("\n", 0, error.position) + 1
+        key = _KEY.match(text, start, error.position)
+        loaded.problems.append(Problem(name, line, key.group(1) if key else "",
+                                       f"the control character U+{error.character:04X} at column "
+                                       f"{error.position - start + 1} is not allowed (a word processor's soft line "
+                                       "break?); remove it"))
         return loaded
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -216,8 +223,8 @@ class _Builder:
 
     def build_scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         if node.tag == _STR_TAG:  # most values: the text as written, nothing to convert
-            if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
-                return Suspect(node.value, "text here, but as a number by YAML 1.2 tools")
+            if not node.style and _YAML12_NUMBER.fullmatch(node.value):  # plain: None, or '' from libyaml
+                return Suspect(node.value, "text here, and as a number in YAML 1.2")
             return self.text(node, path)
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, path, f"the tag {_short_tag(node.tag)} is not allowed; write a plain value")
@@ -242,7 +249,7 @@ class _Builder:
     def suspect(self, node: yaml.ScalarNode) -> Suspect:
         """A number YAML 1.1 reads in another base or notation, a yes/no word, or a number too long or infinite."""
         if len(node.value) > MAX_DIGITS:
-            return Suspect(node.value, f"a number of {len(node.value):,} characters")
+            return Suspect(node.value, "a number too long to read")
         value = self.constructor.yaml_constructors[node.tag](self.constructor, node)
         if isinstance(value, bool):
             return Suspect(node.value, str(value).lower(), is_boolean=True)
@@ -272,7 +279,7 @@ class _Builder:
             lines[field_path] = key_node.start_mark.line + 1
             if value_node.tag == _STR_TAG and isinstance(value_node, yaml.ScalarNode):
                 text = value_node.value  # most values are plain text: no call needed, unless it looks odd
-                suspect = value_node.style is None and _YAML12_NUMBER.fullmatch(text)
+                suspect = not value_node.style and _YAML12_NUMBER.fullmatch(text)
                 result[key] = self.build_scalar(value_node, field_path) if suspect or self.escapes else text
             else:
                 result[key] = self.build(value_node, field_path)
