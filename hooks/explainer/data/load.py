@@ -51,8 +51,9 @@ _YAML12_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+
 """What YAML 1.2 reads as a number: `0o17`, `1e3`. PyYAML (YAML 1.1) reads them as text, other tools don't."""
 MAX_DIGITS = 30
 """Longer numbers are not figures anyone quotes; past 4,300 digits Python can't even read them."""
-FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters XML 1.0 forbids, plus DEL and C1 controls (terminal escapes): YAML escapes such as
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 forbids, plus CR (XML readers turn it into LF), DEL and C1 controls (terminal
+escapes, NEL): YAML escapes such as
 `\\v`, `\\0`, `\\e` or `\\uFFFE` can write them, and no reader should ever get one."""
 
 
