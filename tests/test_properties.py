@@ -62,7 +62,7 @@ TEXT_FIELDS = [
     ("claimants", 0, "name"), ("claimants", 0, "short"), ("claimants", 0, "role"), ("claimants", 0, "country"),
     ("sources", 0, "publisher"), ("sources", 0, "title"), ("sources", 0, "author"), ("sources", 0, "via"),
     ("sources", 1, "title"), ("groups", 0, "title"), ("groups", 0, "note"),
-    ("facts", 0, "label"), ("facts", 0, "prefix"), ("facts", 0, "unit"), ("facts", 0, "note"), ("facts", 0, "timezone"),
+    ("facts", 0, "label"), ("facts", 0, "prefix"), ("facts", 0, "unit"), ("facts", 0, "note"),
     ("facts", 1, "label"), ("facts", 1, "value"),
     ("quotes", 0, "text"), ("quotes", 0, "occasion"), ("events", 0, "title"),
     ("corrections", 0, "topic"), ("corrections", 0, "article"), ("corrections", 0, "record"),

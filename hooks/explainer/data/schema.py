@@ -24,6 +24,7 @@ ClaimantKind = Literal["government", "agency", "official", "media", "organisatio
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_TIME_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9+\-:/_.]{0,39}")
 EARLIEST_RECORD = dt.date(1900, 1, 1)
 """Reviews, revisions and publications are dated from here to tomorrow (a time zone ahead of the build)."""
 MAX_NUMBER = 10**15
@@ -81,6 +82,15 @@ def _time(value: Any) -> str:
     raise PydanticCustomError("time", f"{shown(value)} is not a time of day (use HH:MM, 24-hour)")
 
 
+def _time_zone(value: Any) -> str:
+    # A label such as KST, UTC+9 or Asia/Pyongyang, shown beside the time: not free text.
+    _refuse_suspect(value)
+    if isinstance(value, str) and _TIME_ZONE.fullmatch(value):
+        return value
+    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like KST, UTC+9 or "
+                              "Asia/Pyongyang: letters, digits and + - : / _ .)")
+
+
 def _web_url(value: Any) -> str:
     _refuse_suspect(value)
     refused = f"{shown(value)} is not a web address (only http:// and https:// links are allowed)"
@@ -129,6 +139,7 @@ Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern"
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 RecordDate = Annotated[dt.date, BeforeValidator(_record_date)]
 Number = Annotated[int | float, BeforeValidator(_number)]
+TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={"pattern": f"^{_TIME_ZONE.pattern}$"})]
 TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
@@ -186,7 +197,7 @@ class Item(Strict):
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
-    timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
+    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
     sources: list[Slug] = Field(min_length=1, description="Ids of sources (from a `sources:` list) that support it.")
