@@ -112,7 +112,7 @@ def assert_exports_read_back(document: dict[str, Any]) -> None:
 @given(st.lists(ALLOWED_TEXT, min_size=len(TEXT_FIELDS), max_size=len(TEXT_FIELDS)))
 @example(["<b>x</b>", "=1+1", "@SUM(A1)", "+1", "-1+2", "\tx", "a\x0bb", "\u202eevil", "x\u200by", '"\'&<>', "]]>",
           "</script><script>alert(1)</script>", "{{ 7*7 }}", "a|b", "%0A", "\x1b[2J", "\ufffe", "\x00", "NaN", "1e309",
-          "é𝕏\U0001f600", "\r\n", "&amp;", "x"])
+          "é𝕏\U0001f600", "\r\n", "&amp;"])
 def test_any_text_in_every_field_is_refused_or_read_back_exactly(texts: list[str]):
     assert_exports_read_back(with_texts(texts))
 
