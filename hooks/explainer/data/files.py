@@ -29,14 +29,15 @@ def data_files(data_dir: Path) -> list[Path]:
 
 
 def read_data_file(path: Path, root: Path) -> bytes | str:
-    """The file's bytes, or why it is not read (a sentence for the editor)."""
+    """The file's bytes, or why it is not read (a sentence for the editor). Inside the project means under
+    `root` or under the data folder itself (a site may keep its data folder elsewhere on purpose)."""
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError:
         return f"is a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "has disappeared"
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, later versions OSError
         return "is a link that leads back to itself (a symbolic link loop)"
-    if not target.is_relative_to(root.resolve()):
+    if not (target.is_relative_to(root.resolve()) or target.is_relative_to(path.parent.resolve())):
         return f"is a link to {target}, outside the project; a data file must be inside the project"
     try:
         info = target.stat()
