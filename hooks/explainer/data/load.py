@@ -53,8 +53,8 @@ MAX_DIGITS = 30
 """Longer numbers are not figures anyone quotes; past 4,300 digits Python can't even read them."""
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 forbids, plus CR (XML readers turn it into LF), DEL and C1 controls (terminal
-escapes, NEL): YAML escapes such as
-`\\v`, `\\0`, `\\e` or `\\uFFFE` can write them, and no reader should ever get one."""
+escapes, NEL). The reader refuses them raw, but YAML escapes such as `\\v`, `\\0`, `\\e` or `\\uFFFE`
+write them, and no reader of the site or its exports should ever get one."""
 
 
 class Suspect(str):
