@@ -47,6 +47,8 @@ class FileResult:
     """Ids written in a file that failed its checks: other files may point at them without a second error."""
     unreadable: bool = False
     """The file could not be read at all, so which ids it defines is unknown."""
+    positions: list[Reference] = field(default_factory=list)
+    """Where each place's latitude is written: a place outside its map's region is found only once files are joined."""
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form: records as they are, references and problems as lists of their fields."""
@@ -58,6 +60,7 @@ class FileResult:
             "problems": [[p.file, p.line, p.where, p.message] for p in self.problems],
             "unchecked_ids": self.unchecked_ids,
             "unreadable": self.unreadable,
+            "positions": self.positions,
         }
 
     @classmethod
@@ -70,6 +73,7 @@ class FileResult:
             problems=[Problem(*p) for p in data["problems"]],
             unchecked_ids=data["unchecked_ids"],
             unreadable=data["unreadable"],
+            positions=list(map(Reference._make, data["positions"])),
         )
 
 
@@ -97,6 +101,15 @@ class Catalog:
 
     def sources_of(self, record: Record) -> list[Record]:
         return [self["sources"][sid] for sid in record["sources"]]
+
+    def citations_of(self, record: Record) -> list[Record]:
+        """A place's or route's sources, each as {source: record, excerpt, locator} (excerpt may be None)."""
+        entries = [e if isinstance(e, dict) else {"source": e} for e in record["sources"]]
+        return [{"excerpt": None, "locator": None, **e, "source": self["sources"][e["source"]]} for e in entries]
+
+    def mapped(self, item_id: str) -> list[Record]:
+        """Places and routes tied to an item, so its card can link to them."""
+        return [r for section in ("places", "routes") for r in self[section].values() if item_id in r["items"]]
 
     def claimant_of(self, record: Record) -> Record:
         return self["claimants"][record["claimant"]]
@@ -153,6 +166,7 @@ def link(results: list[FileResult]) -> Catalog:
                 guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
                 problems.append(Problem(result.name, ref.line, ref.where, f"no {label} has the id '{ref.id}'.{guess}"))
     problems += _group_problems(catalog, results)
+    problems += _region_problems(catalog, results)
     if problems:
         raise ProblemsFound(problems)
     return catalog
@@ -169,6 +183,39 @@ def _group_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem
             shown = ", ".join(sorted(f"{p or ''}…{u or ''}" for p, u in units))
             problems.append(Problem(name, ref.line, ref.where, f"its facts use different units ({shown})"))
     return problems
+
+
+def _region_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem]:
+    """A place outside a map it is on is a typing slip: most often latitude and longitude swapped."""
+    positions = {ref.id: (result.name, ref) for result in results for ref in result.positions}
+    problems, reported = [], set()
+    for map_spec in catalog["maps"].values():
+        region = map_spec["region"]
+        for place_id in map_place_ids(catalog, map_spec):
+            place = catalog["places"].get(place_id)
+            if place is None or place_id in reported or in_region(place["lat"], place["lon"], region):
+                continue
+            reported.add(place_id)
+            name, ref = positions[place_id]
+            hint = (" Latitude and longitude look swapped." if in_region(place["lon"], place["lat"], region)
+                    else " Check the latitude and longitude (decimal degrees, north and east positive).")
+            problems.append(Problem(
+                name, ref.line, f"{ref.where} ({place_id})",
+                f"lat {place['lat']:g}, lon {place['lon']:g} is outside the map '{map_spec['id']}' "
+                f"(lat {region['south']:g} to {region['north']:g}, lon {region['west']:g} to {region['east']:g}).{hint}"))
+    return problems
+
+
+def in_region(lat: float, lon: float, region: Record) -> bool:
+    return region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"]
+
+
+def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:
+    """The places a map marks: those it lists, then those of its routes, each once, in that order."""
+    ids = list(map_spec["places"])
+    for route_id in map_spec["routes"]:
+        ids += catalog["routes"].get(route_id, {}).get("places", [])
+    return list(dict.fromkeys(ids))
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -57,7 +57,7 @@ def timeline_days(catalog: Catalog) -> list[Day]:
 def bibliography(catalog: Catalog) -> list[Record]:
     """Sources sorted by publisher, then date; each with its host and the items and corrections citing it."""
     entries = []
-    for source in sorted(catalog["sources"].values(), key=lambda s: (s["publisher"].lower(), s["published"], s["id"])):
+    for source in sorted(catalog["sources"].values(), key=lambda s: (s["publisher"].lower(), s["published"] or "", s["id"])):
         citing = catalog.citing(source["id"])
         entries.append({
             **source,
