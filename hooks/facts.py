@@ -83,7 +83,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     state.catalog, state.index_page = catalog, scan.first_page_with("facts")
     state.outputs = Outputs(config, catalog, scan)  # also logs facts overdue for review (INFO)
-    state.list_pages = scan.pages_with(("sources", "corrections", "timeline"))
+    state.list_pages = scan.pages_with(("sources", "corrections", "timeline", "places"))
     if not state.serving:
         # A build's process ends with the build, and all there is now (config, catalog) lives until then:
         # spare the garbage collector walking these objects again and again while the pages are built.
@@ -103,6 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site_root=get_relative_url(".", page.url).rstrip("/") + "/",  # "../", never ".." (paths are appended)
         links={kind: _url_of(path, page, files) for kind, path in state.list_pages.items()},
         site=state.outputs.site if state.outputs else None,
+        basemap=Path(config.config_file_path).parent / "data" / "basemap.json",
     )
     if state.outputs:
         state.outputs.note_page(page, markdown)

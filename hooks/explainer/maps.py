@@ -7,6 +7,7 @@ scales the SVG to the column, so sizes here are chosen to stay legible at a phon
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
@@ -16,18 +17,22 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, Record, map_place_ids
+from .formatting import format_date
 from .projection import LambertConic
 
 WIDTH = 480
 PADDING = 6
-FONT = 15
-"""Label size in SVG units: about 11 px on a 375 px phone, where the map is scaled to 343 px."""
+FONT = 16.5
+COUNTRY_FONT = 11
+"""Label size in SVG units: about 12 px on a 375 px phone, where the map is scaled to 343 px."""
 CHAR_WIDTH = 0.56
 """Average glyph width as a share of the font size, to estimate a label's box without a font."""
 MIN_AREA_RADIUS = 7.0
 THIN = 0.8
 """Outline points closer than this (SVG units) to the last one kept are dropped: invisible, but bytes."""
 GRATICULE_STEP = 10
+COUNTRY_LABEL_SHARE = 0.015
+"""A country is named on the map when its visible part covers at least this share of it."""
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -204,9 +209,11 @@ def layout(catalog: Catalog, spec: Record, basemap: dict[str, Any]) -> MapLayout
             start, end = _trim(at[a], at[b])
             legs.append(Leg(route, mode, path_data([start, end], closed=False), start, end))
     scale = _scale_bar(frame, spec["region"])
-    result = MapLayout(spec, frame.width, frame.height, _land(frame, basemap), _graticule(frame, spec["region"]),
-                       markers, legs, scale)
-    result.labels = place_labels(result)
+    land, centres = _land(frame, basemap)
+    result = MapLayout(spec, frame.width, frame.height, land, _graticule(frame, spec["region"]), markers, legs, scale)
+    big = [(name, centre) for name, centre, area in sorted(centres, key=lambda c: -c[2])
+           if area >= COUNTRY_LABEL_SHARE * frame.width * frame.height]
+    result.labels = place_labels(result, big)
     return result
 
 
@@ -219,18 +226,32 @@ def _trim(a: Marker, b: Marker) -> tuple[Point, Point]:
             (round(b.x - dx * gap_b / length, 1), round(b.y - dy * gap_b / length, 1)))
 
 
-def _land(frame: Frame, basemap: dict[str, Any]) -> list[tuple[str, str]]:
-    land = []
+def _land(frame: Frame, basemap: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, Point, float]]]:
+    """Each country's visible outline as path data, and the centre and area of its largest visible part."""
+    land, centres = [], []
     for country in basemap["countries"]:
-        parts = []
+        parts, largest, largest_area = [], None, 0.0
         for flat in country["rings"]:
             ring = [frame.point(lat, lon) for lon, lat in zip(flat[::2], flat[1::2], strict=True)]
             clipped = clip_ring(ring, 0, 0, frame.width, frame.height)
-            if len(clipped) >= 3 and _area(clipped) >= 1:
+            area = _area(clipped) if len(clipped) >= 3 else 0.0
+            if area >= 1:
                 parts.append(path_data(clipped, closed=True))
+                if area > largest_area:
+                    largest, largest_area = clipped, area
         if parts:
             land.append((country["name"], "".join(parts)))
-    return land
+        if largest:
+            centres.append((country["name"], _centroid(largest), largest_area))
+    return land, centres
+
+
+def _centroid(ring: list[Point]) -> Point:
+    """The centre of mass of a polygon (not of its corners, which crowd along detailed coasts)."""
+    cross = [(a[0] * b[1] - b[0] * a[1], a, b) for a, b in zip(ring, ring[1:] + ring[:1], strict=True)]
+    twice_area = sum(c for c, _, _ in cross) or 1e-9
+    return (sum((a[0] + b[0]) * c for c, a, b in cross) / (3 * twice_area),
+            sum((a[1] + b[1]) * c for c, a, b in cross) / (3 * twice_area))
 
 
 def _area(ring: list[Point]) -> float:
@@ -266,39 +287,112 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(result: MapLayout) -> list[Label]:
-    """Greedy placement: each name tries eight spots around its marker and takes the first that hits
-    no marker, no earlier label, the scale bar or the map's edge. A name that fits nowhere is left off
-    the drawing; it is still in the list below the map and in the text alternative."""
+def place_labels(result: MapLayout, countries: list[tuple[str, Point]] = ()) -> list[Label]:  # type: ignore[assignment]
+    """Greedy placement: each name tries spots around its marker, near ones first, and takes the first
+    that hits no marker, no earlier label, the scale bar or the map's edge. Places come first, then
+    route legs, then country names. A place name that fits nowhere is left off the drawing; it is
+    still in the list below the map and in the text alternative."""
     scale = result.scale
     taken: list[Box] = [(scale.x - 4, scale.y - FONT - 8, scale.x + scale.length + 70, scale.y + 8)]
     for m in result.markers:
-        r = max(m.radius, 6)
-        taken.append((m.x - r, m.y - r, m.x + r, m.y + r) if not m.radius else (m.x - 6, m.y - 6, m.x + 6, m.y + 6))
+        r = max(m.radius, 6.5)
+        taken.append((m.x - r, m.y - r, m.x + r, m.y + r))
+    for leg in result.legs:  # names stay off the lines, so both can be read
+        (x0, y0), (x1, y1) = leg.start, leg.end
+        steps = max(1, int(math.hypot(x1 - x0, y1 - y0) / 6))
+        taken += [(x0 + (x1 - x0) * i / steps - 2, y0 + (y1 - y0) * i / steps - 2,
+                   x0 + (x1 - x0) * i / steps + 2, y0 + (y1 - y0) * i / steps + 2) for i in range(steps + 1)]
     labels = []
     inside = (2, 2, result.width - 2, result.height - 2)
-    for m in result.markers:
-        label = _first_free(m.place["name"], m.x, m.y, max(m.radius, 6) + 3, taken, inside)
+
+    def add(label: Label | None) -> None:
         if label:
             labels.append(label)
             taken.append(label.box)
+
+    for m in result.markers:
+        add(_first_free(m.place["name"], m.x, m.y, max(m.radius, 6) + 3, taken, inside))
+    longest = {}
+    for leg in result.legs:  # a route's dates go on its longest leg, where there is room for them
+        length = math.dist(leg.start, leg.end)
+        if length > longest.get(leg.route["id"], (None, -1.0))[1]:
+            longest[leg.route["id"]] = (leg, length)
     for leg in result.legs:
         mid = ((leg.start[0] + leg.end[0]) / 2, (leg.start[1] + leg.end[1]) / 2)
-        label = _first_free(f"by {leg.mode}", *mid, 4, taken, inside, size=FONT - 2, kind="leg")
-        if label:
-            labels.append(label)
-            taken.append(label.box)
+        text = f"by {leg.mode}"
+        if longest[leg.route["id"]][0] is leg:
+            text += f", {short_dates(leg.route['start'], leg.route['end'])}"
+        add(_first_free(text, *mid, 4, taken, inside, size=FONT - 2, kind="leg"))
+    for name, (x, y) in countries:
+        box = text_box(name.upper(), x, y, "middle", COUNTRY_FONT)
+        if not any(overlaps(box, other) for other in taken) and _within(box, inside):
+            add(Label(name.upper(), round(x, 1), round(y, 1), "middle", box, "country"))
     return labels
+
+
+def short_dates(start: str, end: str) -> str:
+    """`7 Sep–1 Oct 2023`, `31 Oct 2024`: a route's dates, short enough to sit on the map."""
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if a == b:
+        return f"{a.day} {a:%b %Y}"
+    return f"{a.day} {a:%b}{'' if a.year == b.year else f' {a.year}'}–{b.day} {b:%b %Y}"
+
+
+def _within(box: Box, inside: Box) -> bool:
+    return box[0] >= inside[0] and box[1] >= inside[1] and box[2] <= inside[2] and box[3] <= inside[3]
 
 
 def _first_free(text: str, x: float, y: float, gap: float, taken: list[Box], inside: Box,
                 size: float = FONT, kind: str = "place") -> Label | None:
-    up, down = y - gap, y + gap + size * 0.75
-    spots = [(x + gap, y + size * 0.3, "start"), (x - gap, y + size * 0.3, "end"), (x, up, "middle"), (x, down, "middle"),
-             (x + gap * 0.7, up, "start"), (x - gap * 0.7, up, "end"), (x + gap * 0.7, down, "start"), (x - gap * 0.7, down, "end")]
-    for sx, sy, anchor in spots:
-        box = text_box(text, sx, sy, anchor, size)
-        fits = box[0] >= inside[0] and box[1] >= inside[1] and box[2] <= inside[2] and box[3] <= inside[3]
-        if fits and not any(overlaps(box, other) for other in taken):
-            return Label(text, round(sx, 1), round(sy, 1), anchor, box, kind)
+    for distance in (gap, gap * 2.2):
+        up, down = y - distance, y + distance + size * 0.75
+        spots = [(x + distance, y + size * 0.3, "start"), (x - distance, y + size * 0.3, "end"),
+                 (x, up, "middle"), (x, down, "middle"), (x + distance * 0.7, up, "start"),
+                 (x - distance * 0.7, up, "end"), (x + distance * 0.7, down, "start"), (x - distance * 0.7, down, "end")]
+        for sx, sy, anchor in spots:
+            box = text_box(text, sx, sy, anchor, size)
+            if _within(box, inside) and not any(overlaps(box, other) for other in taken):
+                return Label(text, round(sx, 1), round(sy, 1), anchor, box, kind)
     return None
+
+
+GLYPHS = {"city": "●", "island": "●", "port": "■", "depot": "▲", "training ground": "◆"}
+"""The marker's shape, also shown as a character in the list below the map: kinds differ by shape, not colour."""
+AREA_GLYPH = "◌"
+LINE_STYLES = {"ship": "dashed line", "rail": "solid line", "road": "dash-dot line", "air": "dotted line"}
+
+
+def glyph(place: Record) -> str:
+    return AREA_GLYPH if place["approximate"] else GLYPHS.get(place["kind"], "●")
+
+
+def position(place: Record) -> str:
+    """`51.72° N, 36.18° E`, or the area an approximate place stands for."""
+    lat, lon = place["lat"], place["lon"]
+    point = f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+    return f"an area of about {place['radius_km']:g} km around {point}" if place["approximate"] else point
+
+
+def describe_route(catalog: Catalog, route: Record) -> str:
+    """`Najin to Dunay by ship, then to Depot near Tikhoretsk by rail`."""
+    names = [catalog["places"][pid]["name"] for pid in route["places"]]
+    legs = [f"{names[0]} to {names[1]} by {route['modes'][0]}"]
+    legs += [f"then to {name} by {mode}" for name, mode in zip(names[2:], route["modes"][1:], strict=True)]
+    return ", ".join(legs)
+
+
+def describe(catalog: Catalog, result: MapLayout) -> str:
+    """The map in words, for the SVG's text alternative: every place and route it shows."""
+    region = result.spec["region"]
+    parts = [f"Map of the area from {region['west']:g}° to {region['east']:g}° east and "
+             f"{region['south']:g}° to {region['north']:g}° north, with country outlines."]
+    parts.append("Places: " + "; ".join(
+        f"{m.place['name']} ({m.place['kind']}, {position(m.place)})" for m in result.markers) + ".")
+    for route_id in result.spec["routes"]:
+        route = catalog["routes"][route_id]
+        dates = format_date(route["start"]) if route["start"] == route["end"] else \
+            f"{format_date(route['start'])} to {format_date(route['end'])}"
+        claimant = catalog.claimant_of(route)["name"]
+        parts.append(f"Route: {route['title']}: {describe_route(catalog, route)}; {dates}; "
+                     f"according to {claimant} ({route['status']}).")
+    return " ".join(parts)

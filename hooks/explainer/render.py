@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from . import citation, formatting, history, views
+from . import citation, formatting, history, maps, views
 from .catalog import Catalog, Record
 from .problems import Problem, ProblemsFound
 from .siteinfo import SiteInfo
@@ -33,6 +33,8 @@ class PageContext:
     """The site's name and address, for citations and permalinks."""
     links: dict[str, str] = field(default_factory=dict)
     """Relative URLs of the pages holding a generated list, by shortcode kind (`sources`, `corrections`)."""
+    basemap: Path | None = None
+    """The country outlines maps are drawn on (made by scripts/make_basemap.py)."""
 
 
 @functools.cache
@@ -52,6 +54,8 @@ def environment() -> jinja2.Environment:
         summary=views.item_summary,
     )
     env.globals["status_meaning"] = formatting.STATUS_MEANING
+    env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
+                       line_styles=maps.LINE_STYLES)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
