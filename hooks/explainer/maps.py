@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -129,7 +130,7 @@ def path_data(points: Iterable[Point], closed: bool) -> str:
             kept.append(point)
     parts = [f"M{_num(kept[0][0])} {_num(kept[0][1])}"]
     if len(kept) > 1:
-        parts.append("l" + " ".join(f"{_num(b[0] - a[0])} {_num(b[1] - a[1])}" for a, b in zip(kept, kept[1:], strict=False)))
+        parts.append("l" + " ".join(f"{_num(b[0] - a[0])} {_num(b[1] - a[1])}" for a, b in itertools.pairwise(kept)))
     return "".join(parts) + ("z" if closed else "")
 
 
@@ -205,7 +206,7 @@ def layout(catalog: Catalog, spec: Record, basemap: dict[str, Any]) -> MapLayout
     legs = []
     for route_id in spec["routes"]:
         route = catalog["routes"][route_id]
-        for (a, b), mode in zip(zip(route["places"], route["places"][1:], strict=False), route["modes"], strict=True):
+        for (a, b), mode in zip(itertools.pairwise(route["places"]), route["modes"], strict=True):
             start, end = _trim(at[a], at[b])
             legs.append(Leg(route, mode, path_data([start, end], closed=False), start, end))
     scale = _scale_bar(frame, spec["region"])

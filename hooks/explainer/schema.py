@@ -264,8 +264,10 @@ class Route(Strict):
     @model_validator(mode="after")
     def _legs(self) -> Route:
         if len(self.modes) != len(self.places) - 1:
+            legs = len(self.places) - 1
             raise PydanticCustomError(
-                "legs", f"{len(self.places)} places make {len(self.places) - 1} legs, but {len(self.modes)} modes are given")
+                "legs", f"give one mode per leg: {len(self.places)} places make {legs} leg{'s' * (legs != 1)}, "
+                f"but {len(self.modes)} mode{'s' * (len(self.modes) != 1)} are given")
         if self.start > self.end:
             raise PydanticCustomError("dates", f"start ({self.start}) is after end ({self.end})")
         return self
