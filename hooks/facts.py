@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer import html_fixes, pages, render, shortcodes
-from explainer.catalog import Catalog, build_catalog
+from explainer.build import html_fixes
+from explainer.build.staging import Staging
+from explainer.data.catalog import Catalog, build_catalog
 from explainer.outputs import Outputs
+from explainer.pages import render, shortcodes
+from explainer.pages import scan as pages
 from explainer.problems import Problem, ProblemsFound
-from explainer.staging import Staging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -149,7 +151,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     # A build with unchanged data never imports the validator (see cache.py); import it now, while the
     # editor reads, so that the first data edit does not wait for pydantic to load.
-    threading.Thread(target=importlib.import_module, args=("explainer.validate",), daemon=True).start()
+    threading.Thread(target=importlib.import_module, args=("explainer.data.validate",), daemon=True).start()
     return server
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FACTS, SOURCES
-from explainer import maps, shortcodes
-from explainer.catalog import build_catalog, link
+from explainer.data.catalog import build_catalog, link
+from explainer.data.validate import check_file
+from explainer.pages import maps, shortcodes
+from explainer.pages.projection import LambertConic
+from explainer.pages.render import PageContext
 from explainer.problems import ProblemsFound
-from explainer.projection import LambertConic
-from explainer.render import PageContext
-from explainer.validate import check_file
 from project import ROOT, copy_project
 
 CLARKE_1866 = (6_378_206.4, 1 - math.sqrt(1 - 0.00676866))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from .catalog import Record
 
 EXPORT_JSON = "facts.json"
 EXPORT_CSV = "facts.csv"
@@ -37,5 +36,5 @@ class SiteInfo:
         """A site-root-relative path as readers should cite it: absolute when the site's address is known."""
         return self.url + path
 
-    def permalink(self, item: Record) -> str | None:
+    def permalink(self, item: Mapping[str, Any]) -> str | None:
         return self.address(f"{self.index_path}#{item['id']}") if self.index_path is not None else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog, Record, map_place_ids
+from ..data.catalog import Catalog, Record, map_place_ids
 from .formatting import format_date
 from .projection import LambertConic
 

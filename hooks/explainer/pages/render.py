@@ -1,4 +1,4 @@
-"""Turn catalog records into HTML through the Jinja templates in `hooks/templates/`.
+"""Turn catalog records into HTML through the Jinja templates in `templates/` of this package.
 
 Autoescaping is on, so text from `data/` (even `<script>`) reaches readers as text, never as markup.
 """
@@ -12,10 +12,10 @@ from typing import Any
 
 import jinja2
 
+from ..data.catalog import Catalog, Record
+from ..problems import Problem, ProblemsFound
+from ..siteinfo import SiteInfo
 from . import citation, formatting, history, maps, views
-from .catalog import Catalog, Record
-from .problems import Problem, ProblemsFound
-from .siteinfo import SiteInfo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -79,7 +79,10 @@ def render(template: str, context: PageContext, **values: Any) -> str:
 
 def _template_name(filename: str | None, template: str) -> str:
     path = Path(filename) if filename else TEMPLATES / template
-    return f"hooks/templates/{path.name}"
+    try:  # as the editor sees it: relative to the project, where MkDocs runs
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def render_inline(template: str, context: PageContext, **values: Any) -> str:

@@ -16,11 +16,11 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from . import history
-from .catalog import Catalog
-from .history import PageDates
-from .render import environment
-from .siteinfo import EXPORT_CSV, EXPORT_JSON, FEED, SOCIAL_CARD, SiteInfo
+from ..data.catalog import Catalog
+from ..pages import history
+from ..pages.history import PageDates
+from ..pages.render import environment
+from ..siteinfo import EXPORT_CSV, EXPORT_JSON, FEED, SOCIAL_CARD, SiteInfo
 
 CARD_SIZE = (1200, 630)
 

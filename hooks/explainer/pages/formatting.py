@@ -53,3 +53,8 @@ def format_value(fact: Record) -> str:
         number = f"{prefix}{format_number(value)}"
     parts = [fact.get("qualifier"), number, fact.get("unit")]
     return " ".join(part for part in parts if part)
+
+
+def item_title(item: Record) -> str:
+    """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
+    return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()

@@ -15,16 +15,20 @@ from typing import Any
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import card, export, feed, formatting, history, seo, shortcodes, stale
-from .catalog import Catalog, Record
-from .pages import PageScan
+from ..data.catalog import Catalog, Record
+from ..pages import formatting, history, shortcodes
+from ..pages.scan import PageScan
+from ..siteinfo import SOCIAL_CARD, SiteInfo
+from . import export, feed, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
-from .siteinfo import SOCIAL_CARD, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
-EXPORT_CODE = ("export.py", "feed.py", "formatting.py", "history.py", "siteinfo.py", "facts.schema.json")
+EXPORT_CODE = (
+    "outputs/export.py", "outputs/feed.py", "pages/formatting.py", "pages/history.py", "siteinfo.py",
+    "outputs/facts.schema.json",
+)
 """What the exports and the feed are made by, besides the catalog and the site's settings."""
 CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
 
@@ -75,13 +79,13 @@ class Outputs:
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written)
-        card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
+        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
 
     def _exports_key(self) -> str:
-        code = Path(__file__).resolve().parent
+        code = Path(__file__).resolve().parent.parent
         sources = [(code / name).read_bytes() for name in EXPORT_CODE]
         return digest_of(self.catalog.fingerprint, repr(self.site), *sources)
 

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..data.catalog import Catalog, map_place_ids
+from ..problems import Problem, ProblemsFound
 from . import chart, formatting, history, maps, views
-from .catalog import Catalog, map_place_ids
-from .problems import Problem, ProblemsFound
 from .render import PageContext, render, render_inline
 
 SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
