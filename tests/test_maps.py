@@ -240,3 +240,15 @@ def test_the_committed_basemap_is_what_the_script_makes(tmp_path):
                    capture_output=True)
     assert out.read_bytes() == (ROOT / "data" / "basemap.json").read_bytes()
     assert "Natural Earth" in json.loads(out.read_text(encoding="utf-8"))["attribution"]
+
+
+def test_a_map_past_the_outlines_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    places = project / "data" / "places.yml"
+    places.write_text(places.read_text(encoding="utf-8").replace("region: {west: 123, east: 143,", "region: {west: 123, east: 170,"),
+                      encoding="utf-8")
+    with pytest.raises(ProblemsFound) as error:
+        draw(project, "icbm-map")
+    assert str(error.value.problems[0]) == (
+        "data/basemap.json: maps: icbm-map: the outlines cover only 25° to 150° east, 30° to 66° north; the map shows "
+        "123° to 170° east, 35° to 46° north: regenerate them with scripts/make_basemap.py")

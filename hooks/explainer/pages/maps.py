@@ -85,6 +85,16 @@ def read_basemap(path: Path) -> dict[str, Any]:
     return _read_basemap(path, path.stat().st_mtime)
 
 
+def covers(outer: Record, inner: Record) -> bool:
+    """Whether the outlines' region holds a map's region (a map past their edge would show false sea)."""
+    return (outer["west"] <= inner["west"] and inner["east"] <= outer["east"]
+            and outer["south"] <= inner["south"] and inner["north"] <= outer["north"])
+
+
+def region_text(region: Record) -> str:
+    return f"{region['west']:g}° to {region['east']:g}° east, {region['south']:g}° to {region['north']:g}° north"
+
+
 @dataclass(frozen=True)
 class Frame:
     """A region projected and scaled to SVG units: x right, y down, (0, 0) top left."""
@@ -385,8 +395,7 @@ def describe_route(catalog: Catalog, route: Record) -> str:
 def describe(catalog: Catalog, result: MapLayout) -> str:
     """The map in words, for the SVG's text alternative: every place and route it shows."""
     region = result.spec["region"]
-    parts = [f"Map of the area from {region['west']:g}° to {region['east']:g}° east and "
-             f"{region['south']:g}° to {region['north']:g}° north, with country outlines."]
+    parts = [f"Map of the area from {region_text(region)}, with country outlines."]
     parts.append("Places: " + "; ".join(
         f"{m.place['name']} ({m.place['kind']}, {position(m.place)})" for m in result.markers) + ".")
     for route_id in result.spec["routes"]:

@@ -188,6 +188,10 @@ def _render_map(context: PageContext, map_id: str) -> str:
     if context.basemap is None or not context.basemap.exists():
         raise ProblemsFound([Problem("data/basemap.json", 0, "", "the map outlines are missing: run scripts/make_basemap.py")])
     basemap = maps.read_basemap(context.basemap)
+    if not maps.covers(basemap["region"], spec["region"]):
+        raise ProblemsFound([Problem("data/basemap.json", 0, f"maps: {map_id}",
+                                     f"the outlines cover only {maps.region_text(basemap['region'])}; the map shows "
+                                     f"{maps.region_text(spec['region'])}: regenerate them with scripts/make_basemap.py")])
     drawn = maps.layout(context.catalog, spec, basemap)
     return render("map.html", context, spec=spec, map=drawn, description=maps.describe(context.catalog, drawn),
                   attribution=basemap["attribution"])
