@@ -56,9 +56,11 @@ class Catalog:
         return self["claimants"][record["claimant"]]
 
     def citing(self, source_id: str) -> list[Record]:
-        """Items and corrections that cite a source, in date order."""
+        """Items, corrections, places and routes that cite a source: items and corrections in date order first."""
         citing = [r for r in [*self.items.values(), *self["corrections"].values()] if source_id in r["sources"]]
-        return sorted(citing, key=lambda r: (r.get("date", ""), r["id"]))
+        mapped = [r for section in ("places", "routes") for r in self[section].values()
+                  if source_id in {e["source"] if isinstance(e, dict) else e for e in r["sources"]}]
+        return sorted(citing, key=lambda r: (r.get("date", ""), r["id"])) + mapped
 
     def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
         import difflib  # only a build with a wrong id needs it

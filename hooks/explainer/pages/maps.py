@@ -21,13 +21,16 @@ from ..data.catalog import Catalog, Record, map_place_ids
 from .formatting import format_date
 from .projection import LambertConic
 
-WIDTH = 480
+WIDTH = 400
 PADDING = 6
-FONT = 16.5
-COUNTRY_FONT = 11
-"""Label size in SVG units: about 12 px on a 375 px phone, where the map is scaled to 343 px."""
+FONT = 15.5
+LEG_FONT = 14.5
+COUNTRY_FONT = 14.2
+"""Label size in SVG units. On a 375 px phone the map is 343 px wide, so one unit is 0.86 px: every
+label stays at 12 px or more there (the browser tests check it)."""
 CHAR_WIDTH = 0.56
 """Average glyph width as a share of the font size, to estimate a label's box without a font."""
+CAPITALS_WIDTH = 0.68
 MIN_AREA_RADIUS = 7.0
 THIN = 0.8
 """Outline points closer than this (SVG units) to the last one kept are dropped: invisible, but bytes."""
@@ -289,7 +292,7 @@ def _scale_bar(frame: Frame, region: Record) -> ScaleBar:
 
 
 def text_box(text: str, x: float, y: float, anchor: str, size: float = FONT) -> Box:
-    width = len(text) * size * CHAR_WIDTH
+    width = len(text) * size * (CAPITALS_WIDTH if text.isupper() else CHAR_WIDTH)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     return (left, y - size * 0.8, left + width, y + size * 0.25)
 
@@ -333,7 +336,7 @@ def place_labels(result: MapLayout, countries: list[tuple[str, Point]] = ()) -> 
         text = f"by {leg.mode}"
         if longest[leg.route["id"]][0] is leg:
             text += f", {short_dates(leg.route['start'], leg.route['end'])}"
-        add(_first_free(text, *mid, 4, taken, inside, size=FONT - 2, kind="leg"))
+        add(_first_free(text, *mid, 4, taken, inside, size=LEG_FONT, kind="leg"))
     for name, (x, y) in countries:
         box = text_box(name.upper(), x, y, "middle", COUNTRY_FONT)
         if not any(overlaps(box, other) for other in taken) and _within(box, inside):
@@ -378,9 +381,9 @@ def glyph(place: Record) -> str:
 
 
 def position(place: Record) -> str:
-    """`51.72° N, 36.18° E`, or the area an approximate place stands for."""
+    """`51.717° N, 36.183° E`, or the area an approximate place stands for."""
     lat, lon = place["lat"], place["lon"]
-    point = f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+    point = f"{abs(lat):g}° {'N' if lat >= 0 else 'S'}, {abs(lon):g}° {'E' if lon >= 0 else 'W'}"  # as written in data
     return f"an area of about {place['radius_km']:g} km around {point}" if place["approximate"] else point
 
 

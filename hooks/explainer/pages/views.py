@@ -62,8 +62,9 @@ def bibliography(catalog: Catalog) -> list[Record]:
         entries.append({
             **source,
             "host": urlsplit(source["url"]).hostname or source["url"],
-            "cited_items": [r for r in citing if "kind" in r],
-            "cited_corrections": [r for r in citing if "kind" not in r],
+            "cited_items": [r for r in citing if r["id"] in catalog.items],
+            "cited_corrections": [r for r in citing if r["id"] in catalog["corrections"]],
+            "cited_places": [r for r in citing if r["id"] in catalog["places"] or r["id"] in catalog["routes"]],
         })
     return entries
 
