@@ -11,7 +11,7 @@ import pytest
 
 from .browser_support import DESKTOP, PHONE, REPORT, Visitor
 
-MAP_PAGES = ["deployment/", "munitions/", "icbm/"]
+MAP_PAGES = ["/deployment/", "/munitions/", "/icbm/"]
 
 COLOURS = """() => {
   const css = el => el && getComputedStyle(el);
@@ -71,6 +71,6 @@ def test_every_marker_is_listed_with_a_link_to_its_card_and_the_map_fits_a_phone
             c = page.evaluate(COLOURS)
         assert c["width"] <= PHONE["width"], f"{path}: the map is {c['width']}px wide"
         assert len([h for h in c["listed"] if h.startswith("../places/#")]) >= c["markers"] > 0, path
-        with visitor.open("places/") as (page, _):
+        with visitor.open("/places/") as (page, _):
             missing = [h for h in c["listed"] if not page.evaluate("(id) => !!document.getElementById(id)", h.split("#")[1])]
         assert not missing, f"{path}: links to no card: {missing}"
