@@ -245,7 +245,7 @@ def test_the_committed_basemap_is_what_the_script_makes(tmp_path):
 def test_a_map_past_the_outlines_is_refused(tmp_path):
     project = copy_project(tmp_path / "project")
     places = project / "data" / "places.yml"
-    places.write_text(places.read_text(encoding="utf-8").replace("region: {west: 123, east: 143,", "region: {west: 123, east: 170,"),
+    places.write_text(places.read_text(encoding="utf-8").replace("region: {west: 123, east: 146,", "region: {west: 123, east: 170,"),
                       encoding="utf-8")
     with pytest.raises(ProblemsFound) as error:
         draw(project, "icbm-map")

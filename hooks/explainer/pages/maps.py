@@ -28,11 +28,11 @@ LEG_FONT = 14.5
 COUNTRY_FONT = 14.2
 """Label size in SVG units. On a 375 px phone the map is 343 px wide, so one unit is 0.86 px: every
 label stays at 12 px or more there (the browser tests check it)."""
-CHAR_WIDTH = 0.56
+CHAR_WIDTH = 0.62
 """Average glyph width as a share of the font size, to estimate a label's box without a font."""
 CAPITALS_WIDTH = 0.68
 MIN_AREA_RADIUS = 7.0
-THIN = 0.8
+THIN = 1.2
 """Outline points closer than this (SVG units) to the last one kept are dropped: invisible, but bytes."""
 GRATICULE_STEP = 10
 COUNTRY_LABEL_SHARE = 0.015
