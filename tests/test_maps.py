@@ -252,3 +252,17 @@ def test_a_map_past_the_outlines_is_refused(tmp_path):
     assert str(error.value.problems[0]) == (
         "data/basemap.json: maps: icbm-map: the outlines cover only 25° to 150° east, 30° to 66° north; the map shows "
         "123° to 170° east, 35° to 46° north: regenerate them with scripts/make_basemap.py")
+
+
+def test_places_and_the_items_tied_to_them_link_both_ways():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    context = PageContext(catalog, fact_index_url="../facts/", links={"places": "../places/"})
+    cards = shortcodes.KINDS["places"].render(context, "")
+    dunay = cards[cards.index('<article class="fx-card fx-place" id="dunay">'):]
+    dunay = dunay[:dunay.index("</article>")]
+    assert 'href="../facts/#shipment-port"' in dunay  # the place's card links to the fact
+    assert "<q>42°52′49″N 132°20′15″E</q>" in dunay  # with the source's own words for its position
+    facts = shortcodes.KINDS["facts"].render(context, "")
+    fact = facts[facts.index('<article class="fx-card" id="shipment-port">'):]
+    fact = fact[:fact.index("</article>")]
+    assert 'On the map: <a href="../places/#dunay">Dunay</a>' in fact  # and the fact's card links back
