@@ -33,6 +33,8 @@ CSV_COLUMNS = (
 CSV_JOINER = " | "
 """Separates the sources of one item inside a CSV cell: one entry per source (empty if it has none), in the
 same order in every source_* column."""
+NO_ENTRY = "(none)"
+"""A source's entry in a source_* cell when it has no such field, e.g. no excerpt."""
 CSV_JOINER_IN_TEXT = "¦"
 """Stands for a "|" inside an entry, so the entries still split apart (facts.json keeps the text exact)."""
 
@@ -120,8 +122,11 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
 
 
 def _joined(entries: Iterable[str | None]) -> str:
-    """One entry per source, in order, so every source_* cell splits into as many; empty where a source has none."""
-    return CSV_JOINER.join((entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries)
+    """One entry per source, in order, so every source_* cell splits into as many; NO_ENTRY where a source has
+    none (an empty entry first would start the cell with a space and a "|", which spreadsheets may evaluate).
+    An empty cell when no source has any."""
+    texts = [(entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries]
+    return CSV_JOINER.join(text or NO_ENTRY for text in texts) if any(texts) else ""
 
 
 def _cell(value: Any) -> str:
