@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
@@ -68,7 +70,9 @@ class Outputs:
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
         )
         self.pages.append(info)
-        page.meta["description"] = info.description  # the theme's <meta name="description"> reads it
+        # The theme's <meta name="description"> reads it; the theme's templates do not escape, and a first
+        # paragraph may hold any text from data/, so it goes in escaped (our head tags escape the plain text).
+        page.meta["description"] = escape(info.description)
         page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}
