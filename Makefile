@@ -8,12 +8,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint clean schema stale bench
 
-# The virtual environment is rebuilt whenever the pinned requirements change.
+# The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
-$(BIN)/mkdocs: requirements.txt
+# The generator (hooks/explainer/) is installed editable, so `plugins: [explainer]` and the `explainer`
+# command work too; this site itself loads it through hooks/facts.py.
+$(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 serve: $(BIN)/mkdocs
@@ -52,7 +55,7 @@ clean:
 
 # data/schema.json, the JSON Schema editors' YAML tools read, regenerated from the pydantic models.
 schema: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.data.editor_schema
+	$(BIN)/explainer schema .
 
 # Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
 stale: $(BIN)/mkdocs

@@ -138,6 +138,8 @@ def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     config.pop("nav", None)
     config["site_name"] = f"Benchmark ({variant})"
     hooks, watch = config.pop("hooks", []), config.pop("watch", [])
+    if variant != "ours":
+        config["extra_css"] = ["assets/explainer.css", "assets/a11y.css"]  # the plugin adds them to "ours"
     if variant == "ours":
         config["hooks"], config["watch"] = hooks, watch
     elif variant == "macros":
@@ -162,6 +164,8 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
             (dest / folder).mkdir(parents=True, exist_ok=True)
     if variant == "ours":
         shutil.copytree(PROJECT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    else:  # the explainer's theme files and CSS, which its plugin adds to "ours", as a custom_dir
+        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides", dirs_exist_ok=True)
     if variant in ("ours", "macros"):
         (dest / "data").mkdir(exist_ok=True)
         for name, text in data.files.items():

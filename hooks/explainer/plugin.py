@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
 
+THEME = Path(__file__).resolve().parent / "theme"
+"""Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
+STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
 LIST_KINDS = ("sources", "corrections", "timeline")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
@@ -96,6 +99,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         self.mkdocs_config, self.failed = config, False
+        # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.

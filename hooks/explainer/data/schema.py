@@ -26,7 +26,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 def _slug(value: Any) -> Any:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise PydanticCustomError(
-            "slug", f"{value!r} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
+            "slug", f"{value!r} is not an id (use lowercase letters, digits and hyphens, like turnout-2024)")
     return value
 
 
@@ -125,7 +125,7 @@ class Item(Strict):
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
-    timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
+    timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. UTC or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
     sources: list[Slug] = Field(min_length=1, description="Ids of sources (from a `sources:` list) that support it.")
@@ -143,11 +143,11 @@ class Item(Strict):
 class Fact(Item):
     """A figure, date or name someone claims, with who claims it."""
 
-    label: Text = Field(description="What the value measures, e.g. 'North Korean troops near Kursk'.")
+    label: Text = Field(description="What the value measures, e.g. 'Voters who cast a ballot'.")
     value: FactValue = Field(description="A number, a text in quotes, a date, or a span as {min: ..., max: ...}.")
     qualifier: Qualifier | None = Field(None, description="Hedge shown before the value: about, at least, more than...")
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
-    unit: Text | None = Field(None, description="Shown after the number, e.g. 'troops', 'km', 'billion'.")
+    unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
 
 
@@ -155,7 +155,7 @@ class Quote(Item):
     """Words an official said, verbatim; the claimant is the speaker."""
 
     text: Text = Field(description="The exact words, as the source records them. Keep it short.")
-    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at the State Department'.")
+    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at city hall'.")
 
 
 class Event(Item):
@@ -168,7 +168,7 @@ class Group(Strict):
     """Several claimants' figures for the same thing, shown side by side."""
 
     id: Slug = Field(description="Unique id; facts join with `group: <id>`.")
-    title: Text = Field(description="What the figures measure, e.g. 'North Korean troops in Russia'.")
+    title: Text = Field(description="What the figures measure, e.g. 'People at the rally'.")
     note: Text | None = Field(None, description="How to read the figures together.")
 
 
@@ -176,10 +176,10 @@ class Claimant(Strict):
     """Who makes a claim: a government, an agency, an official, a media outlet."""
 
     id: Slug = Field(description="Unique id; items refer to it with `claimant: <id>`.")
-    name: Text = Field(description="Full name as readers see it, e.g. 'Antony Blinken'.")
-    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'US'.")
+    name: Text = Field(description="Full name as readers see it, e.g. 'Jane Doe'.")
+    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'City Hall'.")
     kind: ClaimantKind = Field(description="government, agency, official, media, organisation or state media.")
-    role: Text | None = Field(None, description="For officials: their post, e.g. 'US Secretary of State'.")
+    role: Text | None = Field(None, description="For officials: their post, e.g. 'Mayor of the city'.")
     country: Text | None = Field(None, description="The country the claimant speaks for, if any.")
 
 
@@ -199,7 +199,7 @@ class Correction(Strict):
     """A point where the seed article and the public record differ."""
 
     id: Slug = Field(description="Unique id; also the anchor on the corrections page.")
-    topic: Text = Field(description="What the point is about, e.g. 'How the containers travelled'.")
+    topic: Text = Field(description="What the point is about, e.g. 'When the polls closed'.")
     article: Text = Field(description="What the seed article says (paraphrased).")
     record: Text = Field(description="What the public record says instead.")
     items: list[Slug] = Field(default_factory=list, description="Ids of the facts, quotes or events that hold the record's version.")

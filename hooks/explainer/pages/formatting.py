@@ -1,4 +1,4 @@
-"""Values and dates as readers read them: "about 8,000 troops", "31 October 2024"."""
+"""Values and dates as readers read them: "about 8,000 people", "31 October 2024"."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def format_date(iso: str) -> str:
 
 
 def format_moment(record: Record) -> str:
-    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"."""
+    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 UTC"."""
     text = format_date(record["date"])
     if record.get("time"):
         text += f", {record['time']} {record['timezone']}"
