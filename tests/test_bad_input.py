@@ -102,6 +102,9 @@ CASES = [
             lambda project: f"docs/index.md:{page_line_count(project)}: <!-- fact:no-such-fact -->: "
                             "unknown fact 'no-such-fact'"),
     BadEdit("emptied data file", empty_sources, "data/sources.yml: the file is empty"),
+    BadEdit("figure not in the source's words",
+            good_replaced("sources: [zz-source]", "sources:\n      - source: zz-source\n        excerpt: Two tests were run."),
+            "data/zz-bad.yml:14: facts[0].value (zz-fact): 1 is not in the excerpts of its sources"),
     BadEdit("unknown source id", good_replaced("sources: [zz-source]", "sources: [zz-sourse]"),
             "data/zz-bad.yml:18: facts[0].sources[0]: no source has the id 'zz-sourse'. Did you mean 'zz-source'?"),
 ]

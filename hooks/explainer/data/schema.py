@@ -11,11 +11,14 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
-Qualifier = Literal["about", "around", "at least", "more than", "over", "up to", "as many as", "nearly"]
+Qualifier = Literal[
+    "about", "around", "at least", "more than", "over", "up to", "as many as", "nearly", "some", "possible", "possibly",
+]
+"""The hedges the record uses. A fact's qualifier is the source's own word, never a synonym for it."""
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -119,6 +122,35 @@ class Revision(Strict):
     reason: Text | None = Field(None, description="Why it changed (a new source, a correction...).")
 
 
+class Citation(Strict):
+    """One source an item rests on, with the words in that source that support it."""
+
+    source: Slug = Field(description="Id of the source (from a `sources:` list).")
+    excerpt: Text = Field(
+        description="The words in that source that support the claim, copied verbatim; mark a cut with …. "
+        "The build checks the figure, its hedge and quotations against them. Readers see it under "
+        "'What the source says'.")
+    locator: Text | None = Field(None, description="Where in the source the words are: 'paragraph 3', '00:12:30', 'p. 4'.")
+
+
+BARE, CITED = "source id", "citation"
+"""How an entry of `sources:` is written: a bare id, or a mapping with the source's words. Pydantic adds
+the name to an error's location; the validator drops it again, as editors never write it."""
+
+
+def _entry_kind(value: Any) -> str:
+    return CITED if isinstance(value, dict | Citation) else BARE
+
+SourceEntry = Annotated[
+    Annotated[Slug, Tag(BARE)] | Annotated[Citation, Tag(CITED)],
+    Discriminator(_entry_kind),
+]
+
+
+def source_id(entry: str | Citation) -> str:
+    return entry if isinstance(entry, str) else entry.source
+
+
 class Item(Strict):
     """What facts, quotes and events share: an id, a claimant, a status, sources and dates."""
 
@@ -128,7 +160,12 @@ class Item(Strict):
     timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. UTC or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
-    sources: list[Slug] = Field(min_length=1, description="Ids of sources (from a `sources:` list) that support it.")
+    sources: list[SourceEntry] = Field(
+        min_length=1,
+        description="The sources that support it: each a source id, or {source: <id>, excerpt: <the source's "
+        "words>, locator: <where>}. Facts and quotes need at least one excerpt.")
+    unverified_reason: Text | None = Field(
+        None, description="With `status: unverified`: why no source's own words back it. Readers see it.")
     note: Text | None = Field(None, description="Editor's note shown to readers (context, caveats, corrections).")
     reviewed: IsoDate = Field(description="When an editor last checked this item against its sources (YYYY-MM-DD).")
     revisions: list[Revision] = Field(default_factory=list, description="Dated changes, newest last.")
@@ -137,6 +174,9 @@ class Item(Strict):
     def _time_has_zone(self) -> Item:
         if (self.time is None) != (self.timezone is None):
             raise PydanticCustomError("time", "give both `time` and `timezone`, or neither")
+        if self.unverified_reason is not None and self.status != "unverified":
+            raise PydanticCustomError(
+                "status", "`unverified_reason` goes with `status: unverified` only; remove it or change the status")
         return self
 
 
@@ -145,7 +185,9 @@ class Fact(Item):
 
     label: Text = Field(description="What the value measures, e.g. 'Voters who cast a ballot'.")
     value: FactValue = Field(description="A number, a text in quotes, a date, or a span as {min: ..., max: ...}.")
-    qualifier: Qualifier | None = Field(None, description="Hedge shown before the value: about, at least, more than...")
+    qualifier: Qualifier | None = Field(
+        None, description="The source's hedge, shown before the value: as many as, some, about, more than... "
+        "Copy the source's word; never a synonym.")
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
     unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
@@ -190,7 +232,10 @@ class Source(Strict):
     publisher: Text = Field(description="Who published it, e.g. 'Associated Press'.")
     title: Text = Field(description="The title as published.")
     url: WebUrl = Field(description="Where to read it (http or https).")
+    archived: WebUrl | None = Field(None, description="A saved copy of the page (e.g. in a web archive), shown as 'archived copy'.")
     published: IsoDate = Field(description="Publication date (YYYY-MM-DD).")
+    published_inferred: Text | None = Field(
+        None, description="When the page states no date: why `published` is the likely one. The site then shows the date as inferred.")
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
@@ -203,7 +248,8 @@ class Correction(Strict):
     article: Text = Field(description="What the seed article says (paraphrased).")
     record: Text = Field(description="What the public record says instead.")
     items: list[Slug] = Field(default_factory=list, description="Ids of the facts, quotes or events that hold the record's version.")
-    sources: list[Slug] = Field(min_length=1, description="Ids of sources for the record's version.")
+    sources: list[SourceEntry] = Field(
+        min_length=1, description="Sources for the record's version: each a source id, or {source, excerpt, locator}.")
 
 
 class DataFile(Strict):
