@@ -38,12 +38,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# ruff, and import-linter's layer contracts (pyproject.toml): outputs -> pages -> data, never upwards.
+# ruff, import-linter's layer contracts (pyproject.toml: adapter -> outputs -> pages -> data, never upwards),
+# and mypy --strict on the package.
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
 # BENCH_ARGS=--quick for a one-minute smoke run.

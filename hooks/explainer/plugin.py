@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -38,6 +39,7 @@ from .siteinfo import STATUS_MEANING, SiteInfo
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -49,7 +51,8 @@ LIST_KINDS = ("sources", "corrections", "timeline")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
-class ExplainerConfig(base.Config):
+# MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
+class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
 
     data_dir = c.Type(str, default="data")
@@ -64,7 +67,7 @@ class ExplainerConfig(base.Config):
     """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
 
 
-class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.stage = False
@@ -175,7 +178,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return shortcodes.unstash(html, self.stashed.pop(page.file.src_uri, {}))
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
         return context

@@ -62,7 +62,7 @@ def _web_url(value: Any) -> str:
     ):
         raise PydanticCustomError(
             "url", f"{value!r} is not a web address (only http:// and https:// links are allowed)")
-    return value
+    return str(value)
 
 
 def _text(value: Any) -> str:

@@ -126,7 +126,8 @@ def _record_at(data: Any, loc: Path) -> dict[str, Any] | None:
     if len(loc) >= 2 and isinstance(data, dict) and isinstance(loc[1], int):
         entries = data.get(loc[0])
         if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
-            return entries[loc[1]]
+            entry: dict[str, Any] = entries[loc[1]]
+            return entry
     return None
 
 

@@ -47,4 +47,5 @@ def format_value(fact: Record) -> str:
 
 def item_title(item: Record) -> str:
     """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
-    return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    title: str = {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    return title
