@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -14,6 +15,8 @@ from .outputs import stale
 
 STARTER = "starter"
 """The package folder copied by `explainer new`."""
+STARTER_REVIEWED = b"reviewed: 2025-01-20"
+"""The starter's review dates, which `new` sets to the day it runs: a new explainer starts with nothing overdue."""
 
 
 def starter_files(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
@@ -28,15 +31,16 @@ def starter_files(folder: Traversable | None = None, prefix: str = "") -> Iterat
             yield prefix + entry.name, entry
 
 
-def new(target: Path) -> list[Path]:
+def new(target: Path, today: dt.date | None = None) -> list[Path]:
     """Copy the starter tree into `target` (created; it must be empty) and write the editor schema."""
+    reviewed = f"reviewed: {(today or dt.date.today()).isoformat()}".encode()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise SystemExit(f"explainer new: {target} is not an empty folder; choose a new or empty one (nothing was written)")
     written = []
     for name, resource in starter_files():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(resource.read_bytes())
+        path.write_bytes(resource.read_bytes().replace(STARTER_REVIEWED, reviewed))
         written.append(path)
     written.append(editor_schema.write(target / "data"))
     return written
