@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import ENV, ROOT, digest, mkdocs
+from project import ENV, ROOT, Preview, digest, mkdocs, wait_for
 
 PACKAGE_ENV = {**ENV, "PYTHONPATH": str(ROOT / "hooks")}
 
@@ -81,6 +81,22 @@ def test_a_site_template_beside_mkdocs_yml_replaces_the_packages(new_site: Path)
     home = (new_site / "site/index.html").read_text()
     assert '<p class="own-legend">Our own legend</p>' in home and "fx-legend" not in home
     assert 'class="fx-keyfigure"' in home  # the other templates are still the package's
+
+
+def test_the_preview_of_a_new_explainer_shows_a_mistake_and_recovers(new_site: Path) -> None:
+    facts = new_site / "data/facts.yml"
+    good = facts.read_text()
+    running = Preview(new_site)
+    try:
+        wait_for(running.url, lambda body: "1,500 people" in body)
+        facts.write_text(good.replace("value: 1500", "valeu: 1500"))
+        body = wait_for(running.url, lambda body: "fx-problems" in body)
+        assert "data/facts.yml:" in body and "did you mean &#39;value&#39;?" in body
+        facts.write_text(good)
+        wait_for(running.url, lambda body: "1,500 people" in body and "fx-problems" not in body)
+        assert running.alive(), running.output()
+    finally:
+        running.stop()
 
 
 def test_the_wheel_in_a_fresh_environment_starts_an_explainer_that_builds(tmp_path: Path) -> None:
