@@ -25,7 +25,7 @@ def test_new_writes_the_starter_tree(tmp_path: Path) -> None:
     result = explainer("new", "story", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     files = sorted(p.relative_to(tmp_path / "story").as_posix() for p in (tmp_path / "story").rglob("*") if p.is_file())
-    assert files == ["Makefile", "README.md", "data/claimants.yml", "data/facts.yml", "data/schema.json",
+    assert files == [".gitignore", "Makefile", "README.md", "data/claimants.yml", "data/facts.yml", "data/schema.json",
                      "data/sources.yml", "docs/index.md", "mkdocs.yml"]
     assert "cd story" in result.stdout and "make serve" in result.stdout
 
@@ -88,12 +88,12 @@ def test_the_preview_of_a_new_explainer_shows_a_mistake_and_recovers(new_site: P
     good = facts.read_text()
     running = Preview(new_site)
     try:
-        wait_for(running.url, lambda body: "1,500 people" in body)
+        wait_for(running.url, lambda body: "1,500 people" in body, timeout=90)  # the first build
         facts.write_text(good.replace("value: 1500", "valeu: 1500"))
-        body = wait_for(running.url, lambda body: "fx-problems" in body)
+        body = wait_for(running.url, lambda body: "fx-problems" in body, timeout=60)
         assert "data/facts.yml:" in body and "did you mean &#39;value&#39;?" in body
         facts.write_text(good)
-        wait_for(running.url, lambda body: "1,500 people" in body and "fx-problems" not in body)
+        wait_for(running.url, lambda body: "1,500 people" in body and "fx-problems" not in body, timeout=60)
         assert running.alive(), running.output()
     finally:
         running.stop()
