@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench
+.PHONY: serve build test lint clean schema stale bench check-sources
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -63,6 +63,11 @@ schema: $(BIN)/mkdocs
 # Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
 stale: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.stale
+
+# Link rot: visits every source URL and archived copy in data/ (needs the internet, so never part of `make test`).
+# Exits 1 on a dead link, a redirect to another site or a page whose title changed. CHECK_ARGS=--timeout 30 ...
+check-sources: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.linkcheck $(CHECK_ARGS)
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
 $(PROPERDOCS): requirements.txt requirements-properdocs.txt

@@ -80,7 +80,8 @@ def test_the_samples_build_a_site_strictly(tmp_path: Path) -> None:
     story = (project / "site/index.html").read_text(encoding="utf-8")
     assert "43,250 voters" in story and "$1.2–$1.5 million" in story and "fx-chart" in story
     reference = (project / "site/reference/index.html").read_text(encoding="utf-8")
-    assert "The Example Desk: “" in reference and "Said by one side, not checked by anyone else." in reference
+    assert "The Example Desk: " in reference and "Said by one side, not checked by anyone else." in reference
+    assert 'rel="license">CC BY 4.0</a>' in reference
 
 
 def test_the_shell_samples_run(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_wording_citation_name_data_folder_and_templates_come_from_the_settings(
     assert "Asserted by one interested party; treat with caution." in method  # a default wording kept
     assert "own-badge" in method
     facts = (project / "site/facts/index.html").read_text()
-    assert 'class="fx-cite__text"' in facts and ">The Test Desk: “" in facts
+    assert 'class="fx-cite__text"' in facts and ">The Test Desk: " in facts
 
 
 def test_the_site_built_through_the_plugin_is_the_site_built_through_the_hook(tmp_path: Path) -> None:
@@ -84,3 +84,20 @@ def test_the_site_built_through_the_plugin_is_the_site_built_through_the_hook(tm
         result = mkdocs(project, "build", "--strict")
         assert result.returncode == 0, result.stderr
     assert digest(hooked / "site") == digest(plugged / "site")
+
+
+def test_a_licence_needs_its_address(project: Path) -> None:
+    _configure(project, license="CC BY 4.0")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "explainer.license and explainer.license_url go together" in result.stderr
+    errors, _ = ExplainerPlugin().load_config({"license": "CC BY 4.0", "license_url": "creative commons"})
+    assert [key for key, _ in errors] == ["license_url"]
+
+
+def test_without_a_licence_none_is_claimed(project: Path) -> None:
+    _configure(project)
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    assert '"license": null' in (project / "site/facts.json").read_text()
+    assert not (project / "site/LICENSE.txt").exists()
+    assert "fx-license" not in (project / "site/index.html").read_text()

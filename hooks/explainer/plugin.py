@@ -35,7 +35,7 @@ from .outputs import Outputs
 from .pages import render, shortcodes
 from .pages import scan as pages
 from .problems import Problem, ProblemsFound
-from .siteinfo import STATUS_MEANING, SiteInfo
+from .siteinfo import STATUS_MEANING, License, SiteInfo
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -65,6 +65,11 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The status legend's wording, by status; a status left out keeps the default wording."""
     custom_templates = c.Type(str, default="explainer-templates")
     """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
+    license = c.Optional(c.Type(str))
+    """The licence of the site's own data and text (e.g. `CC BY 4.0`), stated in the exports, the feed, the
+    Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
+    license_url = c.Optional(c.URL())
+    """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -101,12 +106,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
+        if (self.config.license is None) != (self.config.license_url is None):
+            raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
+        # The theme's footer (theme/partials/copyright.html) states the licence; it reads it from here.
+        license = self._license()
+        config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
@@ -140,7 +150,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.index_page is not None:
             index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
-                                    {**STATUS_MEANING, **self.config.statuses})
+                                    {**STATUS_MEANING, **self.config.statuses}, self._license())
         # Also logs facts overdue for review (INFO).
         self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
         self.list_pages = scan.pages_with(LIST_KINDS)
@@ -151,6 +161,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
             log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
+    def _license(self) -> License | None:
+        if self.config.license is None or self.config.license_url is None:
+            return None
+        return License(self.config.license, self.config.license_url)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems or self.catalog is None:

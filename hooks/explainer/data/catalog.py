@@ -43,6 +43,11 @@ class Catalog:
     def sources_of(self, record: Record) -> list[Record]:
         return [self["sources"][sid] for sid in record["sources"]]
 
+    def citations_of(self, record: Record) -> list[tuple[Record, Record]]:
+        """Each source of a record with its citation (the source's words and where they are, or None)."""
+        citations = record.get("citations") or [{"source": s, "excerpt": None, "locator": None} for s in record["sources"]]
+        return [(self["sources"][c["source"]], c) for c in citations]
+
     def claimant_of(self, record: Record) -> Record:
         return self["claimants"][record["claimant"]]
 

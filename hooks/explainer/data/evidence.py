@@ -62,7 +62,9 @@ _SMALL = {word: n for n, word in enumerate([
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {word: 10 * n for n, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
-_WORD = "|".join([*_SMALL, *_TENS, "hundred", "half", *(s for s in _SCALES if s != "bn")])
+_NUMBER_WORDS = frozenset([*_SMALL, *_TENS, "hundred", "half", *(s for s in _SCALES if s != "bn")])
+_JOINERS = frozenset({"a", "an", "and"})
+_WORD_TOKEN = re.compile(r"[a-z]+")
 
 # 8,000 / 8 000 (one separator, used throughout) / 8000 / 1,001.2; then a scale word: 60.4 billion, $59bn
 _DIGITS = re.compile(
@@ -70,8 +72,6 @@ _DIGITS = re.compile(
     r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion)\b|\s?(?P<bn>bn)\b)?",
     re.IGNORECASE,
 )
-_WORDS = re.compile(
-    rf"\b(?:(?:a|an)[\s-]+)?(?:{_WORD})(?:[\s-]+(?:(?:and|a|an)[\s-]+)*(?:{_WORD}))*\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|or|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -98,11 +98,23 @@ def _digit_mentions(text: str) -> Iterator[Mention]:
 
 
 def _word_mentions(text: str) -> Iterator[Mention]:
-    for match in _WORDS.finditer(text):
-        # "a", "an" and "and" only join the number words: "one and a half million"
-        words = [w for w in re.split(r"[\s-]+", match.group(0).lower()) if w not in ("", "a", "an", "and")]
+    """Runs of number words, joined by spaces, hyphens, "a", "an" or "and": "one and a half million"."""
+    run: list[re.Match[str]] = []  # number words of the current run, and the joiners inside it
+    lowered = text.lower()
+    for token in [*_WORD_TOKEN.finditer(lowered), None]:
+        joined = token is not None and (not run or not lowered[run[-1].end():token.start()].strip(" -\u00a0"))
+        if token is not None and joined and (token.group() in _NUMBER_WORDS or (token.group() in _JOINERS)):
+            run.append(token)
+            continue
+        while run and run[-1].group() in _JOINERS:  # "eight and" ends at "eight"
+            run.pop()
+        while run and run[0].group() == "and":
+            run.pop(0)
+        words = [t.group() for t in run if t.group() not in _JOINERS]
         if words:
-            yield Mention(_words_value(words), match.start(), match.end())
+            start = run[0].start()
+            yield Mention(_words_value(words), start, run[-1].end())
+        run = [token] if token is not None and (token.group() in _NUMBER_WORDS or token.group() in ("a", "an")) else []
 
 
 def _words_value(words: Sequence[str]) -> Decimal:
@@ -154,13 +166,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_HEDGE_AT_END = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted((*RECORD_HEDGES, *OTHER_HEDGES), key=len, reverse=True))
+    + r")\s*(?:US\$|[$€£¥])?\s*$", re.IGNORECASE)
+
+
 def hedge_before(text: str, start: int) -> str | None:
-    """The hedge written right before position `start` ("some" in "some 8,000"), if any."""
-    before = re.sub(r"(?:US\$|[$€£¥])\s*$", "", text[:start].rstrip()).rstrip().lower()
-    for hedge in sorted((*RECORD_HEDGES, *OTHER_HEDGES), key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(hedge)}$", before):
-            return hedge
-    return None
+    """The hedge written right before position `start` ("some" in "some 8,000", "about" in "about $60.4"), if any."""
+    match = _HEDGE_AT_END.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else None
 
 
 def _window(text: str, start: int) -> str:

@@ -156,6 +156,8 @@ class Item(Strict):
 
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
+    date_inferred: Text | None = Field(
+        None, description="When no source states the date: why `date` is the likely one. Readers see it marked as inferred.")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
     timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. UTC or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
@@ -241,11 +243,11 @@ class Source(Strict):
 
 
 class Correction(Strict):
-    """A point where the seed article and the public record differ."""
+    """A point where the article the site started from and the public record differ."""
 
     id: Slug = Field(description="Unique id; also the anchor on the corrections page.")
     topic: Text = Field(description="What the point is about, e.g. 'When the polls closed'.")
-    article: Text = Field(description="What the seed article says (paraphrased).")
+    article: Text = Field(description="The article's own words, copied verbatim: readers see them in quotation marks.")
     record: Text = Field(description="What the public record says instead.")
     items: list[Slug] = Field(default_factory=list, description="Ids of the facts, quotes or events that hold the record's version.")
     sources: list[SourceEntry] = Field(
@@ -261,7 +263,7 @@ class DataFile(Strict):
     facts: list[Fact] = Field(default_factory=list, description="Figures, dates and names, each with who claims it.")
     quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
     events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
-    corrections: list[Correction] = Field(default_factory=list, description="Where the seed article and the record differ.")
+    corrections: list[Correction] = Field(default_factory=list, description="Where the source article and the record differ.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)

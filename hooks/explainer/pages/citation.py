@@ -13,10 +13,11 @@ ACCESSED_PLACEHOLDER = "[date you read it]"
 
 
 def statement(item: Record) -> str:
-    """What the item says, in quotation marks: “label: value”, “title” or the quote itself."""
+    """What the item says. Only a quote's recorded words go in quotation marks: a fact's label and value, or
+    an event's title, are the site's own wording, and quotation marks would pass them off as a source's."""
     if item["kind"] == "fact":
-        return f"“{formatting.item_title(item)}: {formatting.format_value(item)}”"
-    return f"“{formatting.item_title(item)}”"
+        return f"{formatting.item_title(item)}: {formatting.format_value(item)}"
+    return formatting.quoted_title(item)
 
 
 def citation(item: Record, catalog: Catalog, site_name: str) -> str:
@@ -24,7 +25,8 @@ def citation(item: Record, catalog: Catalog, site_name: str) -> str:
     claimant = catalog.claimant_of(item)
     who = f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
     sources = "; ".join(
-        f"{s['publisher']}, “{s['title']}”, {formatting.format_date(s['published'])}, {s['url']}" for s in catalog.sources_of(item)
+        f"{s['publisher']}, {formatting.source_title(s)}, {formatting.format_published(s)}, {s['url']}"
+        for s in catalog.sources_of(item)
     )
     return (f"{site_name}: {statement(item)}, according to {who}, {formatting.format_moment(item)} "
             f"(status: {item['status']}). Source{'s' if len(item['sources']) > 1 else ''}: {sources}.")

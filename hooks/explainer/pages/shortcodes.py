@@ -141,7 +141,7 @@ KINDS: dict[str, Kind] = {
         None, True,
         lambda ctx, arg: render("corrections.html", ctx, corrections=list(ctx.catalog["corrections"].values())),
         shows=lambda c, a: set(),
-        help="every point where the seed article and the record differ (anchor = correction id)",
+        help="every point where the article the site started from and the record differ (anchor = correction id)",
         dated=lambda c, a: {i for correction in c["corrections"].values() for i in correction["items"]},
     ),
     "correction": Kind(
