@@ -12,7 +12,8 @@ export NO_MKDOCS_2_WARNING := 1
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
 # The generator (hooks/explainer/) is installed editable, so `plugins: [explainer]` and the `explainer`
 # command work too; this site itself loads it through hooks/facts.py.
-$(BIN)/mkdocs: requirements.txt pyproject.toml
+# (wildcard: the tests' copies of the project, which `make build` there, hold no pyproject.toml)
+$(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
