@@ -24,7 +24,7 @@ SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
 """The export's JSON Schema, published beside the export and used by the tests."""
 
 CSV_COLUMNS = (
-    "id", "kind", "date", "time", "timezone", "what", "value", "value_raw", "value_min", "value_max",
+    "id", "kind", "date", "date_inferred", "time", "timezone", "what", "value", "value_raw", "value_min", "value_max",
     "qualifier", "prefix", "unit", "group", "occasion", "claimant_id", "claimant", "claimant_role",
     "claimant_country", "status", "unverified_reason", "note", "reviewed", "updated", "last_change",
     "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "source_published_inferred",
@@ -92,7 +92,7 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
     value_kind = item.get("value_kind")
     change = history.last_revision(item)
     row: dict[str, Any] = {
-        "id": item["id"], "kind": item["kind"], "date": item["date"], "time": item.get("time"),
+        "id": item["id"], "kind": item["kind"], "date": item["date"], "date_inferred": item.get("date_inferred"), "time": item.get("time"),
         "timezone": item.get("timezone"), "what": item_title(item),
         "value": formatting.format_value(item) if item["kind"] == "fact" else None,
         "value_raw": None if value_kind == "range" else value,
