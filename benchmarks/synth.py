@@ -156,6 +156,8 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     data = data or make_data(fact_count)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_settings(variant, data), sort_keys=False), encoding="utf-8")
+    if variant != "ours":  # the theme files and CSS the plugin adds to "ours"; the site's overrides win, as there
+        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides")
     for folder in ("includes", "overrides", "docs/assets"):
         source = PROJECT / folder
         if source.is_dir():
@@ -164,8 +166,6 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
             (dest / folder).mkdir(parents=True, exist_ok=True)
     if variant == "ours":
         shutil.copytree(PROJECT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    else:  # the explainer's theme files and CSS, which its plugin adds to "ours", as a custom_dir
-        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides", dirs_exist_ok=True)
     if variant in ("ours", "macros"):
         (dest / "data").mkdir(exist_ok=True)
         for name, text in data.files.items():
