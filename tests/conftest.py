@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from ci import ci_enabled
+from hypothesis import settings
 
 SOURCES = """\
 sources:
@@ -20,6 +22,9 @@ claimants:
     kind: government
 """
 
+KURSK_SOURCES = 'sources: [{source: ap-report, excerpt: "About 8,000 troops are near the border."}]'
+"""The first fact's sources line in FACTS: one source, with its words."""
+
 FACTS = """\
 groups:
   - id: troops-total
@@ -33,7 +38,7 @@ facts:
     date: 2024-10-31
     claimant: us-gov
     status: reported
-    sources: [ap-report]
+    sources: [{source: ap-report, excerpt: "About 8,000 troops are near the border."}]
     reviewed: 2026-11-01
   - id: troops-total-us
     label: Troops in Russia, US estimate
@@ -43,7 +48,7 @@ facts:
     date: 2024-10-28
     claimant: us-gov
     status: reported
-    sources: [ap-report]
+    sources: [{source: ap-report, excerpt: "North Korea has sent 10,000 troops to Russia."}]
     reviewed: 2026-11-01
 """
 
@@ -56,3 +61,9 @@ def data_texts() -> dict[str, str]:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+# Property tests stay quick in `make test`; CI (where hypothesis loads its derandomised "ci" profile) tries more.
+settings.register_profile("explainer", max_examples=40, deadline=None)
+settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=80)
+settings.load_profile("ci" if ci_enabled() else "explainer")

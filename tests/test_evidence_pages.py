@@ -165,8 +165,9 @@ def test_exports_carry_the_excerpt_and_locator_aligned_with_the_sources(catalog)
     row = rows["troops-near"]
     columns = [c for c in export.CSV_COLUMNS if c.startswith("source_")]
     assert {c: len(row[c].split(export.CSV_JOINER)) for c in columns} == dict.fromkeys(columns, 2)
-    assert row["source_excerpts"].split(export.CSV_JOINER) == ["right now there are some 8,000 DPRK soldiers ¦ in Kursk Oblast", ""]
-    assert row["source_locators"].split(export.CSV_JOINER) == ["paragraph 4", ""]
-    assert row["source_archived"].split(export.CSV_JOINER) == ["https://archive.example/wire", ""]
+    assert row["source_excerpts"].split(export.CSV_JOINER) == [
+        "right now there are some 8,000 DPRK soldiers ¦ in Kursk Oblast", export.NO_ENTRY]
+    assert row["source_locators"].split(export.CSV_JOINER) == ["paragraph 4", export.NO_ENTRY]
+    assert row["source_archived"].split(export.CSV_JOINER) == ["https://archive.example/wire", export.NO_ENTRY]
     assert row["source_published_inferred"].split(export.CSV_JOINER)[1].startswith("The report says only")
     assert rows["aid-total"]["unverified_reason"].startswith("Only an unnamed official")

@@ -47,7 +47,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
 STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
-LIST_KINDS = ("sources", "corrections", "timeline")
+LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
@@ -178,6 +178,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             links={kind: _url_of(path, page, files) for kind, path in self.list_pages.items()},
             site=self.outputs.site if self.outputs else None,
             template_dir=self.template_dir,
+            basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
         )
         if self.outputs:
             self.outputs.note_page(page, markdown)

@@ -7,7 +7,6 @@ the same data write the same bytes.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, LICENSE_FILE, SiteInfo
+from .safecsv import SafeWriter
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
 SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
@@ -33,6 +33,8 @@ CSV_COLUMNS = (
 CSV_JOINER = " | "
 """Separates the sources of one item inside a CSV cell: one entry per source (empty if it has none), in the
 same order in every source_* column."""
+NO_ENTRY = "(none)"
+"""A source's entry in a source_* cell when it has no such field, e.g. no excerpt."""
 CSV_JOINER_IN_TEXT = "¦"
 """Stands for a "|" inside an entry, so the entries still split apart (facts.json keeps the text exact)."""
 
@@ -76,9 +78,10 @@ def render_json(catalog: Catalog, site: SiteInfo) -> str:
     # One item per line: readable and diffable, and still written by json's fast C encoder
     # (indent=... would switch to the pure-Python one, about ten times slower on 10,000 facts).
     data = build_json(catalog, site)
-    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False)[:-1]]
+    # allow_nan=False: NaN and Infinity are not JSON; the schema refuses them, and so does this.
+    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False, allow_nan=False)[:-1]]
     for section in _LISTS:
-        records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in data[section])
+        records = ",\n".join(json.dumps(record, ensure_ascii=False, allow_nan=False) for record in data[section])
         lines.append(f', "{section}": [\n{records}\n]' if records else f', "{section}": []')
     return "\n".join(lines) + "\n}\n"
 
@@ -105,23 +108,26 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "unverified_reason": item.get("unverified_reason"), "note": item.get("note"),
         "reviewed": item["reviewed"], "updated": history.updated(item),
         "last_change": f"{change['date']}: {change['change']}" if change else None,
-        "source_ids": _joined(s["id"] for s, _ in cited),
-        "source_publishers": _joined(s["publisher"] for s, _ in cited),
-        "source_titles": _joined(s["title"] for s, _ in cited),
-        "source_urls": _joined(s["url"] for s, _ in cited),
-        "source_published": _joined(s["published"] for s, _ in cited),
-        "source_published_inferred": _joined(s.get("published_inferred") for s, _ in cited),
-        "source_archived": _joined(s.get("archived") for s, _ in cited),
-        "source_excerpts": _joined(c.get("excerpt") for _, c in cited),
-        "source_locators": _joined(c.get("locator") for _, c in cited),
+        "source_ids": _joined(c["source"]["id"] for c in cited),
+        "source_publishers": _joined(c["source"]["publisher"] for c in cited),
+        "source_titles": _joined(c["source"]["title"] for c in cited),
+        "source_urls": _joined(c["source"]["url"] for c in cited),
+        "source_published": _joined(c["source"]["published"] for c in cited),
+        "source_published_inferred": _joined(c["source"].get("published_inferred") for c in cited),
+        "source_archived": _joined(c["source"].get("archived") for c in cited),
+        "source_excerpts": _joined(c["excerpt"] for c in cited),
+        "source_locators": _joined(c["locator"] for c in cited),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
 
 
 def _joined(entries: Iterable[str | None]) -> str:
-    """One entry per source, in order, so every source_* cell splits into as many; empty where a source has none."""
-    return CSV_JOINER.join((entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries)
+    """One entry per source, in order, so every source_* cell splits into as many; NO_ENTRY where a source has
+    none (an empty entry first would start the cell with a space and a "|", which spreadsheets may evaluate).
+    An empty cell when no source has any."""
+    texts = [(entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries]
+    return CSV_JOINER.join(text or NO_ENTRY for text in texts) if any(texts) else ""
 
 
 def _cell(value: Any) -> str:
@@ -132,7 +138,7 @@ def _cell(value: Any) -> str:
 
 def render_csv(catalog: Catalog, site: SiteInfo) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
+    writer = SafeWriter(buffer)  # no cell starts a formula
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(item, catalog, site) for item in ordered_items(catalog))
     return buffer.getvalue()

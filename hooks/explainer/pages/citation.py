@@ -25,8 +25,12 @@ def citation(item: Record, catalog: Catalog, site_name: str) -> str:
     claimant = catalog.claimant_of(item)
     who = f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
     sources = "; ".join(
-        f"{s['publisher']}, {formatting.source_title(s)}, {formatting.format_published(s)}, {s['url']}"
-        for s in catalog.sources_of(item)
+        f"{s['publisher']}, {formatting.source_title(s)}, {_dated(s)}{s['url']}" for s in catalog.sources_of(item)
     )
     return (f"{site_name}: {statement(item)}, according to {who}, {formatting.format_moment(item)} "
             f"(status: {item['status']}). Source{'s' if len(item['sources']) > 1 else ''}: {sources}.")
+
+
+def _dated(source: Record) -> str:
+    """A source's date before its address (marked when inferred); a reference work without one gives none."""
+    return f"{formatting.format_published(source)}, " if source.get("published") else ""

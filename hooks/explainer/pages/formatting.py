@@ -23,6 +23,8 @@ def format_date(iso: str) -> str:
 
 def format_published(source: Record) -> str:
     """A source's date as readers see it; one we inferred says so, never passing for the page's own."""
+    if not source.get("published"):
+        return "undated"
     shown = format_date(source["published"])
     return f"{shown} (date inferred)" if source.get("published_inferred") else shown
 
