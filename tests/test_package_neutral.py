@@ -18,12 +18,16 @@ STORY_WORDS = [
 
 
 def site_names() -> set[str]:
-    """Proper nouns from the site's own files: mkdocs.yml's site_name, and each claimant's name, short form and country."""
+    """Proper nouns from the site's own files: mkdocs.yml's site_name, each claimant's name, short form and
+    country, and each place's names."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     claimants = yaml.safe_load((ROOT / "data" / "claimants.yml").read_text(encoding="utf-8"))["claimants"]
+    places = yaml.safe_load((ROOT / "data" / "places.yml").read_text(encoding="utf-8"))["places"]
     names = {config["site_name"]}
     for claimant in claimants:
         names |= {claimant[key] for key in ("name", "short", "country") if claimant.get(key)}
+    for place in places:
+        names |= {place["name"], *place.get("spellings", [])}
     return names
 
 

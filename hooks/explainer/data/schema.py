@@ -334,8 +334,8 @@ class Place(Strict):
     """A point on a map, with the evidence for where it is and what happened there."""
 
     id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
-    name: Text = Field(description="The name readers see on the map, e.g. 'Najin'.")
-    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Rajin.")
+    name: Text = Field(description="The name readers see on the map, e.g. 'Springfield'.")
+    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
     kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")

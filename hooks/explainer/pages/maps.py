@@ -389,7 +389,7 @@ def position(place: Record) -> str:
 
 
 def describe_route(catalog: Catalog, route: Record) -> str:
-    """`Najin to Dunay by ship, then to Depot near Tikhoretsk by rail`."""
+    """`Harbour to Port by ship, then to Depot by rail`."""
     names = [catalog["places"][pid]["name"] for pid in route["places"]]
     legs = [f"{names[0]} to {names[1]} by {route['modes'][0]}"]
     legs += [f"then to {name} by {mode}" for name, mode in zip(names[2:], route["modes"][1:], strict=True)]
