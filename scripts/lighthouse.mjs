@@ -67,5 +67,6 @@ function details(lhr) {
     "network-requests": (lhr.audits["network-requests"]?.details?.items || []).map(i => [i.url, i.transferSize, i.resourceType]),
     "mainthread-work-breakdown": pick("mainthread-work-breakdown"),
     "dom-size": pick("dom-size"),
+    "font-size": pick("font-size"),
   };
 }
