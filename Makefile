@@ -34,10 +34,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
+	PYTHONPATH=hooks $(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
+# ruff, and import-linter's layer contracts (pyproject.toml): outputs -> pages -> data, never upwards.
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests scripts benchmarks
+	PYTHONPATH=hooks $(BIN)/lint-imports
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
 # BENCH_ARGS=--quick for a one-minute smoke run.
@@ -49,11 +52,11 @@ clean:
 
 # data/schema.json, the JSON Schema editors' YAML tools read, regenerated from the pydantic models.
 schema: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.editor_schema
+	PYTHONPATH=hooks $(BIN)/python -m explainer.data.editor_schema
 
 # Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
 stale: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.stale
+	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.stale
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
 $(PROPERDOCS): requirements.txt requirements-properdocs.txt

@@ -180,9 +180,9 @@ def write_typed_html(ours: Path, dest: Path) -> Path:
     readers would see differ: it separates the cost of our richer markup from the cost of producing it)."""
     sys.path.insert(0, str(ours / "hooks"))
     try:
-        from explainer import shortcodes
-        from explainer.catalog import build_catalog
-        from explainer.render import PageContext
+        from explainer.data.catalog import build_catalog
+        from explainer.pages import shortcodes
+        from explainer.pages.render import PageContext
     finally:
         sys.path.remove(str(ours / "hooks"))
     shutil.copytree(ours, dest, ignore=shutil.ignore_patterns("site", ".cache", "hooks", "data", "*.log"))

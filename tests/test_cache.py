@@ -11,10 +11,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from explainer import cache as cache_module
-from explainer import validate
-from explainer.cache import FOLDER, FileCache, code_fingerprint
-from explainer.catalog import build_catalog
+from explainer.data import cache as cache_module
+from explainer.data import validate
+from explainer.data.cache import FOLDER, FileCache, code_fingerprint
+from explainer.data.catalog import build_catalog
 from explainer.problems import ProblemsFound
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -161,7 +161,7 @@ def test_other_checking_code_invalidates_every_entry(project: Path, tmp_path: Pa
     shutil.copytree(PROJECT / "hooks" / "explainer", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = code_fingerprint(package)
     assert code_fingerprint(package) == before
-    schema = package / "schema.py"
+    schema = package / "data" / "schema.py"
     schema.write_text(schema.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
     after = code_fingerprint(package)
     assert after != before
@@ -190,8 +190,8 @@ def test_an_unwritable_cache_does_not_break_the_build(project: Path, checked: li
 
 
 def test_the_fingerprint_covers_the_modules_that_shape_results() -> None:
-    here = Path(cache_module.__file__).parent
-    assert {"load.py", "schema.py", "validate.py", "catalog.py"} <= set(cache_module.CODE)
+    here = Path(cache_module.__file__).parent.parent
+    assert {"data/load.py", "data/schema.py", "data/validate.py", "data/catalog.py"} <= set(cache_module.CODE)
     assert all((here / name).is_file() for name in cache_module.CODE)
 
 
@@ -199,10 +199,10 @@ WARM_BUILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from explainer.catalog import build_catalog
+    from explainer.data.catalog import build_catalog
     root = Path(sys.argv[1])
     catalog = build_catalog(root / "data", root)
-    print(len(catalog.items), "pydantic" in sys.modules, "explainer.load" in sys.modules)
+    print(len(catalog.items), "pydantic" in sys.modules, "explainer.data.load" in sys.modules)
     """
 )
 
@@ -255,7 +255,7 @@ def test_the_preview_loads_the_validator_before_the_first_data_edit() -> None:
         server = object()
         assert hook["on_serve"](server, None, None) is server
         for _ in range(200):
-            if "explainer.validate" in sys.modules and "pydantic" in sys.modules:
+            if "explainer.data.validate" in sys.modules and "pydantic" in sys.modules:
                 break
             time.sleep(0.05)
         print("pydantic" in sys.modules)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explainer.catalog import build_catalog, link
+from explainer.data.catalog import build_catalog, link
+from explainer.data.validate import check_file
 from explainer.problems import ProblemsFound
-from explainer.validate import check_file
 
 
 def build(texts: dict[str, str]):

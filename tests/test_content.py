@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 from content_site import ROOT, build, built_pages, copy_project, main_text
-from explainer import formatting, shortcodes
-from explainer.catalog import Catalog, build_catalog
+from explainer.data.catalog import Catalog, build_catalog
+from explainer.pages import formatting, shortcodes
 
 PAGES = {
     "index.md": "Home",

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from explainer import editor_schema
+from explainer.data import editor_schema
 from outputs_helpers import ROOT
 
 DATA_FILES = sorted([*(ROOT / "data").glob("*.yml"), *(ROOT / "data").glob("*.yaml")])

@@ -9,10 +9,10 @@ import json
 
 import jsonschema
 import pytest
-from explainer import export
-from explainer.catalog import build_catalog, link
+from explainer.data.catalog import build_catalog, link
+from explainer.data.validate import check_file
+from explainer.outputs import export
 from explainer.siteinfo import SiteInfo
-from explainer.validate import check_file
 from outputs_helpers import ROOT, TEST_DATA
 
 SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from explainer.catalog import link
-from explainer.render import PageContext
-from explainer.shortcodes import KINDS, check, find, replace
-from explainer.validate import check_file
+from explainer.data.catalog import link
+from explainer.data.validate import check_file
+from explainer.pages.render import PageContext
+from explainer.pages.shortcodes import KINDS, check, find, replace
 
 
 def catalog_of(texts: dict[str, str]):
@@ -70,7 +72,7 @@ def test_block_renders_between_blank_lines(data_texts):
 
 
 def test_a_broken_template_is_a_problem_naming_the_template(data_texts, tmp_path, monkeypatch):
-    from explainer import render
+    from explainer.pages import render
     from explainer.problems import ProblemsFound
 
     (tmp_path / "legend.html").write_text("<dl>\n{% for x in %}\n</dl>\n")
@@ -82,4 +84,4 @@ def test_a_broken_template_is_a_problem_naming_the_template(data_texts, tmp_path
     finally:
         render.environment.cache_clear()
     [problem] = caught.value.problems
-    assert (problem.file, problem.line) == ("hooks/templates/legend.html", 2)
+    assert (Path(problem.file).name, problem.line) == ("legend.html", 2)

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from explainer import export
+from explainer.outputs import export
 from outputs_helpers import SITE_URL, TEST_DATA, build, copy_project
 from PIL import Image
 

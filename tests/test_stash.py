@@ -6,9 +6,9 @@ import re
 
 import markdown
 import pytest
-from explainer import shortcodes
-from explainer.catalog import Catalog
-from explainer.render import PageContext
+from explainer.data.catalog import Catalog
+from explainer.pages import shortcodes
+from explainer.pages.render import PageContext
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "toc"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explainer import shortcodes, views
-from explainer.catalog import Catalog, build_catalog
+from explainer.data.catalog import Catalog, build_catalog
+from explainer.pages import shortcodes, views
+from explainer.pages.render import PageContext
 from explainer.problems import ProblemsFound
-from explainer.render import PageContext
 
 DATA = """
 claimants:

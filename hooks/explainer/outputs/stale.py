@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from . import formatting, history
-from .catalog import Catalog, Record, build_catalog
-from .problems import ProblemsFound
+from ..data.catalog import Catalog, Record, build_catalog
+from ..pages import formatting, history
+from ..problems import ProblemsFound
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 DEFAULT_DAYS = 180

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import FileResult
+from .records import FileResult
 
 FOLDER = Path(".cache") / "explainer"
 """Where entries live, relative to the project root (git-ignored, removed by `make clean`)."""
 
-CODE = ("cache.py", "catalog.py", "load.py", "problems.py", "schema.py", "validate.py")
+CODE = ("data/cache.py", "data/catalog.py", "data/load.py", "data/records.py", "data/schema.py", "data/validate.py", "problems.py")
 """Our modules that decide what a file's checked form is: editing any of them invalidates every entry."""
 
 DISTRIBUTIONS = ("pydantic", "pydantic_core")
@@ -35,7 +35,7 @@ DISTRIBUTIONS = ("pydantic", "pydantic_core")
 @functools.cache
 def fingerprint() -> str:
     """The code fingerprint of this process: computed once, as hook modules are not reloaded either."""
-    return code_fingerprint(Path(__file__).resolve().parent)
+    return code_fingerprint(Path(__file__).resolve().parent.parent)
 
 
 def code_fingerprint(package: Path) -> str:

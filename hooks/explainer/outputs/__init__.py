@@ -12,31 +12,31 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
-from . import card, export, feed, formatting, history, seo, shortcodes, stale
-from .catalog import Catalog, Record
-from .pages import PageScan
+from ..data.catalog import Catalog, Record
+from ..pages import formatting, history, shortcodes
+from ..pages.scan import PageScan
+from ..siteinfo import SOCIAL_CARD, SiteInfo
+from . import export, feed, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
-from .siteinfo import SOCIAL_CARD, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
-EXPORT_CODE = ("export.py", "feed.py", "formatting.py", "history.py", "siteinfo.py", "facts.schema.json")
+EXPORT_CODE = (
+    "outputs/export.py", "outputs/feed.py", "pages/formatting.py", "pages/history.py", "siteinfo.py",
+    "outputs/facts.schema.json",
+)
 """What the exports and the feed are made by, besides the catalog and the site's settings."""
 CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
 
 
 class Outputs:
-    def __init__(self, config: Any, catalog: Catalog, scan: PageScan, today: dt.date | None = None) -> None:
-        index_page, index_path = scan.first_page_with("facts"), None
-        if index_page is not None:
-            index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        self.site = SiteInfo.from_config(config, index_path)
+    def __init__(self, site: SiteInfo, catalog: Catalog, scan: PageScan, cache_dir: Path, *,
+                 template_dir: Path | None = None, today: dt.date | None = None) -> None:
+        self.site = site
+        self.template_dir = template_dir
         self.catalog = catalog
-        self.cache_dir = Path(config.config_file_path).parent / ".cache"
+        self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
         self.downloads_anywhere = scan.first_page_with(DOWNLOADS_KIND) is not None
@@ -50,20 +50,23 @@ class Outputs:
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
-    def annotate(self, page: Any, config: Any) -> None:
-        """After rendering (the title is final): the head tags and 'last updated' line the theme shows."""
+    def annotate(self, page: Any, root: str) -> None:
+        """After rendering (the title is final): the head tags and 'last updated' line the theme shows.
+
+        `root` is the relative URL from the page to the site root ("../").
+        """
         dates, offers = self.notes.get(page.file.src_uri, (None, False))
         info = seo.PageInfo(
-            title=config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name),
-            description=page.meta.get("description") or config.site_description or "",
+            title=self.site.name if page.is_homepage else (page.meta.get("title") or page.title or self.site.name),
+            description=page.meta.get("description") or self.site.description,
             url=page.url,
-            root=get_relative_url(".", page.url).rstrip("/") + "/",
+            root=root,
             is_home=page.is_homepage,
             dates=dates,
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
         )
         self.pages.append(info)
-        page.meta["fx_head"] = seo.head(info, self.site, self.catalog)
+        page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}
 
@@ -75,13 +78,13 @@ class Outputs:
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written)
-        card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
+        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
 
     def _exports_key(self) -> str:
-        code = Path(__file__).resolve().parent
+        code = Path(__file__).resolve().parent.parent
         sources = [(code / name).read_bytes() for name in EXPORT_CODE]
         return digest_of(self.catalog.fingerprint, repr(self.site), *sources)
 

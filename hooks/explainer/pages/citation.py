@@ -6,9 +6,8 @@ The access date is the reader's own day, so the page leaves it to a small script
 
 from __future__ import annotations
 
+from ..data.catalog import Catalog, Record
 from . import formatting
-from .catalog import Catalog, Record
-from .export import item_title
 
 ACCESSED_PLACEHOLDER = "[date you read it]"
 
@@ -16,8 +15,8 @@ ACCESSED_PLACEHOLDER = "[date you read it]"
 def statement(item: Record) -> str:
     """What the item says, in quotation marks: “label: value”, “title” or the quote itself."""
     if item["kind"] == "fact":
-        return f"“{item_title(item)}: {formatting.format_value(item)}”"
-    return f"“{item_title(item)}”"
+        return f"“{formatting.item_title(item)}: {formatting.format_value(item)}”"
+    return f"“{formatting.item_title(item)}”"
 
 
 def citation(item: Record, catalog: Catalog, site_name: str) -> str:

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..data.catalog import Catalog
+from ..problems import Problem
 from . import chart, formatting, history, views
-from .catalog import Catalog
-from .problems import Problem
 from .render import PageContext, render, render_inline
 
 SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .problems import Problem
+from ..problems import Problem
 
 try:  # libyaml's composer is several times faster; fall back where it is not built.
     from yaml import CSafeLoader as _Loader

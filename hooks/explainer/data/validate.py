@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..problems import Problem
 from . import schema
-from .catalog import FileResult, Reference
 from .load import LoadedFile, Path, format_path, load_text
-from .problems import Problem
+from .records import FileResult, Reference
 
 _KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
 

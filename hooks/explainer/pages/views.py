@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..data.catalog import Catalog, Record
 from . import chart, formatting
-from .catalog import Catalog, Record
 
 _KIND_ORDER = {"event": 0, "fact": 1, "quote": 2}
 

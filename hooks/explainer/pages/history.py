@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from .catalog import Catalog, Record
+from ..data.catalog import Catalog, Record
 
 
 def updated(item: Record) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..data.catalog import Catalog
+from ..problems import Problem
 from . import shortcodes
-from .catalog import Catalog
-from .problems import Problem
 
 
 @dataclass

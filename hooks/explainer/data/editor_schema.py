@@ -14,7 +14,7 @@ from typing import Any
 
 from . import schema
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "schema.json"
 MODELINE = "# yaml-language-server: $schema=schema.json"
 """The first line of every data file: where the YAML extension finds the schema."""
 

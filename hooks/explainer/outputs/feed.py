@@ -13,10 +13,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import formatting, history
-from .catalog import Catalog, Record
-from .export import item_title
-from .siteinfo import FEED, SiteInfo
+from ..data.catalog import Catalog, Record
+from ..pages import formatting, history
+from ..pages.formatting import item_title
+from ..siteinfo import FEED, SiteInfo
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 200

@@ -13,9 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import formatting, history
-from .catalog import ITEM_SECTIONS, Catalog, Record
-from .siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, SiteInfo
+from ..data.catalog import ITEM_SECTIONS, Catalog, Record
+from ..pages import formatting, history
+from ..pages.formatting import item_title
+from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, SiteInfo
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
 SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
@@ -29,11 +30,6 @@ CSV_COLUMNS = (
 )
 CSV_JOINER = " | "
 """Separates the sources of one item inside a CSV cell, in the same order in every source_* column."""
-
-
-def item_title(item: Record) -> str:
-    """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
-    return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
 
 
 def ordered_items(catalog: Catalog) -> list[Record]:
@@ -61,7 +57,7 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "description": site.description,
         "url": site.url or None,
         "updated": history.newest(catalog),
-        "statuses": formatting.STATUS_MEANING,
+        "statuses": dict(site.statuses),
     }
     for section in ITEM_SECTIONS:
         export[section] = [expand_item(i, catalog, site) for i in items if i["kind"] == section.removesuffix("s")]
