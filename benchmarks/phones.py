@@ -10,6 +10,7 @@ the machine's load, so the load average is recorded beside them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 import lighthouse_audit  # noqa: E402 - scripts/ is on the path now
+import synth  # noqa: E402 - a sibling module: benchmarks/ is on the path when bench.py runs
 
 PORTS = range(8402, 8410)
 """Within this benchmark's range (8400-8499); the preview servers use 8400 and 8401."""
@@ -60,7 +62,7 @@ def build(project: Path, site: Path, mkdocs: Path) -> None:
 
 def write_plain(ours_site: Path, dest: Path) -> Path:
     """The plain-Material project: our settings less hooks, CSS and overrides; our Deployment article typed in."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=synth.ConfigLoader)
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "extra", "validation"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
@@ -82,19 +84,20 @@ def write_plain(ours_site: Path, dest: Path) -> Path:
 def measure(root: Path, rounds: int, mkdocs: Path) -> Phones:
     if reason := missing_tools():
         return Phones(skipped=reason)
-    serve_root = root / "phones"
-    ours = serve_root / "ours"
+    ours = root / "phones" / "ours"
     build(PROJECT, ours, mkdocs)
-    plain_project = write_plain(ours, root / "phones-plain")
-    build(plain_project, serve_root / "plain", mkdocs)
+    plain_project = write_plain(ours, root / "phones" / "plain-project")
+    build(plain_project, root / "phones" / "plain", mkdocs)
     pages = [("ours", "/" + p.relative_to(ours).as_posix().removesuffix("index.html")) for p in sorted(ours.rglob("*.html"))]
     pages.append(("plain", "/deployment/"))
     phones = Phones(audits={page: [] for page in pages})
     start = os.getloadavg()
-    with lighthouse_audit.serve(serve_root, PORTS) as origin:
+    # Each site at the root of its own server: the 404 page's links are absolute.
+    with contextlib.ExitStack() as servers:
+        origins = {site: servers.enter_context(lighthouse_audit.serve(root / "phones" / site, PORTS)) for site in ("ours", "plain")}
         for round_ in range(rounds):
             order = pages if round_ % 2 == 0 else pages[::-1]
-            urls = {f"{origin}/{site}{path}?round={round_}": (site, path) for site, path in order}
+            urls = {f"{origins[site]}{path}?round={round_}": (site, path) for site, path in order}
             for url, audit in lighthouse_audit.run(list(urls), "node", timeout=3600).items():
                 phones.audits[urls[url]].append(audit)
     phones.load = (start, os.getloadavg())
