@@ -43,7 +43,7 @@ lint: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/lint-imports
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
-# BENCH_ARGS=--quick for a one-minute smoke run.
+# BENCH_ARGS=--quick for a smoke run of a few minutes.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

@@ -2,14 +2,16 @@
 
 Generates synthetic projects (see synth.py) in a temporary folder, times clean `mkdocs build`s of
 the three variants in paired, interleaved rounds, times loading + validating the facts alone, measures
-the preview's reaction to an edit, and writes everything to benchmarks/RESULTS.md.
+the preview's reaction to an edit, audits the built site on a simulated phone with Lighthouse against
+plain Material (phones.py), and writes everything to benchmarks/RESULTS.md with the load during the run
+and the age of the code it measured (context.py).
 
 Ratios are medians of per-round ratios (each round builds every variant once, in rotating order),
 which cancels most of the noise of a shared machine. CPU time (user + system of the build process)
 is reported beside wall time: other processes on the machine inflate wall time, not CPU time.
 
-    python benchmarks/bench.py            # full run, about 15 minutes on 2 cores
-    python benchmarks/bench.py --quick    # small sizes, a minute: a smoke test
+    python benchmarks/bench.py            # full run (the report says how long it took)
+    python benchmarks/bench.py --quick    # small sizes, one round, three pages on the phone: a smoke test
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class Plan:
     preview: tuple[int, int]
     edits: int
     lighthouse_rounds: int
+    lighthouse_pages: tuple[str, ...] | None = None
+    """Our pages Lighthouse audits (None: every page); plain's Deployment page is always audited."""
 
 
 FULL = Plan(
@@ -76,7 +80,7 @@ FULL = Plan(
     load_facts=10000, load_rounds=5, preview=(1000, 50), edits=5, lighthouse_rounds=3,
 )
 QUICK = Plan(configs=[(100, 5, 2), (200, 10, 2)], load_facts=1000, load_rounds=2, preview=(100, 5), edits=2,
-             lighthouse_rounds=1)
+             lighthouse_rounds=1, lighthouse_pages=("/", "/deployment/", "/facts/"))
 LABELS = ("plain", "ours-cold", "ours-warm", "macros", "typed-html")
 """typed-html: plain with our rendered HTML typed in (information only: the cost of the markup itself)."""
 
@@ -524,7 +528,7 @@ def main() -> None:
         log(f"preview: {plan.edits} edits of each kind…")
         preview = time_preview(root, *plan.preview, plan.edits)
         log(f"phones: Lighthouse, {plan.lighthouse_rounds} round(s)…")
-        phone_figures = phones.measure(root, plan.lighthouse_rounds, MKDOCS)
+        phone_figures = phones.measure(root, plan.lighthouse_rounds, MKDOCS, plan.lighthouse_pages)
         load.stop()
         text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load, phone_figures)
     finally:

@@ -81,7 +81,7 @@ def write_plain(ours_site: Path, dest: Path) -> Path:
     return dest
 
 
-def measure(root: Path, rounds: int, mkdocs: Path) -> Phones:
+def measure(root: Path, rounds: int, mkdocs: Path, only: tuple[str, ...] | None = None) -> Phones:
     if reason := missing_tools():
         return Phones(skipped=reason)
     ours = root / "phones" / "ours"
@@ -89,6 +89,7 @@ def measure(root: Path, rounds: int, mkdocs: Path) -> Phones:
     plain_project = write_plain(ours, root / "phones" / "plain-project")
     build(plain_project, root / "phones" / "plain", mkdocs)
     pages = [("ours", "/" + p.relative_to(ours).as_posix().removesuffix("index.html")) for p in sorted(ours.rglob("*.html"))]
+    pages = [(site, path) for site, path in pages if only is None or path in only]
     pages.append(("plain", "/deployment/"))
     phones = Phones(audits={page: [] for page in pages})
     start = os.getloadavg()
