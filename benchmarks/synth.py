@@ -141,19 +141,21 @@ def renderer(variant: str, data: Data) -> Any:
     return {"plain": plain, "ours": ours, "macros": macros}[variant]
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, taking each `!ENV [NAME, default]` as its default: benchmarks ignore the environment."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     """The project's mkdocs.yml, adapted: no nav (pages are generated), the fact machinery per variant."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     config.pop("nav", None)
     config["site_name"] = f"Benchmark ({variant})"
     hooks, watch = config.pop("hooks", []), config.pop("watch", [])
+    if variant != "ours":
+        config["extra_css"] = ["assets/explainer.css", "assets/a11y.css"]  # the plugin adds them to "ours"
     if variant == "ours":
         config["hooks"], config["watch"] = hooks, watch
     elif variant == "macros":
@@ -170,6 +172,8 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     data = data or make_data(fact_count)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_settings(variant, data), sort_keys=False), encoding="utf-8")
+    if variant != "ours":  # the theme files and CSS the plugin adds to "ours"; the site's overrides win, as there
+        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides")
     for folder in ("includes", "overrides", "docs/assets"):
         source = PROJECT / folder
         if source.is_dir():

@@ -46,7 +46,7 @@ def test_a_citation_keeps_the_sources_words_beside_the_list_of_ids():
          "data/facts.yml:18: facts[0].sources[1].page (troops-near-kursk): unknown field; allowed: source, excerpt, locator"),
         ("      - ap-report\n", "      - AP report\n",
          "data/facts.yml:14: facts[0].sources[0] (troops-near-kursk): 'AP report' is not an id "
-         "(use lowercase letters, digits and hyphens, like troops-kursk)"),
+         "(use lowercase letters, digits and hyphens, like turnout-2024)"),
         ("        excerpt: “about 8,000 North Korean troops”\n", "        excerpt: '  '\n",
          "data/facts.yml:16: facts[0].sources[1].excerpt (troops-near-kursk): '  ' should be some text"),
     ],

@@ -60,7 +60,7 @@ def test_javascript_url_is_refused():
          "'claimed', 'disputed', 'unverified' or 'corrected'"),
         ("id: troops-near-kursk", "id: Troops Near Kursk",
          "data/facts.yml:5: facts[0].id (Troops Near Kursk): 'Troops Near Kursk' is not an id "
-         "(use lowercase letters, digits and hyphens, like troops-kursk)"),
+         "(use lowercase letters, digits and hyphens, like turnout-2024)"),
         ("value: 8000", "value: yes",
          "data/facts.yml:7: facts[0].value (troops-near-kursk): `yes` is read by YAML as true (yes/no, on/off "
          "and true/false are YAML's true and false); to mean the text, put it in quotes: \"yes\""),

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -38,15 +39,20 @@ from .siteinfo import STATUS_MEANING, License, SiteInfo
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
 
+THEME = Path(__file__).resolve().parent / "theme"
+"""Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
+STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
 LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
-class ExplainerConfig(base.Config):
+# MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
+class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
 
     data_dir = c.Type(str, default="data")
@@ -66,7 +72,7 @@ class ExplainerConfig(base.Config):
     """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
 
 
-class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.stage = False
@@ -103,8 +109,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
         self.mkdocs_config, self.failed = config, False
-        # The theme's footer (overrides/partials/copyright.html) states the licence; it reads it from here.
-        config.extra["fx_license"] = self._license().to_json() if self._license() else None
+        # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
+        # The theme's footer (theme/partials/copyright.html) states the licence; it reads it from here.
+        license = self._license()
+        config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
@@ -182,7 +194,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return shortcodes.unstash(html, self.stashed.pop(page.file.src_uri, {}))
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
         return context

@@ -152,7 +152,7 @@ def _region_problems(catalog: Catalog, results: list[FileResult]) -> list[Proble
 
 
 def in_region(lat: float, lon: float, region: Record) -> bool:
-    return region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"]
+    return bool(region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"])
 
 
 def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:

@@ -120,14 +120,15 @@ def _word_mentions(text: str) -> Iterator[Mention]:
 
 def _words_value(words: Sequence[str]) -> Decimal:
     """eight thousand → 8000; half a million → 500000; three hundred and forty two → 342."""
-    total, current = Decimal(0), None
+    total = Decimal(0)
+    current: Decimal | None = None
     for word in words:
         if word in _SMALL or word in _TENS:
-            current = (current or 0) + _SMALL.get(word, _TENS.get(word, 0))
+            current = (current or Decimal(0)) + _SMALL.get(word, _TENS.get(word, 0))
         elif word == "half":
-            current = (current or 0) + Decimal("0.5")
+            current = (current or Decimal(0)) + Decimal("0.5")
         elif word == "hundred":
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         else:
             total += (current or 1) * _SCALES[word]
             current = None

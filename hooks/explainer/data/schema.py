@@ -50,7 +50,7 @@ def _slug(value: Any) -> Any:
     _refuse_suspect(value)
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise PydanticCustomError(
-            "slug", f"{shown(value)} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
+            "slug", f"{shown(value)} is not an id (use lowercase letters, digits and hyphens, like turnout-2024)")
     return value
 
 
@@ -88,12 +88,12 @@ def _time(value: Any) -> str:
 
 
 def _time_zone(value: Any) -> str:
-    # A label such as KST, UTC+9 or Asia/Pyongyang, shown beside the time: not free text.
+    # A label such as EST, UTC+9 or Europe/Paris, shown beside the time: not free text.
     _refuse_suspect(value)
     if isinstance(value, str) and _TIME_ZONE.fullmatch(value):
         return value
-    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like KST, UTC+9 or "
-                              "Asia/Pyongyang: letters, digits and + - : / _ .)")
+    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like EST, UTC+9 or "
+                              "Europe/Paris: letters, digits and + - : / _ .)")
 
 
 def _web_url(value: Any) -> str:
@@ -233,7 +233,7 @@ class Item(Strict):
     date_inferred: Text | None = Field(
         None, description="When no source states the date: why `date` is the likely one. Readers see it marked as inferred.")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
-    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
+    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. UTC or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
     sources: list[SourceEntry] = Field(
@@ -260,13 +260,13 @@ class Item(Strict):
 class Fact(Item):
     """A figure, date or name someone claims, with who claims it."""
 
-    label: Text = Field(description="What the value measures, e.g. 'North Korean troops near Kursk'.")
+    label: Text = Field(description="What the value measures, e.g. 'Voters who cast a ballot'.")
     value: FactValue = Field(description="A number, a text in quotes, a date, or a span as {min: ..., max: ...}.")
     qualifier: Qualifier | None = Field(
         None, description="The source's hedge, shown before the value: as many as, some, about, more than... "
         "Copy the source's word; never a synonym.")
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
-    unit: Text | None = Field(None, description="Shown after the number, e.g. 'troops', 'km', 'billion'.")
+    unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
 
 
@@ -274,7 +274,7 @@ class Quote(Item):
     """Words an official said, verbatim; the claimant is the speaker."""
 
     text: Text = Field(description="The exact words, as the source records them. Keep it short.")
-    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at the State Department'.")
+    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at city hall'.")
 
 
 class Event(Item):
@@ -287,7 +287,7 @@ class Group(Strict):
     """Several claimants' figures for the same thing, shown side by side."""
 
     id: Slug = Field(description="Unique id; facts join with `group: <id>`.")
-    title: Text = Field(description="What the figures measure, e.g. 'North Korean troops in Russia'.")
+    title: Text = Field(description="What the figures measure, e.g. 'People at the rally'.")
     note: Text | None = Field(None, description="How to read the figures together.")
 
 
@@ -295,10 +295,10 @@ class Claimant(Strict):
     """Who makes a claim: a government, an agency, an official, a media outlet."""
 
     id: Slug = Field(description="Unique id; items refer to it with `claimant: <id>`.")
-    name: Text = Field(description="Full name as readers see it, e.g. 'Antony Blinken'.")
-    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'US'.")
+    name: Text = Field(description="Full name as readers see it, e.g. 'Jane Doe'.")
+    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'City Hall'.")
     kind: ClaimantKind = Field(description="government, agency, official, media, organisation or state media.")
-    role: Text | None = Field(None, description="For officials: their post, e.g. 'US Secretary of State'.")
+    role: Text | None = Field(None, description="For officials: their post, e.g. 'Mayor of the city'.")
     country: Text | None = Field(None, description="The country the claimant speaks for, if any.")
 
 
@@ -322,7 +322,7 @@ class Correction(Strict):
     """A point where the article the site started from and the public record differ."""
 
     id: Slug = Field(description="Unique id; also the anchor on the corrections page.")
-    topic: Text = Field(description="What the point is about, e.g. 'How the containers travelled'.")
+    topic: Text = Field(description="What the point is about, e.g. 'When the polls closed'.")
     article: Text = Field(description="The article's own words, copied verbatim: readers see them in quotation marks.")
     record: Text = Field(description="What the public record says instead.")
     items: list[Slug] = Field(default_factory=list, description="Ids of the facts, quotes or events that hold the record's version.")
@@ -334,8 +334,8 @@ class Place(Strict):
     """A point on a map, with the evidence for where it is and what happened there."""
 
     id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
-    name: Text = Field(description="The name readers see on the map, e.g. 'Najin'.")
-    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Rajin.")
+    name: Text = Field(description="The name readers see on the map, e.g. 'Springfield'.")
+    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
     kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
@@ -363,7 +363,7 @@ class Route(Strict):
     """An ordered journey between places, one mode of transport per leg."""
 
     id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
-    title: Text = Field(description="What travelled, e.g. 'Munitions from Najin to the depot near Tikhoretsk'.")
+    title: Text = Field(description="What travelled, e.g. 'Supplies from the port to the depot'.")
     places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
     modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
     start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")

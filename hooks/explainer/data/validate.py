@@ -105,7 +105,7 @@ def _chart_problems(loaded: LoadedFile, data_file: schema.DataFile) -> list[Prob
         if fact.group is None:
             continue
         value = fact.value
-        numbers = [value.min, value.max] if isinstance(value, schema.Range) else [value]
+        numbers = [value.min, value.max] if isinstance(value, schema.Range) else [value] if isinstance(value, int | float) else []
         if isinstance(value, str | dt.date) or any(number < 0 for number in numbers):
             path: Path = ("facts", index, "value")
             problems.append(Problem(
@@ -195,7 +195,8 @@ def _record_at(data: Any, loc: Path) -> dict[str, Any] | None:
     if len(loc) >= 2 and isinstance(data, dict) and isinstance(loc[1], int):
         entries = data.get(loc[0])
         if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
-            return entries[loc[1]]
+            entry: dict[str, Any] = entries[loc[1]]
+            return entry
     return None
 
 

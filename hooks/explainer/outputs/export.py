@@ -91,7 +91,8 @@ _LISTS = (*ITEM_SECTIONS, *OTHER_SECTIONS)
 
 def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
     claimant, cited = catalog.claimant_of(item), catalog.citations_of(item)
-    value, value_kind = item.get("value"), item.get("value_kind")
+    value: Any = item.get("value")
+    value_kind = item.get("value_kind")
     change = history.last_revision(item)
     row: dict[str, Any] = {
         "id": item["id"], "kind": item["kind"], "date": item["date"], "date_inferred": item.get("date_inferred"), "time": item.get("time"),

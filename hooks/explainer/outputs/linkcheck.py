@@ -121,9 +121,12 @@ def titles_match(recorded: str, page: str) -> bool:
     return shared >= TITLE_MATCH + 0.1 or similar >= TITLE_MATCH
 
 
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def _same_site(a: str, b: str) -> bool:
-    host = lambda url: (urlsplit(url).hostname or "").removeprefix("www.")  # noqa: E731
-    return host(a) == host(b)
+    return _host(a) == _host(b)
 
 
 def check_link(item: Link, http: urllib3.PoolManager, timeout: float, retries: int) -> Result:

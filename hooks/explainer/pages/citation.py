@@ -1,7 +1,7 @@
 """A ready-to-copy citation for an item: site, what it says, who says so, its sources, its permalink.
 
 The access date is the reader's own day, so the page leaves it to a small script
-(docs/assets/explainer-cite.js); without scripts the reader sees a placeholder to fill in.
+(theme/assets/explainer-cite.js); without scripts the reader sees a placeholder to fill in.
 """
 
 from __future__ import annotations

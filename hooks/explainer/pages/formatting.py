@@ -1,4 +1,4 @@
-"""Values and dates as readers read them: "about 8,000 troops", "31 October 2024"."""
+"""Values and dates as readers read them: "about 8,000 people", "31 October 2024"."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def source_title(source: Record) -> str:
 
 
 def format_moment(record: Record) -> str:
-    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"; a date no
+    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 UTC"; a date no
     source states is marked: "17 December 2024 (date inferred)"."""
     text = format_date(record["date"])
     if record.get("time"):
@@ -70,4 +70,5 @@ def quoted_title(item: Record) -> str:
 
 def item_title(item: Record) -> str:
     """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
-    return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    title: str = {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    return title

@@ -1,4 +1,4 @@
-"""Fact references in Markdown: `<!-- fact:troops-near-kursk -->` and friends.
+"""Fact references in Markdown: `<!-- fact:turnout-2024 -->` and friends.
 
 One regex finds them; a table says, per kind, which section its id must be in, whether it stands
 on a line of its own, and how it renders. Unknown kinds and ids are errors naming page and line.
