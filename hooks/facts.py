@@ -19,12 +19,13 @@ from explainer.data.catalog import Catalog, build_catalog
 from explainer.outputs import Outputs
 from explainer.pages import render, shortcodes
 from explainer.pages import scan as pages
-from explainer.problems import Problem, ProblemsFound
+from explainer.pages.markdown_ext import ShortcodeExtension
+from explainer.problems import Problem, ProblemsFound, survive_preview
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -46,11 +47,18 @@ class BuildState:
     outputs: Outputs | None = None
     list_pages: dict[str, str] = field(default_factory=dict)
     """Pages holding the generated lists that other pages link to, by shortcode kind."""
-    stashed: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Per page, the shortcodes' HTML that waits for Markdown to finish (see shortcodes.stash)."""
+    scan: pages.PageScan | None = None
+    shortcodes: ShortcodeExtension = field(default_factory=lambda: ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS))
+    """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
 
 
 state = BuildState()
+guard = survive_preview(lambda: state.serving, log, build_error=PluginError)
+"""Under `mkdocs serve`, an exception in an event would stall every request: it becomes a problem instead."""
+
+
+def _show_problems(problems: list[Problem], *args: object, **kwargs: object) -> None:
+    state.problems, state.catalog = problems, None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -64,16 +72,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if state.stage:
         state.staging = Staging.start(config.site_dir)
         config.site_dir = str(state.staging.staged)
+    config.markdown_extensions.append(state.shortcodes)
     return config
 
 
+@survive_preview(lambda: state.serving, log, fallback=_show_problems, build_error=PluginError)
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
-    state.catalog, state.problems, state.outputs = None, [], None
+    state.catalog, state.problems, state.outputs, state.shortcodes.render = None, [], None, None
     try:
         catalog = build_catalog(root / "data", root)
-        scan = pages.scan_pages(docs_dir, root, catalog)
+        parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data)
+        scan = pages.scan_pages(docs_dir, root, catalog, parser)
         if scan.problems:
             raise ProblemsFound(scan.problems)
     except ProblemsFound as error:
@@ -83,7 +94,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(str(error))
         state.problems = error.problems
         return
-    state.catalog, state.index_page = catalog, scan.first_page_with("facts")
+    state.catalog, state.index_page, state.scan = catalog, scan.first_page_with("facts"), scan
     state.outputs = Outputs(config, catalog, scan)  # also logs facts overdue for review (INFO)
     state.list_pages = scan.pages_with(("sources", "corrections", "timeline"))
     if not state.serving:
@@ -95,7 +106,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
 
+@survive_preview(lambda: state.serving, log, fallback=lambda problems, *a, **k: render.render_problems(problems),
+                 build_error=PluginError)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state.shortcodes.render = None
     if state.problems or state.catalog is None:
         return render.render_problems(state.problems)
     index = files.get_file_from_path(state.index_page) if state.index_page else None
@@ -107,27 +121,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site=state.outputs.site if state.outputs else None,
     )
     if state.outputs:
-        state.outputs.note_page(page, markdown)
-    try:
-        markdown, state.stashed[page.file.src_uri] = shortcodes.stash(markdown, context)
-    except ProblemsFound as error:  # a broken template
-        if not state.serving:
-            raise PluginError(str(error)) from None
-        log.error(str(error))
-        return render.render_problems(error.problems)
+        state.outputs.note_page(page)
+    codes = state.scan.codes.get(page.file.src_uri, []) if state.scan else []
+    rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
+    state.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return shortcodes.unstash(html, state.stashed.pop(page.file.src_uri, {}))
-
-
+@guard
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     if state.outputs:
         state.outputs.annotate(page, config)  # JSON-LD, social cards, feed link, "last updated"
     return context
 
 
+@guard
 def on_post_build(config: MkDocsConfig) -> None:
     if state.outputs:
         state.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
@@ -138,10 +146,12 @@ def _url_of(path: str, page: Page, files: Files) -> str:
     return get_relative_url(target.url, page.url) if target else ""
 
 
+@guard
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return html_fixes.fix_html(output)
 
 
+@guard
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
     return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content

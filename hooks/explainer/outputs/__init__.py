@@ -40,6 +40,7 @@ class Outputs:
             index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         self.site = SiteInfo.from_config(config, index_path)
         self.catalog = catalog
+        self.scan = scan
         self.cache_dir = Path(config.config_file_path).parent / ".cache"
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
@@ -47,9 +48,9 @@ class Outputs:
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
 
-    def note_page(self, page: Any, markdown: str) -> None:
+    def note_page(self, page: Any) -> None:
         """Before rendering: which items the page shows (its dates) and whether it offers the downloads."""
-        codes = list(shortcodes.find(markdown))
+        codes = self.scan.codes.get(page.file.src_uri, [])
         dates = history.page_dates(items_shown_by(codes, self.catalog))
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)

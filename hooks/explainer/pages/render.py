@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
@@ -56,7 +57,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(template: str, context: PageContext, **values: Any) -> str:
+def render(template: str, context: PageContext, **values: Any) -> Markup:
     """Render a template as HTML that Markdown passes through untouched (no blank lines inside).
 
     Editors may change the templates while previewing, so a template mistake is a Problem too.
@@ -70,7 +71,8 @@ def render(template: str, context: PageContext, **values: Any) -> str:
         raise ProblemsFound([Problem(_template_name(error.filename, template), error.lineno, "", error.message or "")]) from None
     except jinja2.TemplateError as error:
         raise ProblemsFound([Problem(_template_name(None, template), 0, "", str(error))]) from None
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    # Autoescaped template output: safe as it is.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
 def _template_name(filename: str | None, template: str) -> str:
@@ -81,9 +83,9 @@ def _template_name(filename: str | None, template: str) -> str:
         return str(path)
 
 
-def render_inline(template: str, context: PageContext, **values: Any) -> str:
+def render_inline(template: str, context: PageContext, **values: Any) -> Markup:
     """Render a template to one line, to sit inside a paragraph."""
-    return " ".join(line.strip() for line in render(template, context, **values).splitlines())
+    return Markup(" ".join(line.strip() for line in render(template, context, **values).splitlines()))
 
 
 def render_problems(problems: list[Problem]) -> str:
