@@ -247,13 +247,20 @@ class Leftovers(Postprocessor):
         for match in tagged.finditer(text):
             marker = self.page.markers[int(match.group(1))]
             if marker.place == "dropped":
-                inside_code = any(start <= match.start() < end for start, end in code)
-                marker.place = "code" if inside_code else "raw"
+                marker.place = _place_in_html(text, match.start(), code)
         return tagged.sub("", text)
 
 
 _CODE_ELEMENT = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
 """Code in the HTML the parser wrote (fenced and indented blocks, highlighted or not)."""
+
+
+def _place_in_html(text: str, position: int, code: list[tuple[int, int]]) -> str:
+    if any(start <= position < end for start, end in code):
+        return "code"
+    if text.endswith("<!--", 0, position):
+        return "raw"  # still a comment: inside raw HTML or another comment
+    return "attribute" if text.rfind("<", 0, position) > text.rfind(">", 0, position) else "raw"
 
 
 def _without_placeholders(text: str) -> str:
