@@ -135,7 +135,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-@guard
+@survive_preview(lambda: state.serving, log, build_error=PluginError,
+                 fallback=lambda problems, config: render.show_problems_in_site(Path(config.site_dir), problems))
 def on_post_build(config: MkDocsConfig) -> None:
     if state.outputs:
         state.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap

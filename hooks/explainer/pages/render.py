@@ -96,3 +96,14 @@ def render_problems(problems: list[Problem]) -> str:
 def claimant_name(record: Record, catalog: Catalog) -> str:
     claimant = catalog.claimant_of(record)
     return f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
+
+
+def show_problems_in_site(site_dir: Path, problems: list[Problem]) -> None:
+    """The preview's pages are written when a step after them fails (the sitemap, the exports): put the
+    problems box at the top of each page, so the editor sees them where they look."""
+    box = render_problems(problems)
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        at = text.find(">", text.find("<body")) + 1
+        if at > 0:
+            page.write_text(text[:at] + box + text[at:], encoding="utf-8")
