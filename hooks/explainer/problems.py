@@ -64,7 +64,7 @@ def survive_preview(
             except Exception as error:
                 foreseen = isinstance(error, ProblemsFound) or type(error).__module__.startswith("mkdocs")
                 if not foreseen:
-                    log.debug(f"{event.__name__} failed", exc_info=error)
+                    log.debug(f"{getattr(event, '__name__', 'a build event')} failed", exc_info=error)
                 if not serving():
                     if foreseen:
                         raise
@@ -77,6 +77,25 @@ def survive_preview(
                 if fallback is not None:
                     return fallback(problems, *args, **kwargs)
                 return args[0] if args else None
+        return guarded
+
+    return decorate
+
+
+def surviving_method(
+    fallback: str | None = None, build_error: Callable[[str], Exception] = RuntimeError,
+    log: logging.Logger | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`survive_preview` for a plugin's event methods: the instance's `serving` flag, and its method named
+    `fallback` (called with the problems and the event's arguments)."""
+
+    def decorate(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+            handler = getattr(self, fallback) if fallback else None
+            event = functools.partial(method, self)
+            logger = log or logging.getLogger("mkdocs.plugins.explainer")
+            return survive_preview(lambda: self.serving, logger, handler, build_error)(event)(*args, **kwargs)
         return guarded
 
     return decorate
