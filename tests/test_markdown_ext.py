@@ -236,6 +236,17 @@ def test_a_stray_backtick_hides_no_shortcode(catalog: Catalog) -> None:
     assert page.html.count("fx-value") == 12
 
 
+@pytest.mark.parametrize("text", [
+    "A stray ` backtick, then <!-- value:f-us --> and `code`.\n",
+    "A `span\n<!-- value:f-us --> over` lines.\n",
+    "Two `<!-- value:f-us --> <!-- value:f-kr -->` in one span.\n",
+])
+def test_a_stray_backtick_that_swallows_a_shortcode_is_an_error(catalog: Catalog, text: str) -> None:
+    page = convert(text, context(catalog))
+    assert page.problems and all("a stray backtick?" in problem.message for problem in page.problems)
+    assert page.problems[0].line == 1 + text.count("\n", 0, text.index("<!-- value:f-us"))
+
+
 EXAMPLES = {
     "indented code": "Text.\n\n    <!-- fact:nope -->\n\nMore.\n",
     "inline code": "Write `<!-- fact:nope -->` here.\n",
@@ -244,7 +255,7 @@ EXAMPLES = {
     "fence in a list, line start": "- item\n\n  ```\n  <!-- value:nope -->\n  ```\n",
     "fence in an admonition": '!!! note "Example"\n\n    ```\n    <!-- fact:nope -->\n    ```\n',
     "indented code in an admonition": '!!! note\n\n        <!-- fact:nope -->\n',
-    "code span over lines": "A `span\n<!-- fact:nope --> over` lines.\n",
+    "alone in a code span over lines": "A `\n<!-- fact:nope -->\n` example.\n",
 }
 
 

@@ -23,6 +23,7 @@ MkDocs builds a new `Markdown` per page, so per-page state lives on the processo
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 import xml.etree.ElementTree as etree
@@ -69,14 +70,11 @@ class Marker:
     """As written, e.g. `<!-- fact:troops-near-kursk -->`."""
     line: int
     place: str = "dropped"
-    """`text` or `heading` (shown), `code` (an example), `link`, `attribute`, `raw` (inside raw HTML or
-    another comment) or `dropped` (Markdown removed it, e.g. in a link definition)."""
+    """`text` or `heading` (shown), `code` (an example: a code block, or alone between backticks),
+    `code-mixed` (inline code holding more than the shortcode: a stray backtick?), `link`, `attribute`,
+    `raw` (inside raw HTML or another comment) or `dropped` (Markdown removed it, e.g. in a link definition)."""
     alone: bool = False
     """The only thing in its paragraph, as a block shortcode must be."""
-
-    @property
-    def shown(self) -> bool:
-        return self.place in ("text", "heading")
 
 
 @dataclass
@@ -173,7 +171,6 @@ class Resolve(Treeprocessor):
             return
         stash = self.md.htmlStash.rawHtmlBlocks
         full = re.compile(f"<!--{self.page.nonce}n(\\d+)e(?:(?!-->).)*-->")
-        self.rendered: dict[int, str] = {}
 
         def marker_of(key: int) -> int | None:
             entry = stash[key] if key < len(stash) else None
@@ -206,7 +203,7 @@ class Resolve(Treeprocessor):
         marker, placeholder = self.page.markers[index], self.md.htmlStash.get_placeholder(key)
         tags = {element.tag for element in lineage}
         if "code" in tags or "pre" in tags:
-            marker.place = "code"
+            marker.place = "code" if "pre" in tags or alone else "code-mixed"
             return marker.text  # an example: shown as written (the serializer escapes it)
         if "a" in tags:
             marker.place = "link"
@@ -247,17 +244,22 @@ class Leftovers(Postprocessor):
         for match in tagged.finditer(text):
             marker = self.page.markers[int(match.group(1))]
             if marker.place == "dropped":
-                marker.place = _place_in_html(text, match.start(), code)
+                marker.place = _place_in_html(text, match.start(), code, marker.text, tagged)
         return tagged.sub("", text)
 
 
 _CODE_ELEMENT = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
+_TAGS = re.compile(r"<[^>]*>")
 """Code in the HTML the parser wrote (fenced and indented blocks, highlighted or not)."""
 
 
-def _place_in_html(text: str, position: int, code: list[tuple[int, int]]) -> str:
-    if any(start <= position < end for start, end in code):
-        return "code"
+def _place_in_html(text: str, position: int, code: list[tuple[int, int]], marker: str, tagged: re.Pattern[str]) -> str:
+    for start, end in code:
+        if start <= position < end:
+            if text.rfind("<pre", 0, start) > text.rfind("</pre>", 0, start):
+                return "code"  # a code block
+            inner = html.unescape(tagged.sub("", _TAGS.sub("", text[start:end])))
+            return "code" if inner.strip() == marker else "code-mixed"
     if text.endswith("<!--", 0, position):
         return "raw"  # still a comment: inside raw HTML or another comment
     return "attribute" if text.rfind("<", 0, position) > text.rfind(">", 0, position) else "raw"

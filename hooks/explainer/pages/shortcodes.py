@@ -214,6 +214,8 @@ def items_shown(codes: Iterable[Shortcode], catalog: Catalog) -> set[str]:
 
 
 NOT_SHOWN = {
+    "code-mixed": "this shortcode is inside inline code that holds other text too (a stray backtick?), so "
+                  "readers would see it as written; fix the backticks, or put an example alone between backticks",
     "link": "a shortcode inside a link's text would put a link inside a link; put it before or after the link",
     "attribute": "a shortcode inside an attribute (an image's alt text, a title, {: ...}) is not rendered; "
                  "put it in the text",
