@@ -335,3 +335,14 @@ def test_any_text_in_data_reaches_the_page_as_text(catalog: Catalog, name: str, 
         names["name"], values["value"] = before
     assert Structure(hostile.html).elements == Structure(plain).elements
     assert re.fullmatch(r"[\w-]*", hostile.md.toc_tokens[0]["id"])
+
+
+def test_the_preview_scans_again_only_the_pages_that_changed(catalog: Catalog) -> None:
+    from explainer.pages.scan import PageParser
+
+    first = PageParser(EXTENSIONS)
+    kept = first.markers("A <!-- value:f-us -->.\n")
+    second = PageParser(EXTENSIONS, memo=first.used)
+    assert second.markers("A <!-- value:f-us -->.\n") is kept
+    assert [m.place for m in second.markers("A `<!-- value:f-us -->`.\n")] == ["code"]
+    assert set(second.used) == {"A <!-- value:f-us -->.\n", "A `<!-- value:f-us -->`.\n"}

@@ -79,6 +79,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.scan: pages.PageScan | None = None
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
+        """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
     def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
@@ -130,8 +132,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.catalog, self.problems, self.outputs, self.shortcodes.render = None, [], None, None
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
-            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data)
+            key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
+            if key != self.page_markers[0]:
+                self.page_markers = (key, {})
+            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data,
+                                      memo=self.page_markers[1])
             scan = pages.scan_pages(docs_dir, root, catalog, parser)
+            self.page_markers = (key, parser.used)
             if scan.problems:
                 raise ProblemsFound(scan.problems)
         except ProblemsFound as error:

@@ -43,6 +43,13 @@ SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
 
 _COMMENT = re.compile(r"<!--(?P<body>(?:(?!-->).)*?)-->")
 _WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z_-]*)\s*(?P<colon>:)?")
+_TAG = re.compile(r"fx([0-9a-f]{16})n(\d+)e")
+"""The tag written into a marker: `fx` + the page's nonce + `n` + the marker's index + `e`."""
+_TAGGED = re.compile(r"<!--fx([0-9a-f]{16})n(\d+)e(?:(?!-->).)*-->")
+_LINE_START = re.compile(r"( {0,3})" + _TAGGED.pattern)
+
+RESOLVE_PRIORITY = 6
+"""After inline patterns (20), `attr_list` (8) and `abbr` (7); before `toc` (5)."""
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -81,15 +88,17 @@ class Marker:
 class PageMarkers:
     """Per-page state of one conversion."""
 
-    nonce: str = field(default_factory=lambda: "fx" + secrets.token_hex(8))
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     markers: list[Marker] = field(default_factory=list)
 
     def tag(self, index: int) -> str:
-        return f"{self.nonce}n{index}e"
+        return f"fx{self.nonce}n{index}e"
 
-    @property
-    def tagged(self) -> re.Pattern[str]:
-        return re.compile(f"{self.nonce}n(\\d+)e")
+    def index(self, match: re.Match[str] | None) -> int | None:
+        """The marker a match of `_TAG`, `_TAGGED` or `_LINE_START` names, if it is this page's."""
+        if match is None or match.group(match.re.groups - 1) != self.nonce:
+            return None
+        return int(match.group(match.re.groups))
 
 
 class ShortcodeExtension(Extension):
@@ -109,7 +118,7 @@ class ShortcodeExtension(Extension):
         page = self.page = PageMarkers()
         md.preprocessors.register(Tagger(md, self, page), "fx_tag", 27)
         md.preprocessors.register(LineStart(md, self, page), "fx_line_start", 22)
-        md.treeprocessors.register(Resolve(md, self, page), "fx_resolve", 6)
+        md.treeprocessors.register(Resolve(md, self, page), "fx_resolve", RESOLVE_PRIORITY)
         md.postprocessors.register(Leftovers(md, page), "fx_leftovers", 1)
 
 
@@ -121,7 +130,7 @@ class Tagger(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page, kinds = self.page, self.extension.kinds
         page.markers.clear()
-        page.nonce = "fx" + secrets.token_hex(8)  # a Markdown instance may be reused (md.reset)
+        page.nonce = secrets.token_hex(8)  # a Markdown instance may be reused (md.reset)
 
         def tag(match: re.Match[str], line: int) -> str:
             if not looks_like_shortcode(match.group(0), kinds):
@@ -144,16 +153,16 @@ class LineStart(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not self.page.markers:
             return lines
-        start = re.compile(f"^( {{0,3}})(<!--{self.page.nonce}n(\\d+)e(?:(?!-->).)*-->)")
         result: list[str] = []
         for line in lines:
-            match = start.match(line)
-            if not match:  # html_block takes a comment only within the first 3 columns
+            match = _LINE_START.match(line) if "<!--fx" in line else None
+            index = self.page.index(match)
+            if match is None or index is None:  # html_block takes a comment only within the first 3 columns
                 result.append(line)
                 continue
-            indent, comment = match.group(1), match.group(2)
+            indent, comment = match.group(1), match.group(0)[len(match.group(1)):]
             placeholder = self.md.htmlStash.store(comment)
-            strict = SHORTCODE.fullmatch(self.page.markers[int(match.group(3))].text)
+            strict = SHORTCODE.fullmatch(self.page.markers[index].text)
             if line.strip() == comment and strict and strict.group("kind") in self.extension.block_kinds:
                 result += ["", indent + placeholder, ""]  # a block of its own, as html_block would make it
             else:
@@ -170,12 +179,10 @@ class Resolve(Treeprocessor):
         if not self.page.markers:
             return
         stash = self.md.htmlStash.rawHtmlBlocks
-        full = re.compile(f"<!--{self.page.nonce}n(\\d+)e(?:(?!-->).)*-->")
 
         def marker_of(key: int) -> int | None:
             entry = stash[key] if key < len(stash) else None
-            match = full.fullmatch(entry) if isinstance(entry, str) else None
-            return int(match.group(1)) if match else None
+            return self.page.index(_TAGGED.fullmatch(entry) if isinstance(entry, str) else None)
 
         def resolve(text: str, lineage: list[etree.Element], whole: bool) -> str:
             def substitute(match: re.Match[str]) -> str:
@@ -237,15 +244,19 @@ class Leftovers(Postprocessor):
     def run(self, text: str) -> str:
         if not self.page.markers:
             return text
-        tagged = self.page.tagged
-        if not tagged.search(text):
+        if f"fx{self.page.nonce}n" not in text:
             return text
         code = [m.span() for m in _CODE_ELEMENT.finditer(text)]
-        for match in tagged.finditer(text):
-            marker = self.page.markers[int(match.group(1))]
-            if marker.place == "dropped":
-                marker.place = _place_in_html(text, match.start(), code, marker.text, tagged)
-        return tagged.sub("", text)
+        for match in _TAG.finditer(text):
+            index = self.page.index(match)
+            if index is not None and self.page.markers[index].place == "dropped":
+                marker = self.page.markers[index]
+                marker.place = _place_in_html(text, match.start(), code, marker.text, self.strip)
+        return self.strip(text)
+
+    def strip(self, text: str) -> str:
+        """The text without this page's tags: as written."""
+        return _TAG.sub(lambda m: "" if self.page.index(m) is not None else m.group(0), text)
 
 
 _CODE_ELEMENT = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
@@ -253,12 +264,13 @@ _TAGS = re.compile(r"<[^>]*>")
 """Code in the HTML the parser wrote (fenced and indented blocks, highlighted or not)."""
 
 
-def _place_in_html(text: str, position: int, code: list[tuple[int, int]], marker: str, tagged: re.Pattern[str]) -> str:
+def _place_in_html(text: str, position: int, code: list[tuple[int, int]], marker: str,
+                   strip: Callable[[str], str]) -> str:
     for start, end in code:
         if start <= position < end:
             if text.rfind("<pre", 0, start) > text.rfind("</pre>", 0, start):
                 return "code"  # a code block
-            inner = html.unescape(tagged.sub("", _TAGS.sub("", text[start:end])))
+            inner = html.unescape(strip(_TAGS.sub("", text[start:end])))
             return "code" if inner.strip() == marker else "code-mixed"
     if text.endswith("<!--", 0, position):
         return "raw"  # still a comment: inside raw HTML or another comment

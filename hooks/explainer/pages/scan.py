@@ -16,7 +16,7 @@ from markdown import Markdown
 from ..data.catalog import Catalog
 from ..problems import Problem
 from . import shortcodes
-from .markdown_ext import Marker, ShortcodeExtension
+from .markdown_ext import RESOLVE_PRIORITY, Marker, ShortcodeExtension
 
 
 @dataclass
@@ -55,17 +55,32 @@ class PageParser:
     configs: dict[str, Any] = field(default_factory=dict)
     split_front_matter: Callable[[str], tuple[str, Any]] = no_front_matter
     """What the site does with front matter (MkDocs: `mkdocs.utils.meta.get_data`)."""
+    memo: dict[str, list[Marker]] | None = None
+    """Markers by page text from the last build (its `used`), kept by the caller across the builds of a
+    preview, where most pages are unchanged, while the Markdown settings stay the same (`settings_key`)."""
 
     def __post_init__(self) -> None:
+        self.used: dict[str, list[Marker]] = {}
+        """What this parser found, by page text: the memo for the next build (pages since deleted drop out)."""
         self._finder = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         others = [e for e in self.extensions if not isinstance(e, ShortcodeExtension)]
         self._md = Markdown(extensions=[*others, self._finder], extension_configs=dict(self.configs))
+        # Tree processors after the one that places shortcodes cannot move them (the toc, for one, costs
+        # about a third of a conversion): the scan skips them.
+        for item in list(self._md.treeprocessors._priority):
+            if item.priority < RESOLVE_PRIORITY:
+                self._md.treeprocessors.deregister(item.name)
 
     def markers(self, text: str) -> list[Marker]:
         """Every comment in `text` (a whole page file) that looks like a shortcode, with its file line and
         where the parser put it."""
         if "<!--" not in text:
             return []
+        markers = self.memo[text] if self.memo is not None and text in self.memo else self._find(text)
+        self.used[text] = markers
+        return markers
+
+    def _find(self, text: str) -> list[Marker]:
         body, _ = self.split_front_matter(text)
         self._finder.first_line = 1 + len(text.splitlines()) - len(body.splitlines())
         self._md.reset()
@@ -91,3 +106,9 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog, parser: PageParser 
         scan.shown |= shortcodes.items_shown(page_codes, catalog)
         scan.codes[path.relative_to(docs_dir).as_posix()] = page_codes
     return scan
+
+
+def settings_key(extensions: Sequence[Any], configs: dict[str, Any]) -> str:
+    """What a memo of markers depends on besides the page: the extensions (by name or class) and their settings."""
+    names = [e if isinstance(e, str) else type(e).__qualname__ for e in extensions if not isinstance(e, ShortcodeExtension)]
+    return repr((names, configs))
