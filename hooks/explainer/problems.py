@@ -62,13 +62,14 @@ def survive_preview(
             try:
                 return event(*args, **kwargs)
             except Exception as error:
-                foreseen = isinstance(error, ProblemsFound) or type(error).__module__.startswith("mkdocs")
+                own = type(error).__module__.startswith("mkdocs")  # PluginError and friends: clean already
+                foreseen = own or isinstance(error, ProblemsFound)
                 if not foreseen:
                     log.debug(f"{getattr(event, '__name__', 'a build event')} failed", exc_info=error)
                 if not serving():
-                    if foreseen:
+                    if own:
                         raise
-                    raise build_error(str(unexpected(error))) from None
+                    raise build_error(str(error) if foreseen else str(unexpected(error))) from None
                 if isinstance(error, ProblemsFound):
                     problems = error.problems
                 else:
