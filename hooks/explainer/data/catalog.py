@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from .files import data_files, read_data_file
 from .records import ITEM_SECTIONS, FileResult, Record, Reference
 
-__all__ = ["ITEM_SECTIONS", "FileResult", "Record", "Reference"]
+__all__ = ["ITEM_SECTIONS", "FileResult", "Record", "Reference", "data_files"]
 
 
 class Catalog:
@@ -116,11 +117,6 @@ def _group_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem
     return problems
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """The YAML files an editor may add to `data/`, in a stable order."""
-    return sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")])
-
-
 def build_catalog(data_dir: Path, root: Path) -> Catalog:
     """Check every data file and join them. Raises ProblemsFound listing every problem at once.
 
@@ -137,7 +133,11 @@ def build_catalog(data_dir: Path, root: Path) -> Catalog:
     results, keys = [], []
     with _collector_paused():
         for name, path in zip(names, paths, strict=True):
-            raw = path.read_bytes()
+            raw = read_data_file(path, root)
+            if isinstance(raw, str):  # not a file we read: a link out of the project, a FIFO, too large...
+                keys.append(f"{name}\0{raw}")
+                results.append(FileResult(name=name, problems=[Problem(name, 0, "", raw)], unreadable=True))
+                continue
             keys.append(cache.key(name, raw))
             result = cache.get(name, raw)
             if result is None:
