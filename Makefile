@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench
+.PHONY: serve build test lint clean schema stale bench basemap
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -23,7 +23,7 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
-# The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar), pinned by package-lock.json.
+# The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar, Lighthouse), pinned by package-lock.json.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's Java is used instead.
 # Without npm the browser tests that need them skip (and fail in CI, where .ci/run installs npm).
 NODE_MODULES := $(if $(shell command -v npm),node_modules/.package-lock.json)
@@ -43,7 +43,7 @@ lint: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/lint-imports
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
-# BENCH_ARGS=--quick for a one-minute smoke run.
+# BENCH_ARGS=--quick for a smoke run of a few minutes.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
@@ -64,3 +64,8 @@ $(PROPERDOCS): requirements.txt requirements-properdocs.txt
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
 	touch $@
+
+# The maps' country outlines, data/basemap.json, from npm's world-atlas (Natural Earth, pinned in
+# package.json). Only this needs npm: the build reads the committed file.
+basemap: $(BIN)/mkdocs node_modules/.package-lock.json
+	$(BIN)/python scripts/make_basemap.py

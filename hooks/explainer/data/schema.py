@@ -20,6 +20,8 @@ from .load import Suspect, shorten
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
 Qualifier = Literal["about", "around", "at least", "more than", "over", "up to", "as many as", "nearly"]
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
+PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
+Mode = Literal["ship", "rail", "road", "air"]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -263,7 +265,8 @@ class Source(Strict):
     publisher: Text = Field(description="Who published it, e.g. 'Associated Press'.")
     title: Text = Field(description="The title as published.")
     url: WebUrl = Field(description="Where to read it (http or https).")
-    published: RecordDate = Field(description="Publication date (YYYY-MM-DD, from 1900 to today).")
+    published: RecordDate | None = Field(
+        None, description="Publication date (YYYY-MM-DD, 1900 to today); leave out for a reference work without one (a gazetteer entry).")
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
@@ -279,6 +282,103 @@ class Correction(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids of sources for the record's version.")
 
 
+class Citation(Strict):
+    """A source and the words in it that support the record: the evidence a reader can check."""
+
+    source: Slug = Field(description="Id of the source (from a `sources:` list).")
+    excerpt: Text = Field(description="The source's own words, copied exactly, that support the record.")
+    locator: Text | None = Field(None, description="Where in the source: 'paragraph 3', '00:12:30', 'p. 4'.")
+
+
+class Place(Strict):
+    """A point on a map, with the evidence for where it is and what happened there."""
+
+    id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
+    name: Text = Field(description="The name readers see on the map, e.g. 'Najin'.")
+    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Rajin.")
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
+    kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
+    what: Text = Field(description="What happened there, in a sentence, with who says so.")
+    approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
+    radius_km: float | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
+    why_approximate: Text | None = Field(None, description="For an approximate place: what the record says instead.")
+    sources: list[Slug | Citation] = Field(
+        min_length=1, description="Sources for the position and the events; at least one with an excerpt.")
+    items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events that happened there.")
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Place:
+        if not any(isinstance(entry, Citation) for entry in self.sources):
+            raise PydanticCustomError(
+                "evidence", "give at least one source as {source: id, excerpt: \"the source's words\"}")
+        if self.approximate and (self.radius_km is None or self.why_approximate is None):
+            raise PydanticCustomError("approximate", "an approximate place needs `radius_km` and `why_approximate`")
+        if not self.approximate and (self.radius_km is not None or self.why_approximate is not None):
+            raise PydanticCustomError("approximate", "`radius_km` and `why_approximate` need `approximate: true`")
+        return self
+
+
+class Route(Strict):
+    """An ordered journey between places, one mode of transport per leg."""
+
+    id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
+    title: Text = Field(description="What travelled, e.g. 'Munitions from Najin to the depot near Tikhoretsk'.")
+    places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
+    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
+    start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")
+    end: IsoDate = Field(description="Last day of the journeys (YYYY-MM-DD).")
+    claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
+    status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
+    sources: list[Slug | Citation] = Field(min_length=1, description="Sources for the route.")
+    items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events about the route.")
+    note: Text | None = Field(None, description="Editor's note shown to readers.")
+
+    @model_validator(mode="after")
+    def _legs(self) -> Route:
+        if len(self.modes) != len(self.places) - 1:
+            legs = len(self.places) - 1
+            raise PydanticCustomError(
+                "legs", f"give one mode per leg: {len(self.places)} places make {legs} leg{'s' * (legs != 1)}, "
+                f"but {len(self.modes)} mode{'s' * (len(self.modes) != 1)} are given")
+        if self.start > self.end:
+            raise PydanticCustomError("dates", f"start ({self.start}) is after end ({self.end})")
+        return self
+
+
+class Region(Strict):
+    """The part of the globe a map shows, in degrees."""
+
+    west: float = Field(ge=-180, le=180, description="Western edge (longitude).")
+    east: float = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
+    south: float = Field(ge=-80, le=80, description="Southern edge (latitude).")
+    north: float = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Region:
+        if self.west >= self.east or self.south >= self.north:
+            raise PydanticCustomError("region", "west must be less than east, and south less than north")
+        return self
+
+
+class MapSpec(Strict):
+    """A map drawn at build time: which region, which places and routes."""
+
+    id: Slug = Field(description="Unique id; a page shows it with <!-- map:id -->.")
+    title: Text = Field(description="The map's title, also its text alternative's name.")
+    caption: Text = Field(description="What the map shows and how to read it.")
+    region: Region = Field(description="The area drawn: {west, east, south, north} in degrees.")
+    places: list[Slug] = Field(default_factory=list, description="Ids of places to mark (a route's places are added).")
+    routes: list[Slug] = Field(default_factory=list, description="Ids of routes to draw.")
+    not_drawn: Text | None = Field(None, description="What the map leaves out and why, told to readers under it.")
+
+    @model_validator(mode="after")
+    def _something(self) -> MapSpec:
+        if not self.places and not self.routes:
+            raise PydanticCustomError("map", "a map needs `places` or `routes`")
+        return self
+
+
 class DataFile(Strict):
     """One file in `data/`: any of these sections, each a list."""
 
@@ -289,6 +389,9 @@ class DataFile(Strict):
     quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
     events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
     corrections: list[Correction] = Field(default_factory=list, description="Where the seed article and the record differ.")
+    places: list[Place] = Field(default_factory=list, description="Points on maps, with evidence for their position.")
+    routes: list[Route] = Field(default_factory=list, description="Journeys between places, one mode per leg.")
+    maps: list[MapSpec] = Field(default_factory=list, description="Maps drawn from places and routes.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)

@@ -58,6 +58,9 @@ def check_file(name: str, raw: bytes) -> FileResult:
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
+            if isinstance(model, schema.Place):
+                where = (*path, "lat")
+                result.positions.append(Reference(section, model.id, loaded.line_of(where), format_path(where)))
     return result
 
 
@@ -120,6 +123,19 @@ def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Refere
         wanted.append(("claimants", model.claimant, (*path, "claimant")))
     if isinstance(model, schema.Item | schema.Correction):
         wanted += [("sources", sid, (*path, "sources", i)) for i, sid in enumerate(model.sources)]
+    if isinstance(model, schema.Place | schema.Route):
+        wanted += [
+            ("sources", entry.source, (*path, "sources", i, "source")) if isinstance(entry, schema.Citation)
+            else ("sources", entry, (*path, "sources", i))
+            for i, entry in enumerate(model.sources)
+        ]
+        wanted += [("items", iid, (*path, "items", i)) for i, iid in enumerate(model.items)]
+    if isinstance(model, schema.Route):
+        wanted.append(("claimants", model.claimant, (*path, "claimant")))
+    if isinstance(model, schema.Route | schema.MapSpec):
+        wanted += [("places", pid, (*path, "places", i)) for i, pid in enumerate(model.places)]
+    if isinstance(model, schema.MapSpec):
+        wanted += [("routes", rid, (*path, "routes", i)) for i, rid in enumerate(model.routes)]
     if isinstance(model, schema.Fact) and model.group:
         wanted.append(("groups", model.group, (*path, "group")))
     if isinstance(model, schema.Correction):

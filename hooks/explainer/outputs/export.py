@@ -102,7 +102,7 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "source_publishers": CSV_JOINER.join(s["publisher"] for s in sources),
         "source_titles": CSV_JOINER.join(s["title"] for s in sources),
         "source_urls": CSV_JOINER.join(s["url"] for s in sources),
-        "source_published": CSV_JOINER.join(s["published"] for s in sources),
+        "source_published": CSV_JOINER.join(s["published"] or "" for s in sources),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
