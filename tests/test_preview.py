@@ -62,6 +62,6 @@ def test_a_crash_class_error_shows_the_error_box_and_recovers(preview: Preview, 
     body = wait_for(preview.url, lambda body: "fx-problems" in body, timeout=30)
     assert "data/zz-bad.yml" in body or "unexpected error" in body
     assert preview.alive()
-    path.write_text(good.replace("value: 1", "value: 8642"))
+    path.write_text(good.replace("value: 1", "value: 8642").replace("One test", "8642 tests"))
     wait_for(preview.url, lambda body: "8,642" in body and "fx-problems" not in body, timeout=30)
     assert "Traceback" not in preview.output()
