@@ -39,6 +39,7 @@ class Outputs:
         self.site = site
         self.template_dir = template_dir
         self.catalog = catalog
+        self.scan = scan
         self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
@@ -46,9 +47,9 @@ class Outputs:
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
 
-    def note_page(self, page: Any, markdown: str) -> None:
+    def note_page(self, page: Any) -> None:
         """Before rendering: which items the page shows (its dates) and whether it offers the downloads."""
-        codes = list(shortcodes.find(markdown))
+        codes = self.scan.codes.get(page.file.src_uri, [])
         dates = history.page_dates(items_shown_by(codes, self.catalog))
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
