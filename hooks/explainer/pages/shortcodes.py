@@ -272,21 +272,21 @@ def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
     elif not arg:
         return f"'{kind_name}' needs an id: <!-- {kind_name}:some-id -->"
     else:
-        problem = _unknown_id(kind_name, kind, arg, catalog)
+        problem = _unknown_id(kind.section, arg, catalog)
     if problem is None and kind.block and not (marker.alone and marker.place == "text"):
         return f"'{kind_name}' shows a block; put it on a line of its own"
     return problem
 
 
-def _unknown_id(name: str, kind: Kind, arg: str, catalog: Catalog) -> str | None:
-    pool = catalog.items if kind.section == "items" else catalog[kind.section]
+def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
+    pool = catalog.items if section == "items" else catalog[section]
     if arg in pool:
         return None
     label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group", "maps": "map",
              "events": "event", "claimants": "claimant", "corrections": "correction"}
-    hint = catalog.suggest(arg, kind.section)
+    hint = catalog.suggest(arg, section)
     guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-    return f"unknown {label.get(kind.section, kind.section)} '{arg}'.{guess}"
+    return f"unknown {label.get(section, section)} '{arg}'.{guess}"
 
 
 def _near(text: str) -> str:
