@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explainer import preview
 from explainer.build import html_fixes
 from explainer.build.staging import Staging
 from explainer.data.catalog import Catalog, build_catalog
@@ -22,6 +23,7 @@ from explainer.pages import scan as pages
 from explainer.problems import Problem, ProblemsFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -44,6 +46,7 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     index_page: str | None = None
     outputs: Outputs | None = None
+    scan: pages.PageScan | None = None
     list_pages: dict[str, str] = field(default_factory=dict)
     """Pages holding the generated lists that other pages link to, by shortcode kind."""
     stashed: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -55,8 +58,9 @@ state = BuildState()
 
 def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
-    # Staging a dirty build would drop the files it means to keep.
-    state.stage = command in ("build", "gh-deploy") and not dirty
+    # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
+    state.stage = command in ("build", "gh-deploy")
+    preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
-    state.catalog, state.problems, state.outputs = None, [], None
+    state.catalog, state.problems, state.outputs, state.scan = None, [], None, None
     try:
         catalog = build_catalog(root / "data", root)
         scan = pages.scan_pages(docs_dir, root, catalog)
@@ -83,7 +87,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(str(error))
         state.problems = error.problems
         return
-    state.catalog, state.index_page = catalog, scan.first_page_with("facts")
+    state.catalog, state.index_page, state.scan = catalog, scan.first_page_with("facts"), scan
     state.outputs = Outputs(config, catalog, scan)  # also logs facts overdue for review (INFO)
     state.list_pages = scan.pages_with(("sources", "corrections", "timeline"))
     if not state.serving:
@@ -93,6 +97,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         gc.freeze()
     if unshown := sorted(set(catalog["facts"]) - scan.shown):
         log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    dataset_pages = [] if state.outputs is None or state.outputs.downloads_anywhere else ["index.md"]
+    preview.choose_pages(files, config, state.catalog, state.scan, dataset_pages)
+    return files
+
+
+def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+    preview.restore_pages(config, files)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -128,9 +143,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
+@event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
+    preview.complete_search_index(config)
     if state.outputs:
+        state.outputs.pages = preview.complete_page_infos(state.outputs.pages, lambda info: info.url)
         state.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+    preview.finish()
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:
@@ -156,6 +175,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 def on_build_error(error: Exception) -> None:
     state.failed = True
+    preview.failed()
 
 
 def on_shutdown() -> None:

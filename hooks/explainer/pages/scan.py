@@ -18,6 +18,8 @@ class PageScan:
     shown: set[str] = field(default_factory=set)
     kinds: dict[str, set[str]] = field(default_factory=dict)
     """Page path relative to docs/ → the shortcode kinds it holds."""
+    codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    """Page path relative to docs/ → its shortcodes as (kind, id) pairs, to know which pages a data edit changes."""
 
     def first_page_with(self, kind: str) -> str | None:
         """The first page (in path order) holding a shortcode of `kind`, e.g. `facts` for every item's home."""
@@ -43,5 +45,7 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog) -> PageScan:
         page_problems, page_shown = shortcodes.check(name, text, catalog)
         scan.problems += page_problems
         scan.shown |= page_shown
-        scan.kinds[path.relative_to(docs_dir).as_posix()] = {code.kind for code in shortcodes.find(text)}
+        codes = {(code.kind, code.arg) for code in shortcodes.find(text)}
+        scan.kinds[path.relative_to(docs_dir).as_posix()] = {kind for kind, _ in codes}
+        scan.codes[path.relative_to(docs_dir).as_posix()] = codes
     return scan

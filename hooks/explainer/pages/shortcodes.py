@@ -48,6 +48,9 @@ class Kind:
     """Ids of the items whose review and revision dates date the page (JSON-LD, sitemap, "last
     updated"); None means the same as `shows`. Lists that show items without counting as showing
     them (the fact index, a timeline) set it."""
+    reads_data: bool = True
+    """False for kinds whose output never depends on `data/` (the legend): a data edit leaves them alone.
+    A kind that takes no id and reads data is taken to read all of it (it lists everything)."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -84,7 +87,7 @@ KINDS: dict[str, Kind] = {
         help="an estimate group as a table, one row per claimant",
     ),
     "legend": Kind(None, True, lambda ctx, arg: render("legend.html", ctx), shows=lambda c, a: set(),
-                   help="the status legend"),
+                   help="the status legend", reads_data=False),
     "facts": Kind(
         None, True,
         lambda ctx, arg: render(
@@ -157,7 +160,7 @@ KINDS: dict[str, Kind] = {
 KINDS["shortcodes"] = Kind(
     None, True, lambda ctx, arg: render("shortcodes.html", ctx, kinds=sorted(KINDS.items())),
     shows=lambda c, a: set(),
-    help="this list of shortcodes, generated from the code so it never goes stale",
+    help="this list of shortcodes, generated from the code so it never goes stale", reads_data=False,
 )
 
 
