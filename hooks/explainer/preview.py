@@ -151,7 +151,7 @@ def complete_search_index(config: MkDocsConfig) -> None:
     pending, files = preview.pending, preview.files
     if pending is None or files is None:
         return
-    urls = [file.url for file in files.documentation_pages()]
+    urls = [_page_url(file) for file in files.documentation_pages()]
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
         entries = getattr(index, "entries", None)
@@ -175,7 +175,7 @@ def complete_page_infos(fresh: list[T], url_of: Callable[[T], str]) -> list[T]:
     pending, files = preview.pending, preview.files
     if pending is None or files is None:
         return fresh
-    urls = [file.url for file in files.documentation_pages()]
+    urls = [_page_url(file) for file in files.documentation_pages()]
     merged = _merge({url_of(info): [info] for info in fresh}, pending.page_infos, urls, rebuilt=_rebuilt_urls(files))
     pending.page_infos = merged
     return [info for infos in merged.values() for info in infos]
@@ -194,7 +194,7 @@ def failed() -> None:
 def _rebuilt_urls(files: Files) -> set[str] | None:
     if preview.rebuilt is None:
         return None
-    return {file.url for file in files.documentation_pages() if file.src_uri in preview.rebuilt}
+    return {_page_url(file) for file in files.documentation_pages() if file.src_uri in preview.rebuilt}
 
 
 def _merge(fresh: dict[str, list[Any]], last: dict[str, list[Any]], urls: list[str],
@@ -204,6 +204,11 @@ def _merge(fresh: dict[str, list[Any]], last: dict[str, list[Any]], urls: list[s
     for url, entries in fresh.items():  # entries of no page (another plugin's), kept as a clean build has them
         merged.setdefault(url, entries)
     return merged
+
+
+def _page_url(file: File) -> str:
+    """The URL its page has, as search entries and the sitemap name it (MkDocs' Page.url: the home is '')."""
+    return "" if file.url in (".", "./") else file.url
 
 
 def _mark_modified(file: File) -> None:
