@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
@@ -105,7 +106,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if state.serving:
+        preview.reuse_compiled_templates(env)
     preview.restore_pages(config, files)
     return env
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
@@ -76,6 +78,13 @@ def start(command: str, dirty: bool) -> None:
     """Only `mkdocs serve --dirty` takes the fast path."""
     preview.enabled = command == "serve" and dirty
     preview.last = None
+    if preview.enabled:
+        logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that navigation and links may be wrong: here they are not."""
+    return not (preview.enabled and record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 def choose_pages(files: Files, config: MkDocsConfig, catalog: Catalog | None, scan: PageScan | None,
@@ -89,21 +98,52 @@ def choose_pages(files: Files, config: MkDocsConfig, catalog: Catalog | None, sc
     last = preview.last
     preview.last = None  # until this build completes
     if catalog is None or scan is None:  # the data or a page has errors: every page shows them
-        clean_directory(config.site_dir)
-        return
-    wanted = None
-    if last is not None and last.inputs == inputs:
-        wanted = pages_to_rebuild(last.scan, scan, last.catalog, catalog, dataset_pages)
+        return _full_build(config, "the data or a page has errors")
     preview.pending = LastBuild(inputs, pages, catalog, scan)
+    if last is None:
+        return _full_build(config, "no complete build to start from")
+    if last.inputs != inputs:
+        return _full_build(config, "pages were added or removed, or settings, templates or snippets changed")
+    wanted = pages_to_rebuild(last.scan, scan, last.catalog, catalog, dataset_pages)
     if wanted is None:
-        clean_directory(config.site_dir)
-        return
+        return _full_build(config, "a page that others link to changed")
     preview.pending.looks, preview.pending.search, preview.pending.page_infos = last.looks, last.search, last.page_infos
     for file in files.documentation_pages():
         if file.src_uri in wanted:
             _mark_modified(file)
     preview.rebuilt = {file.src_uri for file in files.documentation_pages() if file.is_modified()}
     log.info(f"Preview: rebuilding {len(preview.rebuilt)} of {len(pages)} pages")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per `mkdocs serve`, not once per build: MkDocs makes a new Jinja
+    environment for every build, and compiling Material's templates costs more than rendering a page.
+    Jinja checks each template's source against the checksum stored with it, so an edited one is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, tuple[str, Any]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.compiled.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_compiled_templates = _CompiledTemplates()
+
+
+def reuse_compiled_templates(env: jinja2.Environment) -> None:
+    """`on_env` in `mkdocs serve`: the theme's templates compiled by earlier builds are used again."""
+    env.bytecode_cache = _compiled_templates
+
+
+def _full_build(config: MkDocsConfig, reason: str) -> None:
+    """Empty the site folder: every page is then missing, so MkDocs' dirty build rebuilds them all."""
+    log.info(f"Preview: rebuilding every page ({reason})")
+    clean_directory(config.site_dir)
 
 
 def restore_pages(config: MkDocsConfig, files: Files) -> None:

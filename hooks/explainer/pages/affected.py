@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..data.catalog import Catalog
 from ..data.diff import affected_ids, changed_ids
 from .scan import PageScan
-from .shortcodes import KINDS
+from .shortcodes import KINDS, shows_itself
 
 
 def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: Catalog,
@@ -33,9 +33,13 @@ def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: 
     return wanted
 
 
-def _list_homes(scan: PageScan) -> dict[str, str | None]:
-    """For every shortcode kind in use, the first page holding it: where other pages' links point."""
-    return {kind: scan.first_page_with(kind) for kinds in scan.kinds.values() for kind in kinds}
+def _list_homes(scan: PageScan) -> dict[str, str]:
+    """For every shortcode kind in use, the first page holding it (as `first_page_with`): where links point."""
+    homes: dict[str, str] = {}
+    for page in sorted(scan.kinds):
+        for kind in scan.kinds[page]:
+            homes.setdefault(kind, page)
+    return homes
 
 
 def _reads_everything(kind_name: str) -> bool:
@@ -48,6 +52,8 @@ def _reads(kind_name: str, arg: str, catalog: Catalog) -> set[str]:
     kind = KINDS.get(kind_name)
     if kind is None or kind.section is None:
         return set()
+    if kind.shows is shows_itself and kind.dated is None:  # most shortcodes: one record
+        return {arg}
     pool = catalog.items if kind.section == "items" else catalog[kind.section]
     if arg not in pool:  # the id is new or gone: the page shows it or an error, so it must be rebuilt
         return {arg}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,10 +43,17 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog) -> PageScan:
             line = raw.count(b"\n", 0, error.start) + 1
             scan.problems.append(Problem(name, line, "", "this page has bytes that are not UTF-8; save it as UTF-8"))
             continue
-        page_problems, page_shown = shortcodes.check(name, text, catalog)
+        found = _shortcodes_of(text)
+        page_problems, page_shown = shortcodes.check(name, text, catalog, found=found)
         scan.problems += page_problems
         scan.shown |= page_shown
-        codes = {(code.kind, code.arg) for code in shortcodes.find(text)}
+        codes = {(code.kind, code.arg) for code in found}
         scan.kinds[path.relative_to(docs_dir).as_posix()] = {kind for kind, _ in codes}
         scan.codes[path.relative_to(docs_dir).as_posix()] = codes
     return scan
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortcodes_of(text: str) -> tuple[shortcodes.Shortcode, ...]:
+    """A page's shortcodes, remembered by its text: the preview scans every page on every build."""
+    return tuple(shortcodes.find(text))

@@ -7,8 +7,8 @@ on a line of its own, and how it renders. Unknown kinds and ids are errors namin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from ..data.catalog import Catalog
 from ..problems import Problem
@@ -32,6 +32,11 @@ def _in_code(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+def shows_itself(catalog: Catalog, arg: str) -> set[str]:
+    """What most kinds show: the one record their id names."""
+    return {arg}
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of shortcode."""
@@ -41,7 +46,7 @@ class Kind:
     block: bool
     """Block kinds render HTML blocks and must stand alone on their line."""
     render: Callable[[PageContext, str], str]
-    shows: Callable[[Catalog, str], set[str]] = field(default=lambda catalog, arg: {arg})
+    shows: Callable[[Catalog, str], set[str]] = shows_itself
     """Ids of the items it shows, so facts shown nowhere can be reported."""
     help: str = ""
     dated: Callable[[Catalog, str], set[str]] | None = None
@@ -205,10 +210,12 @@ def find(markdown: str, first_line: int = 1) -> Iterator[Shortcode]:
         )
 
 
-def check(page: str, markdown: str, catalog: Catalog, first_line: int = 1) -> tuple[list[Problem], set[str]]:
-    """Problems with every shortcode of one page, and the ids of the items it shows."""
+def check(page: str, markdown: str, catalog: Catalog, first_line: int = 1,
+          found: Iterable[Shortcode] | None = None) -> tuple[list[Problem], set[str]]:
+    """Problems with every shortcode of one page, and the ids of the items it shows (`found`: its shortcodes,
+    if already found)."""
     problems, shown = [], set()
-    for code in find(markdown, first_line):
+    for code in find(markdown, first_line) if found is None else found:
         message = _problem_with(code, catalog)
         if message:
             problems.append(Problem(page, code.line, code.text, message))
