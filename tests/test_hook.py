@@ -22,6 +22,7 @@ def config(tmp_path: Path):
 
 def test_build_stops_before_writing_with_every_problem(config):
     hook.on_startup(command="build", dirty=False)
+    hook.on_config(config)
     with pytest.raises(PluginError) as caught:
         hook.on_pre_build(config)
     message = str(caught.value)
@@ -32,6 +33,7 @@ def test_build_stops_before_writing_with_every_problem(config):
 
 def test_preview_shows_the_problems_instead_of_the_page(config):
     hook.on_startup(command="serve", dirty=False)
+    hook.on_config(config)
     hook.on_pre_build(config)
     html = hook.on_page_markdown("# Home\n\n<!-- legend -->\n", page=None, config=config, files=None)
     assert 'class="admonition failure fx-problems"' in html

@@ -87,14 +87,14 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
     return not (preview.enabled and record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
-def choose_pages(files: Files, config: MkDocsConfig, catalog: Catalog | None, scan: PageScan | None,
+def choose_pages(files: Files, config: MkDocsConfig, data_dir: Path, catalog: Catalog | None, scan: PageScan | None,
                  dataset_pages: Iterable[str]) -> None:
     """Mark the pages this build must rebuild (`on_files`); clean the site for a full build."""
     preview.rebuilt, preview.pending, preview.files = None, None, files
     if not preview.enabled:
         return
     pages = [file.src_uri for file in files.documentation_pages()]
-    inputs = _inputs_digest(config, pages)
+    inputs = _inputs_digest(config, pages, data_dir)
     last = preview.last
     preview.last = None  # until this build completes
     if catalog is None or scan is None:  # the data or a page has errors: every page shows them
@@ -256,20 +256,20 @@ def _mark_modified(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
-def _inputs_digest(config: MkDocsConfig, pages: list[str]) -> str:
+def _inputs_digest(config: MkDocsConfig, pages: list[str], data_dir: Path) -> str:
     """Everything besides `data/` and each page's own Markdown that shapes every page."""
     digest = hashlib.sha256("\n".join(pages).encode())
     digest.update(repr(config.site_url).encode())
     if config.config_file_path:
         digest.update(Path(config.config_file_path).read_bytes())
-    data_dir = (Path(config.config_file_path).parent / "data").resolve() if config.config_file_path else None
+    data_dir = data_dir.resolve()
     folders = [TEMPLATES, *(Path(p) for p in config.watch)]
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
     snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
     folders += [Path(p) for p in ([snippets] if isinstance(snippets, str) else snippets)]
     for folder in folders:
-        if data_dir is not None and folder.resolve() == data_dir:
+        if folder.resolve() == data_dir:
             continue
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder] if folder.exists() else []:
             stat = os.stat(path)

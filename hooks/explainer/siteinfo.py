@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 EXPORT_JSON = "facts.json"
@@ -12,6 +12,16 @@ EXPORT_SCHEMA = "facts.schema.json"
 FEED = "changes.xml"
 SOCIAL_CARD = "assets/social-card.png"
 """Paths of the generated files, relative to the site root."""
+
+STATUS_MEANING: dict[str, str] = {
+    "confirmed": "Stated on the record by the party concerned or shown by several independent sources.",
+    "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
+    "claimed": "Asserted by one interested party; treat with caution.",
+    "disputed": "Contested by another party or contradicted by other sources.",
+    "unverified": "Could not be confirmed for the date given; shown for context only.",
+    "corrected": "Differs from how an earlier report put it; the record's version is shown.",
+}
+"""The status legend's default wording (a site may reword it); the keys are the only statuses the schema accepts."""
 
 
 @dataclass(frozen=True)
@@ -23,14 +33,24 @@ class SiteInfo:
     index_path: str | None = None
     """URL of the fact index page relative to the site root (e.g. 'facts/'): every item's permalink."""
     stale_after_days: int | None = None
+    cite_as: str | None = None
+    """The site's name in citations, when it is not `name`."""
+    statuses: Mapping[str, str] = field(default_factory=lambda: dict(STATUS_MEANING))
+    """The status legend: what each status means, in the site's words."""
 
     @classmethod
-    def from_config(cls, config: Any, index_path: str | None) -> SiteInfo:
+    def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
+                    cite_as: str | None = None, statuses: Mapping[str, str] | None = None) -> SiteInfo:
+        """From MkDocs' settings (`site_name`, `site_url`...) and the explainer's own."""
         url = config.site_url or ""
         if url and not url.endswith("/"):
             url += "/"
-        settings = (config.extra or {}).get("explainer") or {}
-        return cls(config.site_name, config.site_description or "", url, index_path, settings.get("stale_after_days"))
+        return cls(config.site_name, config.site_description or "", url, index_path, stale_after_days, cite_as,
+                   dict(statuses or STATUS_MEANING))
+
+    @property
+    def citation_name(self) -> str:
+        return self.cite_as or self.name
 
     def address(self, path: str) -> str:
         """A site-root-relative path as readers should cite it: absolute when the site's address is known."""

@@ -12,9 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
 from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
@@ -34,13 +31,12 @@ CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources
 
 
 class Outputs:
-    def __init__(self, config: Any, catalog: Catalog, scan: PageScan, today: dt.date | None = None) -> None:
-        index_page, index_path = scan.first_page_with("facts"), None
-        if index_page is not None:
-            index_path = File(index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        self.site = SiteInfo.from_config(config, index_path)
+    def __init__(self, site: SiteInfo, catalog: Catalog, scan: PageScan, cache_dir: Path, *,
+                 template_dir: Path | None = None, today: dt.date | None = None) -> None:
+        self.site = site
+        self.template_dir = template_dir
         self.catalog = catalog
-        self.cache_dir = Path(config.config_file_path).parent / ".cache"
+        self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
         self.downloads_anywhere = scan.first_page_with(DOWNLOADS_KIND) is not None
@@ -54,20 +50,23 @@ class Outputs:
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
-    def annotate(self, page: Any, config: Any) -> None:
-        """After rendering (the title is final): the head tags and 'last updated' line the theme shows."""
+    def annotate(self, page: Any, root: str) -> None:
+        """After rendering (the title is final): the head tags and 'last updated' line the theme shows.
+
+        `root` is the relative URL from the page to the site root ("../").
+        """
         dates, offers = self.notes.get(page.file.src_uri, (None, False))
         info = seo.PageInfo(
-            title=config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name),
-            description=page.meta.get("description") or config.site_description or "",
+            title=self.site.name if page.is_homepage else (page.meta.get("title") or page.title or self.site.name),
+            description=page.meta.get("description") or self.site.description,
             url=page.url,
-            root=get_relative_url(".", page.url).rstrip("/") + "/",
+            root=root,
             is_home=page.is_homepage,
             dates=dates,
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
         )
         self.pages.append(info)
-        page.meta["fx_head"] = seo.head(info, self.site, self.catalog)
+        page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}
 

@@ -57,7 +57,7 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "description": site.description,
         "url": site.url or None,
         "updated": history.newest(catalog),
-        "statuses": formatting.STATUS_MEANING,
+        "statuses": dict(site.statuses),
     }
     for section in ITEM_SECTIONS:
         export[section] = [expand_item(i, catalog, site) for i in items if i["kind"] == section.removesuffix("s")]

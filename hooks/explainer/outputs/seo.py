@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -92,11 +93,11 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     return entry
 
 
-def head(page: PageInfo, site: SiteInfo, catalog: Catalog) -> Markup:
+def head(page: PageInfo, site: SiteInfo, catalog: Catalog, template_dir: Path | None = None) -> Markup:
     """The tags the theme puts in <head>: JSON-LD, OpenGraph, Twitter and the feed link."""
     # "</" inside a <script> would end it early: escape "<" the JSON way, so the data still parses.
     data = json.dumps(json_ld(page, site, catalog), ensure_ascii=False, indent=None).replace("<", "\\u003c")
-    html = environment().get_template("head.html").render(
+    html = environment(template_dir).get_template("head.html").render(
         page=page, site=site, json_ld=Markup(data), image=page.link(site, SOCIAL_CARD), image_size=CARD_SIZE,
         feed=page.link(site, FEED),
     )

@@ -7,16 +7,6 @@ from typing import Any
 
 Record = dict[str, Any]
 
-STATUS_MEANING: dict[str, str] = {
-    "confirmed": "Stated on the record by the party concerned or shown by several independent sources.",
-    "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
-    "claimed": "Asserted by one party to the conflict; treat with caution.",
-    "disputed": "Contested by another party or contradicted by other sources.",
-    "unverified": "Could not be confirmed for the date given; shown for context only.",
-    "corrected": "Differs from how the seed article put it; the record's version is shown.",
-}
-"""The status legend readers see; the keys are the only statuses the schema accepts."""
-
 
 def format_number(number: float | int) -> str:
     """8000 → "8,000"; 7687.5 → "7,687.5"; 59.0 → "59"."""

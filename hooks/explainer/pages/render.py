@@ -14,7 +14,7 @@ import jinja2
 
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
-from ..siteinfo import SiteInfo
+from ..siteinfo import STATUS_MEANING, SiteInfo
 from . import citation, formatting, history, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -33,12 +33,15 @@ class PageContext:
     """The site's name and address, for citations and permalinks."""
     links: dict[str, str] = field(default_factory=dict)
     """Relative URLs of the pages holding a generated list, by shortcode kind (`sources`, `corrections`)."""
+    template_dir: Path | None = None
+    """The site's own templates, each replacing the package's of the same name."""
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
+def environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Templates are looked up in the site's folder first, then in the package (like a theme's custom_dir)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([template_dir, TEMPLATES] if template_dir else TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -51,7 +54,7 @@ def environment() -> jinja2.Environment:
         number=formatting.format_number,
         summary=views.item_summary,
     )
-    env.globals["status_meaning"] = formatting.STATUS_MEANING
+    env.globals["status_meaning"] = STATUS_MEANING
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
@@ -62,9 +65,10 @@ def render(template: str, context: PageContext, **values: Any) -> str:
     Editors may change the templates while previewing, so a template mistake is a Problem too.
     """
     try:
-        html = environment().get_template(template).render(
+        html = environment(context.template_dir).get_template(template).render(
             catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root,
-            links=context.links, site=context.site, **values,
+            links=context.links, site=context.site,
+            status_meaning=context.site.statuses if context.site else STATUS_MEANING, **values,
         )
     except jinja2.TemplateSyntaxError as error:
         raise ProblemsFound([Problem(_template_name(error.filename, template), error.lineno, "", error.message or "")]) from None
@@ -86,9 +90,9 @@ def render_inline(template: str, context: PageContext, **values: Any) -> str:
     return " ".join(line.strip() for line in render(template, context, **values).splitlines())
 
 
-def render_problems(problems: list[Problem]) -> str:
+def render_problems(problems: list[Problem], template_dir: Path | None = None) -> str:
     """The box the preview shows in place of a page while the data has errors."""
-    return environment().get_template("problems.html").render(problems=problems)
+    return environment(template_dir).get_template("problems.html").render(problems=problems)
 
 
 def claimant_name(record: Record, catalog: Catalog) -> str:

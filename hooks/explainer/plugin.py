@@ -1,0 +1,233 @@
+"""The MkDocs adapter: the pipeline's stages wired to MkDocs' build events.
+
+`ExplainerPlugin` is what `plugins: [explainer]` loads (entry point in pyproject.toml); a site that keeps
+a hook file instead (`hooks/facts.py`) drives one instance of it with the settings under `extra: explainer:`.
+Everything MkDocs-specific (config, files, URLs, events) lives here; the stages below know nothing of MkDocs.
+
+MkDocs keeps a plugin that has `on_startup` (and a hook module) across the builds of `mkdocs serve`, so
+everything read from files is read inside events, on every build.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import logging
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import preview
+from .build import html_fixes
+from .build.staging import Staging
+from .data.catalog import Catalog, build_catalog
+from .outputs import Outputs
+from .pages import render, shortcodes
+from .pages import scan as pages
+from .problems import Problem, ProblemsFound
+from .siteinfo import STATUS_MEANING, SiteInfo
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.livereload import LiveReloadServer
+
+# Under `mkdocs.plugins.` so that strict mode counts our warnings.
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+LIST_KINDS = ("sources", "corrections", "timeline")
+"""Shortcodes that list everything of a kind: other pages link to the first page holding one."""
+
+
+class ExplainerConfig(base.Config):
+    """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the YAML facts, relative to mkdocs.yml."""
+    stale_after_days = c.Optional(c.Type(int))
+    """Facts not reviewed for this many days are listed by every build (an INFO notice); unset: no notice."""
+    cite_as = c.Optional(c.Type(str))
+    """The site's name in "Cite this" texts; `site_name` when unset."""
+    statuses = c.DictOfItems(c.Type(str), default={})
+    """The status legend's wording, by status; a status left out keeps the default wording."""
+    custom_templates = c.Type(str, default="explainer-templates")
+    """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.stage = False
+        self.staging: Staging | None = None
+        self.failed = False
+        self.mkdocs_config: MkDocsConfig | None = None
+        self.catalog: Catalog | None = None
+        self.problems: list[Problem] = []
+        self.index_page: str | None = None
+        self.outputs: Outputs | None = None
+        self.scan: pages.PageScan | None = None
+        self.template_dir: Path | None = None
+        self.list_pages: dict[str, str] = {}
+        """Pages holding the generated lists that other pages link to, by shortcode kind."""
+        self.stashed: dict[str, dict[str, str]] = {}
+        """Per page, the shortcodes' HTML that waits for Markdown to finish (see shortcodes.stash)."""
+
+    def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
+        """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
+        errors, warnings = self.load_config(dict(options), config_file_path)
+        for key, warning in warnings:
+            log.warning(f"{where}.{key}: {warning}")
+        if errors:
+            raise PluginError("\n".join(f"{where}.{key}: {error}" for key, error in errors))
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
+        self.stage = command in ("build", "gh-deploy")
+        preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
+            raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
+                              f"(the statuses are {', '.join(STATUS_MEANING)})")
+        self.mkdocs_config, self.failed = config, False
+        custom = Path(config.config_file_path).parent / self.config.custom_templates
+        self.template_dir = custom if custom.is_dir() else None
+        # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
+        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        for folder in (data_dir, self.template_dir, render.TEMPLATES):
+            if folder is not None and folder.is_dir() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        if self.stage:
+            self.staging = Staging.start(config.site_dir)
+            config.site_dir = str(self.staging.staged)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        root = Path(config.config_file_path).parent
+        docs_dir = Path(config.docs_dir)
+        self.catalog, self.problems, self.outputs, self.scan = None, [], None, None
+        try:
+            catalog = build_catalog(root / self.config.data_dir, root)
+            scan = pages.scan_pages(docs_dir, root, catalog)
+            if scan.problems:
+                raise ProblemsFound(scan.problems)
+        except ProblemsFound as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            # The preview keeps running and shows the problems in every page instead of a stale site.
+            log.error(str(error))
+            self.problems = error.problems
+            return
+        self.catalog, self.index_page, self.scan = catalog, scan.first_page_with("facts"), scan
+        index_url = None
+        if self.index_page is not None:
+            index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
+                                    {**STATUS_MEANING, **self.config.statuses})
+        # Also logs facts overdue for review (INFO).
+        self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
+        self.list_pages = scan.pages_with(LIST_KINDS)
+        if not self.serving:
+            # A build's process ends with the build, and all there is now (config, catalog) lives until then:
+            # spare the garbage collector walking these objects again and again while the pages are built.
+            # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
+            gc.freeze()
+        if unshown := sorted(set(catalog["facts"]) - scan.shown):
+            log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
+        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        preview.choose_pages(files, config, data_dir, self.catalog, self.scan, dataset_pages)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.serving:
+            preview.reuse_compiled_templates(env)
+        preview.restore_pages(config, files)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.problems or self.catalog is None:
+            return render.render_problems(self.problems, self.template_dir)
+        index = files.get_file_from_path(self.index_page) if self.index_page else None
+        context = render.PageContext(
+            catalog=self.catalog,
+            fact_index_url=get_relative_url(index.url, page.url) if index else None,
+            site_root=_site_root(page),
+            links={kind: _url_of(path, page, files) for kind, path in self.list_pages.items()},
+            site=self.outputs.site if self.outputs else None,
+            template_dir=self.template_dir,
+        )
+        if self.outputs:
+            self.outputs.note_page(page, markdown)
+        try:
+            markdown, self.stashed[page.file.src_uri] = shortcodes.stash(markdown, context)
+        except ProblemsFound as error:  # a broken template
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            log.error(str(error))
+            return render.render_problems(error.problems, self.template_dir)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return shortcodes.unstash(html, self.stashed.pop(page.file.src_uri, {}))
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+        if self.outputs:
+            self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return html_fixes.fix_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
+        return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        preview.complete_search_index(config)
+        if self.outputs:
+            self.outputs.pages = preview.complete_page_infos(self.outputs.pages, lambda info: info.url)
+            self.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+        preview.finish()
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # A build with unchanged data never imports the validator (see cache.py); import it now, while the
+        # editor reads, so that the first data edit does not wait for pydantic to load.
+        threading.Thread(target=importlib.import_module, args=("explainer.data.validate",), daemon=True).start()
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+        preview.failed()
+
+    def on_shutdown(self) -> None:
+        if self.staging is None or self.mkdocs_config is None:
+            return
+        if self.failed:
+            self.staging.discard()
+        else:
+            self.staging.commit()
+        self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+
+
+def _site_root(page: Page) -> str:
+    """Relative URL from the page to the site root: "../", never ".." (paths are appended)."""
+    return get_relative_url(".", page.url).rstrip("/") + "/"
+
+
+def _url_of(path: str, page: Page, files: Files) -> str:
+    target = files.get_file_from_path(path)
+    return get_relative_url(target.url, page.url) if target else ""

@@ -1,0 +1,70 @@
+"""The MkDocs adapter's options: checked by MkDocs' own config options, and each one changes the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from explainer.plugin import ExplainerPlugin
+from project import copy_project, mkdocs
+
+
+def test_options_are_checked_the_way_mkdocs_checks_a_plugin() -> None:
+    errors, warnings = ExplainerPlugin().load_config({"stale_after_days": "soon", "data_dri": "facts"})
+    assert [key for key, _ in errors] == ["stale_after_days"]
+    assert "Expected type: <class 'int'>" in str(errors[0][1])
+    assert warnings == [("data_dri", "Unrecognised configuration name: data_dri")]
+
+
+def test_defaults_fit_a_new_site() -> None:
+    plugin = ExplainerPlugin()
+    assert plugin.load_config({}) == ([], [])
+    assert plugin.config.data_dir == "data" and plugin.config.stale_after_days is None
+    assert plugin.config.statuses == {} and plugin.config.cite_as is None
+
+
+def _configure(project: Path, **settings: object) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    head, tail = text.split("  explainer:\n", 1)
+    tail = tail.split("\nhooks:", 1)[1]
+    block = yaml.safe_dump({"explainer": settings}, allow_unicode=True, sort_keys=False)
+    tail = tail.replace("watch:\n  - data\n", "watch:\n")  # the plugin watches the data folder itself
+    config.write_text(head + "\n".join("  " + line for line in block.splitlines()) + "\n\nhooks:" + tail)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_bad_setting_under_extra_fails_the_build_naming_it(project: Path) -> None:
+    _configure(project, stale_after_days="soon")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "extra.explainer.stale_after_days: Expected type: <class 'int'>" in result.stderr
+
+
+def test_an_unknown_status_in_the_wording_fails_the_build(project: Path) -> None:
+    _configure(project, statuses={"rumoured": "Heard somewhere."})
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "explainer.statuses: unknown status rumoured" in result.stderr
+
+
+def test_wording_citation_name_data_folder_and_templates_come_from_the_settings(project: Path) -> None:
+    (project / "data").rename(project / "facts-data")
+    (project / "explainer-templates").mkdir()
+    (project / "explainer-templates/_status.html").write_text(
+        '<span class="fx-status fx-status--{{ status }} own-badge" title="{{ status_meaning[status] }}">{{ status }}</span>\n')
+    _configure(project, data_dir="facts-data", cite_as="The Test Desk",
+               statuses={"disputed": "Somebody says otherwise."})
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    method = (project / "site/method/index.html").read_text()
+    assert "<dd>Somebody says otherwise.</dd>" in method
+    assert "Asserted by one interested party; treat with caution." in method  # a default wording kept
+    assert "own-badge" in method
+    facts = (project / "site/facts/index.html").read_text()
+    assert 'class="fx-cite__text"' in facts and ">The Test Desk: “" in facts
