@@ -37,6 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import preview as preview_latency  # noqa: E402 - issue 13's preview latencies (benchmarks/preview.py)
 import synth  # noqa: E402 - the sibling module, once benchmarks/ is on the path
 
 BIN = Path(sys.executable).parent
@@ -517,6 +518,8 @@ def main() -> None:
         log(f"preview: {plan.edits} edits of each kind…")
         preview = time_preview(root, *plan.preview, plan.edits)
         text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load_at_start)
+        latency = preview_latency.run(root, [(100, 20)] if args.quick else [(1000, 50), (1000, 500)], 2 if args.quick else 3)
+        text += "\n" + "\n".join(preview_latency.report(latency)) + "\n"
     finally:
         if args.keep:
             log(f"projects kept in {root}")

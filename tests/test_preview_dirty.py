@@ -1,7 +1,8 @@
 """The fast preview (`mkdocs serve --dirty`, which `make serve` runs) serves what a full build would.
 
 A real `mkdocs serve --dirty` runs on a copy of the project while a random sequence of edits is saved
-(values, dates, a renamed id, a new page, a deleted fact, a Markdown edit, a broken file and its fix).
+(values, dates, a renamed id, a new page, a deleted fact, a Markdown edit, a page title that the navigation
+shows, a broken file and its fix).
 After each edit, every file of a clean build of the same sources (pages, search index, sitemap, exports)
 is fetched from the preview and compared byte for byte, and files of earlier builds that a clean build
 no longer has must be gone. The clean build uses the preview's own settings (MkDocs' build function with
@@ -187,6 +188,12 @@ def delete_fact(project: Path, rng: random.Random) -> str:
     return f"fact {fact} deleted"
 
 
+def retitle_page(project: Path, rng: random.Random) -> str:
+    """Change the heading of the page whose navigation title comes from it (see the fixture)."""
+    replace_in(project / "docs" / TITLED_BY_HEADING, "\n", f" {rng.randint(0, 10**6)}\n")
+    return f"title of {TITLED_BY_HEADING}"
+
+
 def edit_markdown(project: Path, rng: random.Random) -> str:
     page = rng.choice(sorted((project / "docs").glob("*.md")))
     with page.open("a", encoding="utf-8") as out:
@@ -216,14 +223,19 @@ Edit = Callable[[Path, random.Random], str]
 def sequence(rng: random.Random) -> list[Edit]:
     """Every kind of edit once, values twice, in random order; a broken file is fixed right after."""
     edits: list[list[Edit]] = [[edit_value], [edit_value], [edit_date], [rename_id], [new_page], [delete_fact],
-                               [edit_markdown], [break_file, fix_file]]
+                               [edit_markdown], [retitle_page], [break_file, fix_file]]
     rng.shuffle(edits)
     return [edit for group in edits for edit in group]
+
+
+TITLED_BY_HEADING = "deployment.md"
+"""A page listed in the navigation without a title, so every page's navigation shows its heading."""
 
 
 @pytest.fixture
 def preview(tmp_path: Path):
     project = copy_project(tmp_path / "project")
+    replace_in(project / "mkdocs.yml", f"- Deployment: {TITLED_BY_HEADING}", f"- {TITLED_BY_HEADING}")
     running = DirtyPreview(project)
     try:
         wait_for(running.url, lambda body: "livereload" in body, timeout=120)
