@@ -49,7 +49,7 @@ class LastBuild:
     """What the last complete build of the preview left in the site folder."""
 
     inputs: str
-    pages: list[str]
+    """Digest of what shapes every page besides the data (see _inputs_digest)."""
     catalog: Catalog
     scan: PageScan
     looks: dict[str, tuple[str | None, dict[str, Any]]] = field(default_factory=dict)
@@ -99,7 +99,7 @@ def choose_pages(files: Files, config: MkDocsConfig, data_dir: Path, catalog: Ca
     preview.last = None  # until this build completes
     if catalog is None or scan is None:  # the data or a page has errors: every page shows them
         return _full_build(config, "the data or a page has errors")
-    preview.pending = LastBuild(inputs, pages, catalog, scan)
+    preview.pending = LastBuild(inputs, catalog, scan)
     if last is None:
         return _full_build(config, "no complete build to start from")
     if last.inputs != inputs:
@@ -189,7 +189,7 @@ def complete_search_index(config: MkDocsConfig) -> None:
     are put back around the fresh ones, in page order, and Material's patching is turned off.
     """
     pending, files = preview.pending, preview.files
-    if pending is None or files is None:
+    if not preview.enabled or files is None:
         return
     urls = [_page_url(file) for file in files.documentation_pages()]
     for plugin in config.plugins.values():
@@ -202,9 +202,10 @@ def complete_search_index(config: MkDocsConfig) -> None:
         fresh: dict[str, list[dict[str, Any]]] = {}
         for entry in entries:
             fresh.setdefault(str(entry.get("location", "")).partition("#")[0], []).append(entry)
-        merged = _merge(fresh, pending.search, urls, rebuilt=_rebuilt_urls(files))
+        merged = _merge(fresh, pending.search if pending else {}, urls, rebuilt=_rebuilt_urls(files))
         entries[:] = [entry for page_entries in merged.values() for entry in page_entries]
-        pending.search = merged
+        if pending is not None:
+            pending.search = merged
         if hasattr(plugin, "search_index_prev"):
             plugin.search_index_prev = None  # Material: the index is complete, nothing to patch
         break
