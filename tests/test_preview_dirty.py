@@ -267,3 +267,18 @@ def test_every_edit_in_the_fast_preview_serves_what_a_clean_build_would(preview:
         assert not found, (f"seed {seed}, after: {' → '.join(done)}\n" + "\n".join(found[:20])
                            + f"\nserve log:\n{(preview.project / 'serve.log').read_text()[-3000:]}")
     assert "Preview: rebuilding" in (preview.project / "serve.log").read_text(), "the fast path was never taken"
+
+
+def test_publishing_with_dirty_is_still_a_full_clean_build(tmp_path: Path):
+    # `mkdocs build --dirty` would otherwise keep pages whose Markdown is older than their HTML: a data edit
+    # would never reach them.
+    project = copy_project(tmp_path / "project")
+    first = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=ENV, capture_output=True)
+    assert first.returncode == 0, first.stderr[-2000:]
+    path, line = pick_line(project, random.Random(1), r"^    value: \d+$")
+    replace_in(path, line + "\n", "    value: 97531\n")
+    again = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-q"], cwd=project, env=ENV,
+                           capture_output=True)
+    assert again.returncode == 0, again.stderr[-2000:]
+    pages = "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
+    assert pages.count("97,531") >= 2, "the edited value is missing from the pages that show it"
