@@ -15,6 +15,7 @@ Each variant runs as a real `mkdocs serve --livereload` (with or without `--dirt
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import signal
@@ -250,8 +251,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
     parser.add_argument("--edits", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects (their path is printed)")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
     sizes = [(100, 20)] if args.quick else [(1000, 50), (1000, 500)]
+    started, load_at_start = dt.datetime.now(dt.UTC), os.getloadavg()
     root = Path(tempfile.mkdtemp(prefix="explainer-preview-bench-"))
     try:
         results = run(root, sizes, args.edits or (2 if args.quick else 3))
@@ -260,7 +263,14 @@ def main() -> None:
             log(f"projects kept in {root}")
         else:
             shutil.rmtree(root, ignore_errors=True)
-    print("\n".join(report(results)))
+    text = "\n".join([
+        "# Preview latency", "",
+        f"Written by `python benchmarks/preview.py` from {started:%Y-%m-%d %H:%M} to {dt.datetime.now(dt.UTC):%H:%M} UTC; "
+        "load average at start {:.2f} {:.2f} {:.2f}, at end {:.2f} {:.2f} {:.2f} on {} CPUs (other tenants "
+        "included).".format(*load_at_start, *os.getloadavg(), os.cpu_count()), "", *report(results)]) + "\n"
+    print(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
