@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench
+.PHONY: serve build test lint clean schema stale bench basemap
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -65,3 +65,8 @@ $(PROPERDOCS): requirements.txt requirements-properdocs.txt
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
 	touch $@
+
+# The maps' country outlines, data/basemap.json, from npm's world-atlas (Natural Earth, pinned in
+# package.json). Only this needs npm: the build reads the committed file.
+basemap: $(BIN)/mkdocs node_modules/.package-lock.json
+	$(BIN)/python scripts/make_basemap.py

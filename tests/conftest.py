@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from ci import ci_enabled
+from hypothesis import settings
 
 SOURCES = """\
 sources:
@@ -56,3 +58,9 @@ def data_texts() -> dict[str, str]:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+# Property tests stay quick in `make test`; CI (where hypothesis loads its derandomised "ci" profile) tries more.
+settings.register_profile("explainer", max_examples=40, deadline=None)
+settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=80)
+settings.load_profile("ci" if ci_enabled() else "explainer")

@@ -5,6 +5,7 @@ survives, shows the message in the page, and recovers when the file is fixed."""
 from __future__ import annotations
 
 import html
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,6 +105,16 @@ CASES = [
     BadEdit("emptied data file", empty_sources, "data/sources.yml: the file is empty"),
     BadEdit("unknown source id", good_replaced("sources: [zz-source]", "sources: [zz-sourse]"),
             "data/zz-bad.yml:18: facts[0].sources[0]: no source has the id 'zz-sourse'. Did you mean 'zz-source'?"),
+    BadEdit("raw control byte", good_replaced("    label: Test label", "    label: Test\x0blabel"),
+            "data/zz-bad.yml:13: label: the control character U+000B at column 16 is not allowed"),
+    BadEdit("future review date", good_replaced("    reviewed: 2026-11-01", "    reviewed: 2100-01-01"),
+            "data/zz-bad.yml:19: facts[0].reviewed (zz-fact): 2100-01-01 is outside the allowed range 1900-01-01 .. "),
+    BadEdit("negative charted value", bad_file(GOOD.replace("    value: 1\n", "    value: -5\n    group: zz-group\n")
+                                               + "groups:\n  - id: zz-group\n    title: Test group\n"),
+            "data/zz-bad.yml:14: facts[0].value (zz-fact): -5 can't be charted"),
+    BadEdit("user name in url", good_replaced("https://example.org/", "https://evil.example@good.example/"),
+            "data/zz-bad.yml:9: sources[0].url (zz-source): 'https://evil.example@good.example/': a web address may "
+            "not hold a user name"),
 ]
 
 
@@ -210,3 +221,19 @@ def test_preview_started_on_broken_data_keeps_running_and_recovers(built_project
         assert preview.alive()
     finally:
         preview.stop()
+
+
+def test_links_out_of_the_project_and_pipes_are_refused_unread(project: Path, tmp_path: Path):
+    before = digest(project / "site")
+    secret = tmp_path / "shadow.yml"
+    secret.write_text("root:$6$secret-hash:19000:0:99999:7:::\n")
+    (project / "data/zz-link.yml").symlink_to(secret)
+    os.mkfifo(project / "data/zz-pipe.yml")  # reading it would wait for a writer for ever
+    result = mkdocs(project, "build", timeout=60)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/zz-link.yml: is a link to {secret.resolve()}, outside the project" in output
+    assert "data/zz-pipe.yml: is not a regular file" in output
+    assert "secret-hash" not in output and "Traceback" not in output
+    assert digest(project / "site") == before
+    assert staged_leftovers(project) == []

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
-import os
 import socket
 import threading
 from pathlib import Path
 
 import pytest
+from ci import ci_enabled
 from outputs_helpers import build, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,7 +23,7 @@ PORTS = range(8300, 8400)
 def _require_chromium() -> None:
     if CHROMIUM.exists():
         return
-    if os.environ.get("CI") == "true":
+    if ci_enabled():
         pytest.fail("Chromium is missing (/usr/bin/chromium): .ci/run installs Debian's chromium package")
     pytest.skip("Chromium is missing (/usr/bin/chromium); install Debian's chromium package")
 

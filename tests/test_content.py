@@ -11,7 +11,7 @@ import pytest
 import yaml
 from content_site import ROOT, build, built_pages, copy_project, main_text
 from explainer.data.catalog import Catalog, build_catalog
-from explainer.pages import formatting, shortcodes
+from explainer.pages import formatting, maps, shortcodes
 
 PAGES = {
     "index.md": "Home",
@@ -22,6 +22,7 @@ PAGES = {
     "timeline.md": "Timeline",
     "sources.md": "Sources",
     "facts.md": "All facts",
+    "places.md": "Places",
     "method.md": "Corrections and method",
     "editing.md": "Editing guide",
 }
@@ -116,7 +117,31 @@ def _traceable(catalog: Catalog) -> tuple[set[str], set[str]]:
                 numbers.update(NUMBER.findall(text))
     for fact in catalog["facts"].values():
         numbers.update(NUMBER.findall(formatting.format_value(fact)))
+    # Maps: coordinates, radii and regions are numbers in data/; the outlines' attribution and region
+    # are in data/basemap.json; a scale bar's length is measured from the data's geometry.
+    numbers |= {f"{value:g}" for record in _records(catalog, ("places", "maps")) for value in _numbers(record)}
+    basemap = maps.read_basemap(ROOT / "data" / "basemap.json")
+    numbers.update(NUMBER.findall(basemap["attribution"]))
+    numbers |= {f"{value:g}" for value in basemap["region"].values()}
+    for spec in catalog["maps"].values():
+        numbers.add(formatting.format_number(maps.layout(catalog, spec, basemap).scale.km))
     return dates, numbers
+
+
+def _records(catalog: Catalog, sections: tuple[str, ...]) -> list[Any]:
+    return [record for section in sections for record in catalog[section].values()]
+
+
+def _numbers(value: Any) -> list[float]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int | float):
+        return [value]
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in _numbers(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _numbers(v)]
+    return []
 
 
 def test_every_number_and_date_in_the_pages_comes_from_data(catalog: Catalog, pages: dict[str, str]) -> None:
@@ -189,7 +214,9 @@ def test_there_are_enough_items_and_sources(catalog: Catalog) -> None:
     assert len(catalog.items) >= 40
     assert len(catalog["sources"]) >= 20
     for source in catalog["sources"].values():
-        assert source["url"].startswith(("http://", "https://")) and source["published"], source["id"]
+        assert source["url"].startswith(("http://", "https://")), source["id"]
+        # Only a reference work (a gazetteer entry cited for a place's position) may lack a date.
+        assert source["published"] or not any(r["id"] in catalog.items for r in catalog.citing(source["id"])), source["id"]
 
 
 def test_every_source_is_cited_and_listed(catalog: Catalog, pages: dict[str, str]) -> None:

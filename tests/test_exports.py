@@ -96,3 +96,60 @@ def test_csv_has_one_row_per_item_with_sources_flattened(catalog):
 def test_exports_of_the_real_data_validate():
     catalog = build_catalog(ROOT / "data", ROOT)
     assert not list(validator().iter_errors(export.build_json(catalog, SiteInfo("S", "", "", None))))
+
+
+SOURCES_IN_ORDER = """\
+claimants:
+  - id: zz-who
+    name: Who
+    kind: government
+sources:
+  - id: zz-a
+    publisher: Publisher A
+    title: Title A
+    url: https://example.org/a
+    published: 2001-01-01
+  - id: zz-b
+    publisher: Publisher B
+    title: "=Title B"
+    url: https://example.org/b
+    published: 2001-01-02
+  - id: zz-c
+    publisher: Publisher C
+    title: Title C
+    url: https://example.org/c
+    published: 2001-01-03
+facts:
+  - id: zz-many
+    label: Cited three times
+    value: 3
+    date: 2001-02-01
+    claimant: zz-who
+    status: reported
+    sources: [zz-c, zz-a, zz-b]
+    reviewed: 2001-03-01
+"""
+
+
+def test_csv_source_columns_are_exact_and_in_the_items_order():
+    catalog = link([check_file("data/zz.yml", SOURCES_IN_ORDER.encode())])
+    [row] = list(csv.DictReader(io.StringIO(export.render_csv(catalog, SITE), newline="")))
+    assert {key: row[key] for key in export.CSV_COLUMNS if key.startswith("source_")} == {
+        "source_ids": "zz-c | zz-a | zz-b",
+        "source_publishers": "Publisher C | Publisher A | Publisher B",
+        "source_titles": "Title C | Title A | =Title B",  # starts with "Title": not a formula, kept as written
+        "source_urls": "https://example.org/c | https://example.org/a | https://example.org/b",
+        "source_published": "2001-01-03 | 2001-01-01 | 2001-01-02",
+    }
+
+
+def test_csv_cells_that_would_start_a_formula_get_a_leading_quote():
+    text = SOURCES_IN_ORDER.replace("label: Cited three times", "label: \"=HYPERLINK(\\\"https://evil.example\\\")\"")
+    text = text.replace("title: Title C", "title: \"@SUM(1+1)\"").replace("name: Who", "name: \"-2+3\"")
+    catalog = link([check_file("data/zz.yml", text.encode())])
+    [row] = list(csv.DictReader(io.StringIO(export.render_csv(catalog, SITE), newline="")))
+    assert row["what"] == "'=HYPERLINK(\"https://evil.example\")"
+    assert row["source_titles"] == "'@SUM(1+1) | Title A | =Title B"
+    assert row["claimant"] == "'-2+3"
+    assert row["value_raw"] == "3"
+    assert json.loads(export.render_json(catalog, SITE))["facts"][0]["label"] == "=HYPERLINK(\"https://evil.example\")"

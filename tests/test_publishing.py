@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from ci import ci_enabled
 from outputs_helpers import ROOT, build, copy_project
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -67,7 +67,7 @@ def _properdocs() -> Path:
     found = shutil.which("properdocs")
     if found:
         return Path(found)
-    if os.environ.get("CI") == "true":
+    if ci_enabled():
         pytest.fail("ProperDocs is not installed: `make test` installs it into .venv-properdocs/ (make .venv-properdocs/bin/properdocs)")
     pytest.skip("ProperDocs is not installed; run `make .venv-properdocs/bin/properdocs` (make test does)")
 

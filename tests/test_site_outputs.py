@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -168,7 +171,9 @@ def test_every_page_links_the_changes_feed(site):
 def test_sitemap_lastmod_is_the_pages_modification_date(site):
     text = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
-    entries = dict(re.findall(r"<loc>([^<]+)</loc>(?:<lastmod>([^<]+)</lastmod>)?", text))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", "", namespaces=ns)
+               for url in ElementTree.fromstring(text).findall("s:url", ns)}
     for page in pages(site):
         url = page_url(site, page)
         assert url in entries, url
@@ -185,8 +190,9 @@ def test_exported_json_in_the_site_validates_and_matches_the_cards(site):
     index = next(p for p in pages(site) if 'class="fx-card"' in p.read_text(encoding="utf-8"))
     cards = set(re.findall(r'<article class="fx-card" id="([^"]+)"', index.read_text(encoding="utf-8")))
     assert ids == cards
-    rows = (site / "facts.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0].split(",") == list(export.CSV_COLUMNS) and len(rows) - 1 >= len(ids)
+    rows = list(csv.reader(io.StringIO((site / "facts.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0] == list(export.CSV_COLUMNS)
+    assert sorted(row[0] for row in rows[1:]) == sorted(ids)  # one row per item, no more
 
 
 def test_every_card_has_a_citation_with_its_permalink_and_a_copy_button(site):

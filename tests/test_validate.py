@@ -62,8 +62,8 @@ def test_javascript_url_is_refused():
          "data/facts.yml:5: facts[0].id (Troops Near Kursk): 'Troops Near Kursk' is not an id "
          "(use lowercase letters, digits and hyphens, like troops-kursk)"),
         ("value: 8000", "value: yes",
-         "data/facts.yml:7: facts[0].value (troops-near-kursk): True is not a value "
-         "(give a number, a text in quotes, a date, or min/max)"),
+         "data/facts.yml:7: facts[0].value (troops-near-kursk): `yes` is read by YAML as true (yes/no, on/off "
+         "and true/false are YAML's true and false); to mean the text, put it in quotes: \"yes\""),
         ("value: 8000", "value: {min: 12000, max: 10000}",
          "data/facts.yml:7: facts[0].value (troops-near-kursk): min (12000) is larger than max (10000)"),
         ("sources: [ap-report]\n    reviewed: 2026-11-01\n  - id: troops-total-us",

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
 
-LIST_KINDS = ("sources", "corrections", "timeline")
+LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
@@ -168,6 +168,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             links={kind: _url_of(path, page, files) for kind, path in self.list_pages.items()},
             site=self.outputs.site if self.outputs else None,
             template_dir=self.template_dir,
+            basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
         )
         if self.outputs:
             self.outputs.note_page(page, markdown)

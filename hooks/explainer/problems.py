@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """`text` with every control, bidi, zero-width or other invisible character written as an escape
+    (`\\x1b`, `\\u202e`): data quoted in a message must not drive the terminal or reorder the line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing an editor must fix, printed as `file:line: where: message`."""
@@ -19,7 +27,8 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
+        text = f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
+        return printable(text)
 
 
 class ProblemsFound(Exception):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from ci import ci_enabled
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -37,7 +38,7 @@ def require(condition: bool, reason: str) -> None:
 
 
 def stop(reason: str) -> NoReturn:
-    if os.environ.get("CI", "").lower() == "true":
+    if ci_enabled():
         pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
     pytest.skip(reason)
 

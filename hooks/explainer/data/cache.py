@@ -9,6 +9,7 @@ different: problems are cached too, and an unchanged broken file reports them ag
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
@@ -25,7 +26,8 @@ from .records import FileResult
 FOLDER = Path(".cache") / "explainer"
 """Where entries live, relative to the project root (git-ignored, removed by `make clean`)."""
 
-CODE = ("data/cache.py", "data/catalog.py", "data/load.py", "data/records.py", "data/schema.py", "data/validate.py", "problems.py")
+CODE = ("data/cache.py", "data/catalog.py", "data/files.py", "data/load.py",
+        "data/records.py", "data/schema.py", "data/validate.py", "problems.py")
 """Our modules that decide what a file's checked form is: editing any of them invalidates every entry."""
 
 DISTRIBUTIONS = ("pydantic", "pydantic_core")
@@ -61,7 +63,8 @@ class FileCache:
         self.code = fingerprint() if code is None else code
 
     def key(self, name: str, raw: bytes) -> str:
-        return hashlib.sha256(f"{self.code}\0{name}\0".encode() + raw).hexdigest()
+        # Today's date too: which review dates are allowed (up to tomorrow) moves with it.
+        return hashlib.sha256(f"{self.code}\0{dt.date.today()}\0{name}\0".encode() + raw).hexdigest()
 
     def entry(self, name: str) -> Path:
         # One entry per data file, so an edit replaces its old entry instead of piling up new ones.

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from .files import data_files, read_data_file
 from .records import ITEM_SECTIONS, FileResult, Record, Reference
 
-__all__ = ["ITEM_SECTIONS", "FileResult", "Record", "Reference"]
+__all__ = ["ITEM_SECTIONS", "FileResult", "Record", "Reference", "data_files"]
 
 
 class Catalog:
@@ -43,13 +44,24 @@ class Catalog:
     def sources_of(self, record: Record) -> list[Record]:
         return [self["sources"][sid] for sid in record["sources"]]
 
+    def citations_of(self, record: Record) -> list[Record]:
+        """A place's or route's sources, each as {source: record, excerpt, locator} (excerpt may be None)."""
+        entries = [e if isinstance(e, dict) else {"source": e} for e in record["sources"]]
+        return [{"excerpt": None, "locator": None, **e, "source": self["sources"][e["source"]]} for e in entries]
+
+    def mapped(self, item_id: str) -> list[Record]:
+        """Places and routes tied to an item, so its card can link to them."""
+        return [r for section in ("places", "routes") for r in self[section].values() if item_id in r["items"]]
+
     def claimant_of(self, record: Record) -> Record:
         return self["claimants"][record["claimant"]]
 
     def citing(self, source_id: str) -> list[Record]:
-        """Items and corrections that cite a source, in date order."""
+        """Items, corrections, places and routes that cite a source: items and corrections in date order first."""
         citing = [r for r in [*self.items.values(), *self["corrections"].values()] if source_id in r["sources"]]
-        return sorted(citing, key=lambda r: (r.get("date", ""), r["id"]))
+        mapped = [r for section in ("places", "routes") for r in self[section].values()
+                  if source_id in {e["source"] if isinstance(e, dict) else e for e in r["sources"]}]
+        return sorted(citing, key=lambda r: (r.get("date", ""), r["id"])) + mapped
 
     def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
         import difflib  # only a build with a wrong id needs it
@@ -98,6 +110,7 @@ def link(results: list[FileResult]) -> Catalog:
                 guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
                 problems.append(Problem(result.name, ref.line, ref.where, f"no {label} has the id '{ref.id}'.{guess}"))
     problems += _group_problems(catalog, results)
+    problems += _region_problems(catalog, results)
     if problems:
         raise ProblemsFound(problems)
     return catalog
@@ -116,9 +129,37 @@ def _group_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem
     return problems
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """The YAML files an editor may add to `data/`, in a stable order."""
-    return sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")])
+def _region_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem]:
+    """A place outside a map it is on is a typing slip: most often latitude and longitude swapped."""
+    positions = {ref.id: (result.name, ref) for result in results for ref in result.positions}
+    problems, reported = [], set()
+    for map_spec in catalog["maps"].values():
+        region = map_spec["region"]
+        for place_id in map_place_ids(catalog, map_spec):
+            place = catalog["places"].get(place_id)
+            if place is None or place_id in reported or in_region(place["lat"], place["lon"], region):
+                continue
+            reported.add(place_id)
+            name, ref = positions[place_id]
+            hint = (" Latitude and longitude look swapped." if in_region(place["lon"], place["lat"], region)
+                    else " Check the latitude and longitude (decimal degrees, north and east positive).")
+            problems.append(Problem(
+                name, ref.line, f"{ref.where} ({place_id})",
+                f"lat {place['lat']:g}, lon {place['lon']:g} is outside the map '{map_spec['id']}' "
+                f"(lat {region['south']:g} to {region['north']:g}, lon {region['west']:g} to {region['east']:g}).{hint}"))
+    return problems
+
+
+def in_region(lat: float, lon: float, region: Record) -> bool:
+    return region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"]
+
+
+def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:
+    """The places a map marks: those it lists, then those of its routes, each once, in that order."""
+    ids = list(map_spec["places"])
+    for route_id in map_spec["routes"]:
+        ids += catalog["routes"].get(route_id, {}).get("places", [])
+    return list(dict.fromkeys(ids))
 
 
 def build_catalog(data_dir: Path, root: Path) -> Catalog:
@@ -137,7 +178,11 @@ def build_catalog(data_dir: Path, root: Path) -> Catalog:
     results, keys = [], []
     with _collector_paused():
         for name, path in zip(names, paths, strict=True):
-            raw = path.read_bytes()
+            raw = read_data_file(path, root)
+            if isinstance(raw, str):  # not a file we read: a link out of the project, a FIFO, too large...
+                keys.append(f"{name}\0{raw}")
+                results.append(FileResult(name=name, problems=[Problem(name, 0, "", raw)], unreadable=True))
+                continue
             keys.append(cache.key(name, raw))
             result = cache.get(name, raw)
             if result is None:

@@ -41,6 +41,8 @@ class FileResult:
     """Ids written in a file that failed its checks: other files may point at them without a second error."""
     unreadable: bool = False
     """The file could not be read at all, so which ids it defines is unknown."""
+    positions: list[Reference] = field(default_factory=list)
+    """Where each place's latitude is written: a place outside its map's region is found only once files are joined."""
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form: records as they are, references and problems as lists of their fields."""
@@ -52,6 +54,7 @@ class FileResult:
             "problems": [[p.file, p.line, p.where, p.message] for p in self.problems],
             "unchecked_ids": self.unchecked_ids,
             "unreadable": self.unreadable,
+            "positions": self.positions,
         }
 
     @classmethod
@@ -64,4 +67,5 @@ class FileResult:
             problems=[Problem(*p) for p in data["problems"]],
             unchecked_ids=data["unchecked_ids"],
             unreadable=data["unreadable"],
+            positions=list(map(Reference._make, data["positions"])),
         )

@@ -7,6 +7,7 @@ descriptions become the editor's hints in the generated JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -14,63 +15,134 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .load import Suspect, shorten
+
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
 Qualifier = Literal["about", "around", "at least", "more than", "over", "up to", "as many as", "nearly"]
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
+PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
+Mode = Literal["ship", "rail", "road", "air"]
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_TIME_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9+\-:/_.]{0,39}")
+EARLIEST_RECORD = dt.date(1900, 1, 1)
+"""Reviews, revisions and publications are dated from here to tomorrow (a time zone ahead of the build)."""
+MAX_NUMBER = 10**15
+"""The largest figure a value may hold; larger ones are typing mistakes (and would overflow a chart)."""
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: repr (so control and bidi characters show as escapes), shortened."""
+    return shorten(repr(value), 60)
+
+
+def _refuse_suspect(value: Any) -> None:
+    if isinstance(value, Suspect):
+        raise PydanticCustomError("suspect", value.explain())
 
 
 def _slug(value: Any) -> Any:
-    if not isinstance(value, str) or not _SLUG.match(value):
+    _refuse_suspect(value)
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise PydanticCustomError(
-            "slug", f"{value!r} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
+            "slug", f"{shown(value)} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
     return value
 
 
 def _iso_date(value: Any) -> dt.date:
     # YAML turns 2024-10-31 into a date already; a string is accepted only in that same form, so
     # 31/10/2024 or 20241031 (which pydantic would read as a Unix timestamp) are refused.
+    _refuse_suspect(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("date", f"{value!r} is not a date (use YYYY-MM-DD)")
+    raise PydanticCustomError("date", f"{shown(value)} is not a date (use YYYY-MM-DD)")
+
+
+def _record_date(value: Any) -> dt.date:
+    """A date an editor or publisher acted on: not before 1900, not after tomorrow (a future review
+    would hide an item from the staleness report for ever)."""
+    day = _iso_date(value)
+    latest = dt.date.today() + dt.timedelta(days=1)
+    if not EARLIEST_RECORD <= day <= latest:
+        raise PydanticCustomError(
+            "date_range", f"{day.isoformat()} is outside the allowed range {EARLIEST_RECORD.isoformat()} .. "
+            f"{latest.isoformat()} (today + 1 day)")
+    return day
 
 
 def _time(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        # YAML 1.1 reads an unquoted 07:10 as a base-60 number (430); turn it back.
-        value = f"{value // 60:02d}:{value % 60:02d}"
-    if isinstance(value, str) and _TIME.match(value):
+    # YAML 1.1 reads an unquoted 07:10 as a base-60 number; the loader keeps what was written (a Suspect).
+    if isinstance(value, str) and _TIME.fullmatch(value):
+        return str(value)
+    raise PydanticCustomError("time", f"{shown(value)} is not a time of day (use HH:MM, 24-hour)")
+
+
+def _time_zone(value: Any) -> str:
+    # A label such as KST, UTC+9 or Asia/Pyongyang, shown beside the time: not free text.
+    _refuse_suspect(value)
+    if isinstance(value, str) and _TIME_ZONE.fullmatch(value):
         return value
-    raise PydanticCustomError("time", f"{value!r} is not a time of day (use HH:MM, 24-hour)")
+    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like KST, UTC+9 or "
+                              "Asia/Pyongyang: letters, digits and + - : / _ .)")
 
 
 def _web_url(value: Any) -> str:
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(
-        c.isspace() or ord(c) < 32 for c in value
-    ):
-        raise PydanticCustomError(
-            "url", f"{value!r} is not a web address (only http:// and https:// links are allowed)")
+    _refuse_suspect(value)
+    refused = f"{shown(value)} is not a web address (only http:// and https:// links are allowed)"
+    if not isinstance(value, str):
+        raise PydanticCustomError("url", refused)
+    if any(not c.isprintable() or c.isspace() for c in value):
+        # Controls, bidi overrides and zero-width characters make an address read unlike where it goes.
+        raise PydanticCustomError("url", f"{shown(value)}: a web address may not hold spaces, control, "
+                                  "bidi or zero-width characters")
+    if "\\" in value:
+        raise PydanticCustomError("url", f"{shown(value)}: a web address may not hold a backslash "
+                                  "(browsers read it as /, so the address would go elsewhere than it reads)")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PydanticCustomError("url", refused)
+    if "@" in parts.netloc:
+        raise PydanticCustomError("url", f"{shown(value)}: a web address may not hold a user name (the part "
+                                  "before @), which makes it read as another host; give the address itself")
+    try:
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        raise PydanticCustomError("url", refused) from None
     return value
 
 
 def _text(value: Any) -> str:
+    _refuse_suspect(value)
+    if isinstance(value, int | float):
+        raise PydanticCustomError("text", f"{shown(value)} is a number here, and this field is text: "
+                                  f"put it in quotes, like \"{shorten(str(value))}\"")
     if not isinstance(value, str) or not value.strip():
-        raise PydanticCustomError("text", f"{value!r} should be some text")
+        raise PydanticCustomError("text", f"{shown(value)} should be some text")
     return value.strip()
 
 
-Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
+def _number(value: Any) -> int | float:
+    _refuse_suspect(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("number", f"{shown(value)} is not a number (write it in plain digits, like 1000 or 2.5)")
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise PydanticCustomError("number", f"{shown(value)} is out of range (at most {MAX_NUMBER:,} either way)")
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": f"^{_SLUG.pattern}$"})]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": _TIME.pattern})]
+RecordDate = Annotated[dt.date, BeforeValidator(_record_date)]
+Number = Annotated[int | float, BeforeValidator(_number)]
+TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={"pattern": f"^{_TIME_ZONE.pattern}$"})]
+TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 
@@ -82,8 +154,8 @@ class Strict(BaseModel):
 class Range(Strict):
     """A span a claimant gave, such as 10,000–12,000."""
 
-    min: int | float = Field(description="Lower end of the span.")
-    max: int | float = Field(description="Upper end of the span.")
+    min: Number = Field(description="Lower end of the span.")
+    max: Number = Field(description="Upper end of the span.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Range:
@@ -93,7 +165,9 @@ class Range(Strict):
 
 
 def _value(value: Any) -> Any:
-    # YAML reads yes/no/on/off as booleans: refuse them rather than show "True" to readers.
+    # A value is a plain decimal number, text, a date or a range; anything YAML would have to guess
+    # (yes/no, 0x3E8, 1:10, .nan) is refused, saying what it would have read.
+    _refuse_suspect(value)
     if isinstance(value, bool) or value is None:
         raise PydanticCustomError(
             "value", f"{value!r} is not a value (give a number, a text in quotes, a date, or min/max)")
@@ -104,8 +178,8 @@ def _value(value: Any) -> Any:
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, int | float):
-        return value
-    raise PydanticCustomError("value", f"{value!r} is not a number, text, date or min/max range")
+        return _number(value)
+    raise PydanticCustomError("value", f"{shown(value)} is not a number, text, date or min/max range")
 
 
 FactValue = Annotated[int | float | IsoDate | Range | str, BeforeValidator(_value)]
@@ -114,7 +188,7 @@ FactValue = Annotated[int | float | IsoDate | Range | str, BeforeValidator(_valu
 class Revision(Strict):
     """One dated change to an item, shown to readers as its history."""
 
-    date: IsoDate = Field(description="When the change was made (YYYY-MM-DD).")
+    date: RecordDate = Field(description="When the change was made (YYYY-MM-DD, from 1900 to today).")
     change: Text = Field(description="What changed, in a short sentence.")
     reason: Text | None = Field(None, description="Why it changed (a new source, a correction...).")
 
@@ -125,12 +199,13 @@ class Item(Strict):
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
-    timezone: Text | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
+    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
     sources: list[Slug] = Field(min_length=1, description="Ids of sources (from a `sources:` list) that support it.")
     note: Text | None = Field(None, description="Editor's note shown to readers (context, caveats, corrections).")
-    reviewed: IsoDate = Field(description="When an editor last checked this item against its sources (YYYY-MM-DD).")
+    reviewed: RecordDate = Field(
+        description="When an editor last checked this item against its sources (YYYY-MM-DD, from 1900 to today).")
     revisions: list[Revision] = Field(default_factory=list, description="Dated changes, newest last.")
 
     @model_validator(mode="after")
@@ -190,7 +265,8 @@ class Source(Strict):
     publisher: Text = Field(description="Who published it, e.g. 'Associated Press'.")
     title: Text = Field(description="The title as published.")
     url: WebUrl = Field(description="Where to read it (http or https).")
-    published: IsoDate = Field(description="Publication date (YYYY-MM-DD).")
+    published: RecordDate | None = Field(
+        None, description="Publication date (YYYY-MM-DD, 1900 to today); leave out for a reference work without one (a gazetteer entry).")
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
@@ -206,6 +282,103 @@ class Correction(Strict):
     sources: list[Slug] = Field(min_length=1, description="Ids of sources for the record's version.")
 
 
+class Citation(Strict):
+    """A source and the words in it that support the record: the evidence a reader can check."""
+
+    source: Slug = Field(description="Id of the source (from a `sources:` list).")
+    excerpt: Text = Field(description="The source's own words, copied exactly, that support the record.")
+    locator: Text | None = Field(None, description="Where in the source: 'paragraph 3', '00:12:30', 'p. 4'.")
+
+
+class Place(Strict):
+    """A point on a map, with the evidence for where it is and what happened there."""
+
+    id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
+    name: Text = Field(description="The name readers see on the map, e.g. 'Najin'.")
+    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Rajin.")
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
+    kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
+    what: Text = Field(description="What happened there, in a sentence, with who says so.")
+    approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
+    radius_km: float | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
+    why_approximate: Text | None = Field(None, description="For an approximate place: what the record says instead.")
+    sources: list[Slug | Citation] = Field(
+        min_length=1, description="Sources for the position and the events; at least one with an excerpt.")
+    items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events that happened there.")
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Place:
+        if not any(isinstance(entry, Citation) for entry in self.sources):
+            raise PydanticCustomError(
+                "evidence", "give at least one source as {source: id, excerpt: \"the source's words\"}")
+        if self.approximate and (self.radius_km is None or self.why_approximate is None):
+            raise PydanticCustomError("approximate", "an approximate place needs `radius_km` and `why_approximate`")
+        if not self.approximate and (self.radius_km is not None or self.why_approximate is not None):
+            raise PydanticCustomError("approximate", "`radius_km` and `why_approximate` need `approximate: true`")
+        return self
+
+
+class Route(Strict):
+    """An ordered journey between places, one mode of transport per leg."""
+
+    id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
+    title: Text = Field(description="What travelled, e.g. 'Munitions from Najin to the depot near Tikhoretsk'.")
+    places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
+    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
+    start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")
+    end: IsoDate = Field(description="Last day of the journeys (YYYY-MM-DD).")
+    claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
+    status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
+    sources: list[Slug | Citation] = Field(min_length=1, description="Sources for the route.")
+    items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events about the route.")
+    note: Text | None = Field(None, description="Editor's note shown to readers.")
+
+    @model_validator(mode="after")
+    def _legs(self) -> Route:
+        if len(self.modes) != len(self.places) - 1:
+            legs = len(self.places) - 1
+            raise PydanticCustomError(
+                "legs", f"give one mode per leg: {len(self.places)} places make {legs} leg{'s' * (legs != 1)}, "
+                f"but {len(self.modes)} mode{'s' * (len(self.modes) != 1)} are given")
+        if self.start > self.end:
+            raise PydanticCustomError("dates", f"start ({self.start}) is after end ({self.end})")
+        return self
+
+
+class Region(Strict):
+    """The part of the globe a map shows, in degrees."""
+
+    west: float = Field(ge=-180, le=180, description="Western edge (longitude).")
+    east: float = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
+    south: float = Field(ge=-80, le=80, description="Southern edge (latitude).")
+    north: float = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Region:
+        if self.west >= self.east or self.south >= self.north:
+            raise PydanticCustomError("region", "west must be less than east, and south less than north")
+        return self
+
+
+class MapSpec(Strict):
+    """A map drawn at build time: which region, which places and routes."""
+
+    id: Slug = Field(description="Unique id; a page shows it with <!-- map:id -->.")
+    title: Text = Field(description="The map's title, also its text alternative's name.")
+    caption: Text = Field(description="What the map shows and how to read it.")
+    region: Region = Field(description="The area drawn: {west, east, south, north} in degrees.")
+    places: list[Slug] = Field(default_factory=list, description="Ids of places to mark (a route's places are added).")
+    routes: list[Slug] = Field(default_factory=list, description="Ids of routes to draw.")
+    not_drawn: Text | None = Field(None, description="What the map leaves out and why, told to readers under it.")
+
+    @model_validator(mode="after")
+    def _something(self) -> MapSpec:
+        if not self.places and not self.routes:
+            raise PydanticCustomError("map", "a map needs `places` or `routes`")
+        return self
+
+
 class DataFile(Strict):
     """One file in `data/`: any of these sections, each a list."""
 
@@ -216,6 +389,9 @@ class DataFile(Strict):
     quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
     events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
     corrections: list[Correction] = Field(default_factory=list, description="Where the seed article and the record differ.")
+    places: list[Place] = Field(default_factory=list, description="Points on maps, with evidence for their position.")
+    routes: list[Route] = Field(default_factory=list, description="Journeys between places, one mode per leg.")
+    maps: list[MapSpec] = Field(default_factory=list, description="Maps drawn from places and routes.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)

@@ -25,14 +25,26 @@ def check_file(name: str, raw: bytes) -> FileResult:
     """Parse and validate one file's bytes; every problem is collected in the result."""
     loaded = load_text(name, raw)
     result = FileResult(name=name, problems=list(loaded.problems))
-    if loaded.problems:
+    if loaded.data is None:  # not readable as YAML at all
         _note_unchecked_ids(result, loaded.data)
         return result
+    # Values the loader refused (a tag, a control character) are still checked against the schema,
+    # so one pass reports every mistake; only the schema's echo of the refused value is dropped.
+    bad_paths = set(loaded.refused)
+    data_file = None
     try:
         data_file = schema.DataFile.model_validate(loaded.data)
     except ValidationError as error:
-        result.problems += [_problem(loaded, issue) for issue in error.errors()]
+        for issue in error.errors():
+            loc = tuple(issue["loc"])
+            if not any(loc[:len(path)] == path for path in loaded.refused):
+                result.problems.append(_problem(loaded, issue))
+                bad_paths.add(loc)
+    if data_file is not None:
+        result.problems += _chart_problems(loaded, data_file)
+    if result.problems or data_file is None:
         _note_unchecked_ids(result, loaded.data)
+        result.refs = _written_references(loaded, bad_paths)
         return result
     dumped = data_file.model_dump(mode="json")  # one call for the whole file: far cheaper than one per record
     for section in schema.SECTIONS:
@@ -46,6 +58,9 @@ def check_file(name: str, raw: bytes) -> FileResult:
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
+            if isinstance(model, schema.Place):
+                where = (*path, "lat")
+                result.positions.append(Reference(section, model.id, loaded.line_of(where), format_path(where)))
     return result
 
 
@@ -60,6 +75,47 @@ def _note_unchecked_ids(result: FileResult, data: Any) -> None:
                 result.unchecked_ids.append(entry["id"])
 
 
+def _chart_problems(loaded: LoadedFile, data_file: schema.DataFile) -> list[Problem]:
+    """A fact in an estimate group is drawn as a bar: its value must be a number (or span) of zero or more."""
+    problems = []
+    for index, fact in enumerate(data_file.facts):
+        if fact.group is None:
+            continue
+        value = fact.value
+        numbers = [value.min, value.max] if isinstance(value, schema.Range) else [value]
+        if isinstance(value, str | dt.date) or any(number < 0 for number in numbers):
+            path: Path = ("facts", index, "value")
+            problems.append(Problem(
+                loaded.name, loaded.line_of(path), f"{format_path(path)} ({fact.id})",
+                f"{schema.shown(value if not isinstance(value, schema.Range) else value.model_dump())} can't be charted: "
+                f"a fact in the estimate group '{fact.group}' needs a number, or min/max, of zero or more"))
+    return problems
+
+
+_REFERENCE_FIELDS = (("claimant", "claimants"), ("sources", "sources"), ("group", "groups"), ("items", "items"))
+
+
+def _written_references(loaded: LoadedFile, bad_paths: set[Path]) -> list[Reference]:
+    """The references a file that failed its checks writes, except in fields already reported, so that a
+    misspelled id is reported in the same pass as the file's other mistakes."""
+    refs = []
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    for section in (*_KIND, "corrections"):
+        entries = data.get(section)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict):
+                continue
+            for key, target in _REFERENCE_FIELDS:
+                written = entry.get(key)
+                values = list(enumerate(written)) if isinstance(written, list) else [(None, written)]
+                for position, value in values:
+                    where: Path = (section, index, key) if position is None else (section, index, key, position)
+                    reported = any(where[:len(bad)] == bad for bad in bad_paths if len(bad) >= 3)
+                    if isinstance(value, str) and not reported:
+                        refs.append(Reference(target, value, loaded.line_of(where), format_path(where)))
+    return refs
+
+
 def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Reference]:
     """Every id this record points at in another section, with the line it is written on."""
     wanted: list[tuple[str, str, Path]] = []
@@ -67,6 +123,19 @@ def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Refere
         wanted.append(("claimants", model.claimant, (*path, "claimant")))
     if isinstance(model, schema.Item | schema.Correction):
         wanted += [("sources", sid, (*path, "sources", i)) for i, sid in enumerate(model.sources)]
+    if isinstance(model, schema.Place | schema.Route):
+        wanted += [
+            ("sources", entry.source, (*path, "sources", i, "source")) if isinstance(entry, schema.Citation)
+            else ("sources", entry, (*path, "sources", i))
+            for i, entry in enumerate(model.sources)
+        ]
+        wanted += [("items", iid, (*path, "items", i)) for i, iid in enumerate(model.items)]
+    if isinstance(model, schema.Route):
+        wanted.append(("claimants", model.claimant, (*path, "claimant")))
+    if isinstance(model, schema.Route | schema.MapSpec):
+        wanted += [("places", pid, (*path, "places", i)) for i, pid in enumerate(model.places)]
+    if isinstance(model, schema.MapSpec):
+        wanted += [("routes", rid, (*path, "routes", i)) for i, rid in enumerate(model.routes)]
     if isinstance(model, schema.Fact) and model.group:
         wanted.append(("groups", model.group, (*path, "group")))
     if isinstance(model, schema.Correction):
@@ -110,10 +179,13 @@ def _message(loc: Path, issue: Any) -> str:
         return f"unknown field; {hint}allowed: {', '.join(allowed)}"
     if kind == "missing":
         return "required field is missing"
-    if kind == "literal_error":
-        return f"{issue['input']!r} is not one of {ctx.get('expected', '')}"
     if kind in ("list_type", "model_type", "dict_type") and issue["input"] is None:
         return "is empty; give a value or remove the key"
+    if kind == "model_type" and not loc:
+        sections = ", ".join(f"`{name}:`" for name in schema.SECTIONS)
+        return f"the file should hold sections ({sections}), each a list; it holds a {type(issue['input']).__name__}"
+    if kind == "literal_error":
+        return f"{schema.shown(issue['input'])} is not one of {ctx.get('expected', '')}"
     message: str = issue["msg"]
     return message.removeprefix("Value error, ")
 

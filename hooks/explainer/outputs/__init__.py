@@ -23,7 +23,8 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
 EXPORT_CODE = (
-    "outputs/export.py", "outputs/feed.py", "pages/formatting.py", "pages/history.py", "siteinfo.py",
+    "outputs/export.py", "outputs/feed.py", "outputs/safecsv.py", "outputs/safexml.py",
+    "pages/formatting.py", "pages/history.py", "siteinfo.py",
     "outputs/facts.schema.json",
 )
 """What the exports and the feed are made by, besides the catalog and the site's settings."""

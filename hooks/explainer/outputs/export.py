@@ -7,7 +7,6 @@ the same data write the same bytes.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, SiteInfo
+from .safecsv import SafeWriter
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
 SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
@@ -70,9 +70,10 @@ def render_json(catalog: Catalog, site: SiteInfo) -> str:
     # One item per line: readable and diffable, and still written by json's fast C encoder
     # (indent=... would switch to the pure-Python one, about ten times slower on 10,000 facts).
     data = build_json(catalog, site)
-    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False)[:-1]]
+    # allow_nan=False: NaN and Infinity are not JSON; the schema refuses them, and so does this.
+    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False, allow_nan=False)[:-1]]
     for section in _LISTS:
-        records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in data[section])
+        records = ",\n".join(json.dumps(record, ensure_ascii=False, allow_nan=False) for record in data[section])
         lines.append(f', "{section}": [\n{records}\n]' if records else f', "{section}": []')
     return "\n".join(lines) + "\n}\n"
 
@@ -101,7 +102,7 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "source_publishers": CSV_JOINER.join(s["publisher"] for s in sources),
         "source_titles": CSV_JOINER.join(s["title"] for s in sources),
         "source_urls": CSV_JOINER.join(s["url"] for s in sources),
-        "source_published": CSV_JOINER.join(s["published"] for s in sources),
+        "source_published": CSV_JOINER.join(s["published"] or "" for s in sources),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
@@ -115,7 +116,7 @@ def _cell(value: Any) -> str:
 
 def render_csv(catalog: Catalog, site: SiteInfo) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
+    writer = SafeWriter(buffer)  # no cell starts a formula
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(item, catalog, site) for item in ordered_items(catalog))
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from ..data.catalog import Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
 from ..siteinfo import FEED, SiteInfo
+from . import safexml
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 200
@@ -82,9 +83,7 @@ def render(catalog: Catalog, site: SiteInfo) -> str:
     ET.register_namespace("", ATOM)
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        element.text = text
-        return element
+        return safexml.add(parent, f"{{{ATOM}}}{tag}", text, **attrs)
 
     all_entries = entries(catalog, site)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -105,8 +104,7 @@ def render(catalog: Catalog, site: SiteInfo) -> str:
         if entry.link:
             add(element, "link", rel="alternate", type="text/html", href=entry.link)
         add(element, "content", entry.content, type="text")
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    return safexml.to_string(feed)
 
 
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> Path:

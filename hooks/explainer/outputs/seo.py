@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
 
@@ -22,8 +22,10 @@ from ..pages import history
 from ..pages.history import PageDates
 from ..pages.render import environment
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, FEED, SOCIAL_CARD, SiteInfo
+from . import safexml
 
 CARD_SIZE = (1200, 630)
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
 def head(page: PageInfo, site: SiteInfo, catalog: Catalog, template_dir: Path | None = None) -> Markup:
     """The tags the theme puts in <head>: JSON-LD, OpenGraph, Twitter and the feed link."""
     # "</" inside a <script> would end it early: escape "<" the JSON way, so the data still parses.
-    data = json.dumps(json_ld(page, site, catalog), ensure_ascii=False, indent=None).replace("<", "\\u003c")
+    data = json.dumps(json_ld(page, site, catalog), ensure_ascii=False, allow_nan=False).replace("<", "\\u003c")
     html = environment(template_dir).get_template("head.html").render(
         page=page, site=site, json_ld=Markup(data), image=page.link(site, SOCIAL_CARD), image_size=CARD_SIZE,
         feed=page.link(site, FEED),
@@ -106,18 +108,22 @@ def head(page: PageInfo, site: SiteInfo, catalog: Catalog, template_dir: Path | 
 
 def sitemap(pages: list[PageInfo], site: SiteInfo) -> str:
     """sitemap.xml with each page's data-driven last-modified date (none for pages that show no item)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    ET.register_namespace("", SITEMAP)
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     for page in pages:
+        url = safexml.add(urlset, f"{{{SITEMAP}}}url")
         # Without a configured address there is no absolute URL: MkDocs then writes root-relative ones too.
-        lines.append(f"  <url><loc>{escape(site.address(page.url) if site.url else '/' + page.url)}</loc>"
-                     + (f"<lastmod>{page.dates.modified}</lastmod>" if page.dates else "") + "</url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+        safexml.add(url, f"{{{SITEMAP}}}loc", site.address(page.url) if site.url else "/" + page.url)
+        if page.dates:
+            safexml.add(url, f"{{{SITEMAP}}}lastmod", page.dates.modified)
+    return safexml.to_string(urlset)
 
 
 def gzipped(text: str, newest: str | None) -> bytes:
     """Gzip with a timestamp from the data, not the clock, so rebuilds are byte-identical."""
     mtime = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp()) if newest else 0
+    if not 0 <= mtime < 2**32:  # gzip's field ends in 2106; the schema keeps dates well before that anyway
+        mtime = 0
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=mtime) as handle:
         handle.write(text.encode("utf-8"))

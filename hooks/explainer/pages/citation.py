@@ -24,7 +24,12 @@ def citation(item: Record, catalog: Catalog, site_name: str) -> str:
     claimant = catalog.claimant_of(item)
     who = f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
     sources = "; ".join(
-        f"{s['publisher']}, “{s['title']}”, {formatting.format_date(s['published'])}, {s['url']}" for s in catalog.sources_of(item)
+        f"{s['publisher']}, “{s['title']}”, {_dated(s['published'])}{s['url']}" for s in catalog.sources_of(item)
     )
     return (f"{site_name}: {statement(item)}, according to {who}, {formatting.format_moment(item)} "
             f"(status: {item['status']}). Source{'s' if len(item['sources']) > 1 else ''}: {sources}.")
+
+
+def _dated(published: str | None) -> str:
+    """A source's date before its address; a reference work without one gives none."""
+    return f"{formatting.format_date(published)}, " if published else ""

@@ -15,7 +15,7 @@ import jinja2
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
-from . import citation, formatting, history, views
+from . import citation, formatting, history, maps, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -35,6 +35,8 @@ class PageContext:
     """Relative URLs of the pages holding a generated list, by shortcode kind (`sources`, `corrections`)."""
     template_dir: Path | None = None
     """The site's own templates, each replacing the package's of the same name."""
+    basemap: Path | None = None
+    """The country outlines maps are drawn on (made by scripts/make_basemap.py)."""
 
 
 @functools.cache
@@ -55,6 +57,8 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         summary=views.item_summary,
     )
     env.globals["status_meaning"] = STATUS_MEANING
+    env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
+                       line_styles=maps.LINE_STYLES)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..data.catalog import Catalog
-from ..problems import Problem
-from . import chart, formatting, history, views
+from ..data.catalog import Catalog, map_place_ids
+from ..problems import Problem, ProblemsFound
+from . import chart, formatting, history, maps, views
 from .render import PageContext, render, render_inline
 
 SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
@@ -159,6 +159,17 @@ KINDS: dict[str, Kind] = {
         help="one correction as a note, linked to its entry on the corrections page",
         dated=lambda c, a: set(c["corrections"][a]["items"]),
     ),
+    "map": Kind(
+        "maps", True, lambda ctx, arg: _render_map(ctx, arg),
+        shows=lambda c, a: set(),
+        help="a map drawn from data/places.yml: places, routes, scale and grid, with the places listed below it",
+        dated=lambda c, a: _map_items(c, a),
+    ),
+    "places": Kind(
+        None, True, lambda ctx, arg: render("places.html", ctx),
+        shows=lambda c, a: set(),
+        help="every place and route as a card with its evidence (anchor = place or route id); maps link here",
+    ),
 }
 
 
@@ -178,6 +189,27 @@ def _render_chart(context: PageContext, group_id: str) -> str:
         chart=chart.layout(views.chart_entries(catalog, group_id)),
         description=views.describe_chart(catalog, group_id),
     )
+
+
+def _render_map(context: PageContext, map_id: str) -> str:
+    spec = context.catalog["maps"][map_id]
+    if context.basemap is None or not context.basemap.exists():
+        raise ProblemsFound([Problem("data/basemap.json", 0, "", "the map outlines are missing: run scripts/make_basemap.py")])
+    basemap = maps.read_basemap(context.basemap)
+    if not maps.covers(basemap["region"], spec["region"]):
+        raise ProblemsFound([Problem("data/basemap.json", 0, f"maps: {map_id}",
+                                     f"the outlines cover only {maps.region_text(basemap['region'])}; the map shows "
+                                     f"{maps.region_text(spec['region'])}: regenerate them with scripts/make_basemap.py")])
+    drawn = maps.layout(context.catalog, spec, basemap)
+    return render("map.html", context, spec=spec, map=drawn, description=maps.describe(context.catalog, drawn),
+                  attribution=basemap["attribution"])
+
+
+def _map_items(catalog: Catalog, map_id: str) -> set[str]:
+    """Items tied to a map's places and routes: their review dates date the page."""
+    spec = catalog["maps"][map_id]
+    records = [catalog["places"][p] for p in map_place_ids(catalog, spec)] + [catalog["routes"][r] for r in spec["routes"]]
+    return {item for record in records for item in record["items"]}
 
 
 @dataclass(frozen=True)
@@ -234,7 +266,7 @@ def _problem_with(code: Shortcode, catalog: Catalog) -> str | None:
         return f"'{code.kind}' needs an id: <!-- {code.kind}:some-id -->"
     pool = catalog.items if kind.section == "items" else catalog[kind.section]
     if code.arg not in pool:
-        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group",
+        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group", "maps": "map",
                  "events": "event", "claimants": "claimant", "corrections": "correction"}
         hint = catalog.suggest(code.arg, kind.section)
         guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""

@@ -57,13 +57,14 @@ def timeline_days(catalog: Catalog) -> list[Day]:
 def bibliography(catalog: Catalog) -> list[Record]:
     """Sources sorted by publisher, then date; each with its host and the items and corrections citing it."""
     entries = []
-    for source in sorted(catalog["sources"].values(), key=lambda s: (s["publisher"].lower(), s["published"], s["id"])):
+    for source in sorted(catalog["sources"].values(), key=lambda s: (s["publisher"].lower(), s["published"] or "", s["id"])):
         citing = catalog.citing(source["id"])
         entries.append({
             **source,
             "host": urlsplit(source["url"]).hostname or source["url"],
-            "cited_items": [r for r in citing if "kind" in r],
-            "cited_corrections": [r for r in citing if "kind" not in r],
+            "cited_items": [r for r in citing if r["id"] in catalog.items],
+            "cited_corrections": [r for r in citing if r["id"] in catalog["corrections"]],
+            "cited_places": [r for r in citing if r["id"] in catalog["places"] or r["id"] in catalog["routes"]],
         })
     return entries
 

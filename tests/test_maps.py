@@ -1,0 +1,268 @@
+"""Maps from data: the projection against published values, the editor's mistakes named with file,
+line and field, and markers that move when their coordinates change in YAML."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+from conftest import FACTS, SOURCES
+from explainer.data.catalog import build_catalog, link
+from explainer.data.validate import check_file
+from explainer.pages import maps, shortcodes
+from explainer.pages.projection import LambertConic
+from explainer.pages.render import PageContext
+from explainer.problems import ProblemsFound
+from project import ROOT, copy_project
+
+CLARKE_1866 = (6_378_206.4, 1 - math.sqrt(1 - 0.00676866))
+"""Snyder's ellipsoid for the worked example: a = 6,378,206.4 m, e² = 0.00676866."""
+
+
+# Snyder, Map Projections: A Working Manual (USGS PP 1395), numerical examples for the Lambert
+# conformal conic, pp. 295-297: standard parallels 33° and 45° N, origin 23° N 96° W, point 35° N 75° W.
+def test_snyder_sphere_example():
+    cone = LambertConic(33, 45, 23, -96, a=1.0, flattening=0.0)
+    x, y = cone.forward(35, -75)
+    assert cone.n == pytest.approx(0.6304777, abs=1e-7)
+    assert (x, y) == (pytest.approx(0.2966785, abs=1e-7), pytest.approx(0.2462112, abs=1e-7))
+    assert cone.scale_factor(35) == pytest.approx(0.9970040, abs=1e-7)
+
+
+def test_snyder_ellipsoid_example():
+    cone = LambertConic(33, 45, 23, -96, *CLARKE_1866)
+    x, y = cone.forward(35, -75)
+    assert cone.n == pytest.approx(0.6304965, abs=1e-6)
+    assert (x, y) == (pytest.approx(1_894_410.9, abs=0.1), pytest.approx(1_564_649.5, abs=0.1))
+    assert cone.scale_factor(35) == pytest.approx(0.9970171, abs=1e-7)
+
+
+def test_scale_is_true_on_the_standard_parallels_and_north_is_up_on_the_central_meridian():
+    cone = LambertConic.for_region(south=40, north=58, west=30, east=140)
+    assert cone.scale_factor(cone.parallel_1) == pytest.approx(1, abs=1e-12)
+    assert cone.scale_factor(cone.parallel_2) == pytest.approx(1, abs=1e-12)
+    (x1, y1), (x2, y2) = cone.forward(45, 85), cone.forward(55, 85)
+    assert x1 == pytest.approx(0, abs=1e-6) and x2 == pytest.approx(0, abs=1e-6) and y2 > y1
+
+
+def test_a_ring_is_cut_to_the_frame():
+    square = [(-5.0, -5.0), (5.0, -5.0), (5.0, 5.0), (-5.0, 5.0)]
+    clipped = maps.clip_ring(square, 0, 0, 10, 10)
+    assert sorted(set(clipped)) == [(0.0, 0.0), (0.0, 5.0), (5.0, 0.0), (5.0, 5.0)]
+    assert maps.clip_ring(square, 20, 20, 30, 30) == []
+
+
+# --- the editor's mistakes -------------------------------------------------------------------------
+
+PLACES = """\
+places:
+  - id: najin
+    name: Najin
+    lat: 42.34
+    lon: 130.39
+    kind: port
+    what: Loading port.
+    sources:
+      - source: ap-report
+        excerpt: "42°20′24″N 130°23′23″E"
+  - id: dunay
+    name: Dunay
+    lat: 42.88
+    lon: 132.338
+    kind: port
+    what: Port of arrival.
+    sources:
+      - source: ap-report
+        excerpt: "42°52′49″N 132°20′15″E"
+routes:
+  - id: shipments
+    title: Shipments
+    places: [najin, dunay]
+    modes: [ship]
+    start: 2023-09-07
+    end: 2023-10-01
+    claimant: us-gov
+    status: reported
+    sources: [ap-report]
+maps:
+  - id: far-east
+    title: The Far East
+    caption: Ports.
+    region: {west: 120, east: 140, south: 35, north: 50}
+    routes: [shipments]
+"""
+
+
+def messages(places: str) -> list[str]:
+    files = {"data/sources.yml": SOURCES, "data/facts.yml": FACTS, "data/places.yml": places}
+    try:
+        link([check_file(name, text.encode()) for name, text in files.items()])
+    except ProblemsFound as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_the_example_is_valid():
+    assert messages(PLACES) == []
+
+
+def test_out_of_range_latitude():
+    assert messages(PLACES.replace("lat: 42.34", "lat: 142.34")) == [
+        "data/places.yml:4: places[0].lat (najin): Input should be less than or equal to 90"]
+
+
+def test_swapped_latitude_and_longitude_are_noticed():
+    text = PLACES.replace("lat: 42.88\n    lon: 132.338", "lat: 132.338\n    lon: 42.88")
+    assert messages(text) == [
+        "data/places.yml:13: places[1].lat (dunay): Input should be less than or equal to 90"]
+    # Swapped and still valid numbers (Kursk, 51.7° N 36.2° E, typed the wrong way round): only the map's region can tell.
+    text = PLACES.replace("lat: 42.34\n    lon: 130.39", "lat: 36.2\n    lon: 51.7").replace(
+        "region: {west: 120, east: 140, south: 35, north: 50}", "region: {west: 30, east: 140, south: 40, north: 58}")
+    assert messages(text) == [
+        "data/places.yml:4: places[0].lat (najin): lat 36.2, lon 51.7 is outside the map 'far-east' "
+        "(lat 40 to 58, lon 30 to 140). Latitude and longitude look swapped."]
+
+
+def test_unknown_place_in_a_route():
+    assert messages(PLACES.replace("places: [najin, dunay]", "places: [najin, dunai]")) == [
+        "data/places.yml:23: routes[0].places[1]: no place has the id 'dunai'. Did you mean 'dunay'?"]
+
+
+def test_a_route_needs_two_places():
+    [message] = messages(PLACES.replace("places: [najin, dunay]", "places: [najin]"))
+    assert message.startswith("data/places.yml:23: routes[0].places (shipments): List should have at least 2 items")
+
+
+def test_one_mode_per_leg():
+    assert messages(PLACES.replace("modes: [ship]", "modes: [ship, rail]")) == [
+        "data/places.yml:21: routes[0] (shipments): give one mode per leg: 2 places make 1 leg, but 2 modes are given"]
+
+
+def test_a_place_needs_an_excerpt():
+    text = PLACES.replace('      - source: ap-report\n        excerpt: "42°20′24″N 130°23′23″E"', "      - ap-report")
+    assert messages(text) == [
+        "data/places.yml:2: places[0] (najin): give at least one source as {source: id, excerpt: \"the source's words\"}"]
+
+
+def test_an_approximate_place_says_why():
+    text = PLACES.replace("    kind: port\n    what: Loading port.", "    kind: port\n    approximate: true\n    what: Loading port.")
+    [message] = messages(text)
+    assert message == "data/places.yml:2: places[0] (najin): an approximate place needs `radius_km` and `why_approximate`"
+
+
+# --- drawing from data ---------------------------------------------------------------------------
+
+def draw(project: Path, map_id: str) -> tuple[str, maps.Frame]:
+    catalog = build_catalog(project / "data", project)
+    context = PageContext(catalog, links={"places": "../places/"}, basemap=project / "data" / "basemap.json")
+    return shortcodes.KINDS["map"].render(context, map_id), maps.Frame.fit(catalog["maps"][map_id]["region"])
+
+
+def marker_at(html: str, x: float, y: float) -> bool:
+    """A port's square marker centred on (x, y), within rounding."""
+    for left, top in re.findall(r'<rect class="fx-map__marker" x="([\d.]+)" y="([\d.]+)"', html):
+        if abs(float(left) + 5 - x) < 0.2 and abs(float(top) + 5 - y) < 0.2:
+            return True
+    return False
+
+
+def test_moving_a_place_in_yaml_moves_its_marker(tmp_path):
+    project = copy_project(tmp_path / "project")
+    html, frame = draw(project, "munitions-map")
+    assert marker_at(html, *frame.point(42.880, 132.338))  # Dunay, where data/places.yml puts it
+    places = project / "data" / "places.yml"
+    places.write_text(places.read_text(encoding="utf-8").replace("lat: 42.880\n    lon: 132.338", "lat: 47.5\n    lon: 120.0"),
+                      encoding="utf-8")
+    html, frame = draw(project, "munitions-map")
+    assert marker_at(html, *frame.point(47.5, 120.0))
+    assert not marker_at(html, *frame.point(42.880, 132.338))
+    assert "Dunay (port, 47.5° N, 120° E)" in html  # the text alternative moved too
+
+
+@pytest.mark.parametrize("map_id", ["deployment-map", "munitions-map", "icbm-map"])
+def test_maps_name_every_place_and_route_in_words_and_list_them_with_links(map_id):
+    html, _ = draw(ROOT, map_id)
+    catalog = build_catalog(ROOT / "data", ROOT)
+    spec = catalog["maps"][map_id]
+    desc = unescape(re.search(r"<desc [^>]*>(.*?)</desc>", html, re.S).group(1))
+    listing = html[html.index('<ul class="fx-map__list"'):]
+    assert 'role="img"' in html and "<title id=" in html and "<figcaption>" in html
+    for place_id in maps.map_place_ids(catalog, spec):
+        place = catalog["places"][place_id]
+        assert place["name"] in desc
+        assert f'href="../places/#{place_id}"' in listing
+    for route_id in spec["routes"]:
+        assert catalog["routes"][route_id]["title"] in desc
+        assert f'href="../places/#{route_id}"' in listing
+
+
+@pytest.mark.parametrize("map_id", ["deployment-map", "munitions-map", "icbm-map"])
+def test_labels_do_not_collide_and_stay_inside(map_id):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"][map_id], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    boxes = [label.box for label in drawn.labels]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if maps.overlaps(a, b)]
+    assert all(b[0] >= 0 and b[2] <= drawn.width and b[1] >= 0 and b[3] <= drawn.height for b in boxes)
+    named = {label.text for label in drawn.labels if label.kind == "place"}
+    assert named == {m.place["name"] for m in drawn.markers}, "every place is named on the drawing"
+
+
+def test_an_approximate_place_is_drawn_as_an_area_of_its_radius():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"]["icbm-map"], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    frame = maps.Frame.fit(catalog["maps"]["icbm-map"]["region"])
+    [splash] = [m for m in drawn.markers if m.place["id"] == "splashdown-area"]
+    assert splash.radius == pytest.approx(50 * frame.units_per_km(splash.place["lat"]), abs=0.1)
+    html, _ = draw(ROOT, "icbm-map")
+    assert f'<circle class="fx-map__area" cx="{splash.x}" cy="{splash.y}" r="{splash.radius}"/>' in html
+
+
+def test_a_map_on_a_page_checks_its_id():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    problems, _ = shortcodes.check("docs/x.md", "Text\n\n<!-- map:munitions-mao -->\n", catalog)
+    assert [str(p) for p in problems] == [
+        "docs/x.md:3: <!-- map:munitions-mao -->: unknown map 'munitions-mao'. Did you mean 'munitions-map'?"]
+
+
+WORLD_ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
+
+
+@pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="npm's world-atlas is not installed (npm ci --ignore-scripts)")
+def test_the_committed_basemap_is_what_the_script_makes(tmp_path):
+    out = tmp_path / "basemap.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_basemap.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (ROOT / "data" / "basemap.json").read_bytes()
+    assert "Natural Earth" in json.loads(out.read_text(encoding="utf-8"))["attribution"]
+
+
+def test_a_map_past_the_outlines_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    places = project / "data" / "places.yml"
+    places.write_text(places.read_text(encoding="utf-8").replace("region: {west: 123, east: 146,", "region: {west: 123, east: 170,"),
+                      encoding="utf-8")
+    with pytest.raises(ProblemsFound) as error:
+        draw(project, "icbm-map")
+    assert str(error.value.problems[0]) == (
+        "data/basemap.json: maps: icbm-map: the outlines cover only 25° to 150° east, 30° to 66° north; the map shows "
+        "123° to 170° east, 35° to 46° north: regenerate them with scripts/make_basemap.py")
+
+
+def test_places_and_the_items_tied_to_them_link_both_ways():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    context = PageContext(catalog, fact_index_url="../facts/", links={"places": "../places/"})
+    cards = shortcodes.KINDS["places"].render(context, "")
+    dunay = cards[cards.index('<article class="fx-card fx-place" id="dunay">'):]
+    dunay = dunay[:dunay.index("</article>")]
+    assert 'href="../facts/#shipment-port"' in dunay  # the place's card links to the fact
+    assert "<q>42°52′49″N 132°20′15″E</q>" in dunay  # with the source's own words for its position
+    facts = shortcodes.KINDS["facts"].render(context, "")
+    fact = facts[facts.index('<article class="fx-card" id="shipment-port">'):]
+    fact = fact[:fact.index("</article>")]
+    assert 'On the map: <a href="../places/#dunay">Dunay</a>' in fact  # and the fact's card links back

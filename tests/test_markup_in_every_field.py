@@ -1,0 +1,168 @@
+"""Markup in every text field of the data reaches every built page as text: no element, attribute or link
+that the templates did not write, whichever shortcode, list page or head tag shows the field."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from outputs_helpers import build, copy_project
+
+FIELDS = [
+    "claimant-name", "claimant-role", "source-publisher", "source-title",
+    "source-author", "source-via", "group-title", "group-note", "fact-label", "fact-prefix", "fact-unit", "fact-note",
+    "fact-text-value", "revision-change", "revision-reason", "quote-text", "quote-occasion", "event-title",
+    "correction-topic", "correction-article", "correction-record",
+]
+
+
+def probe(field: str) -> str:
+    """A value that becomes an element, two attributes and an entity if any path forgets to escape it."""
+    return f"<i class=\"fx-probe\">{field}</i> \" data-fx-probe=\"1 ' data-fx-probe='1 &amp; </script>"
+
+
+def quoted(field: str) -> str:
+    return "'" + probe(field).replace("'", "''") + "'"
+
+
+DATA = f"""\
+claimants:
+  - id: zz-claimant
+    name: {quoted("claimant-name")}
+    short: {quoted("claimant-short")}
+    kind: official
+    role: {quoted("claimant-role")}
+    country: {quoted("claimant-country")}
+sources:
+  - id: zz-source
+    publisher: {quoted("source-publisher")}
+    title: {quoted("source-title")}
+    author: {quoted("source-author")}
+    via: {quoted("source-via")}
+    url: https://example.org/a?b=1&c="2"
+    published: 2001-02-03
+groups:
+  - id: zz-group
+    title: {quoted("group-title")}
+    note: {quoted("group-note")}
+facts:
+  - id: zz-fact
+    label: {quoted("fact-label")}
+    value: 1200
+    prefix: {quoted("fact-prefix")}
+    unit: {quoted("fact-unit")}
+    note: {quoted("fact-note")}
+    group: zz-group
+    date: 2001-02-01
+    time: "07:10"
+    timezone: KST
+    claimant: zz-claimant
+    status: reported
+    sources: [zz-source]
+    reviewed: 2001-03-01
+    revisions:
+      - date: 2001-02-10
+        change: {quoted("revision-change")}
+        reason: {quoted("revision-reason")}
+  - id: zz-text
+    label: Text value
+    value: {quoted("fact-text-value")}
+    date: 2001-02-02
+    claimant: zz-claimant
+    status: claimed
+    sources: [zz-source]
+    reviewed: 2001-03-01
+quotes:
+  - id: zz-quote
+    text: {quoted("quote-text")}
+    occasion: {quoted("quote-occasion")}
+    date: 2001-02-01
+    claimant: zz-claimant
+    status: confirmed
+    sources: [zz-source]
+    reviewed: 2001-03-01
+events:
+  - id: zz-event
+    title: {quoted("event-title")}
+    date: 2001-01-15
+    claimant: zz-claimant
+    status: confirmed
+    sources: [zz-source]
+    reviewed: 2001-01-20
+corrections:
+  - id: zz-correction
+    topic: {quoted("correction-topic")}
+    article: {quoted("correction-article")}
+    record: {quoted("correction-record")}
+    items: [zz-fact]
+    sources: [zz-source]
+"""
+PAGE = """\
+# Probe page
+
+Fact: <!-- fact:zz-fact -->. Value: <!-- value:zz-fact -->. Text: <!-- fact:zz-text -->. Date: <!-- date:zz-fact -->.
+Who: <!-- claimant:zz-claimant -->. Words: <!-- phrase:zz-quote -->. Event: <!-- event:zz-event -->.
+
+<!-- quote:zz-quote -->
+
+<!-- card:zz-fact -->
+
+<!-- chart:zz-group -->
+
+<!-- estimates:zz-group -->
+
+<!-- correction:zz-correction -->
+"""
+
+
+class Reader(HTMLParser):
+    """Everything an escaping mistake would add: probe elements and attributes, and the text readers see."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.injected: list[str] = []
+        self.text: list[str] = []
+        self.attribute_values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "data-fx-probe" or (name == "class" and value and "fx-probe" in value.split()):
+                self.injected.append(f"<{tag} {name}={value!r}>")
+            self.attribute_values.append(value or "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("probe") / "project")
+    (project / "data" / "zz-test.yml").write_text(DATA, encoding="utf-8")
+    (project / "docs" / "zz-test.md").write_text(PAGE, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_field_adds_an_element_or_attribute_to_any_page(site: Path):
+    injected = {}
+    for page in sorted(site.rglob("*.html")):
+        reader = Reader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        if reader.injected:
+            injected[page.relative_to(site).as_posix()] = reader.injected
+    assert injected == {}
+
+
+def test_every_field_reaches_readers_as_the_text_written(site: Path):
+    shown = ""
+    for page in sorted(site.rglob("*.html")):
+        reader = Reader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        shown += "\n".join(reader.text + reader.attribute_values)
+    # The role is a tooltip (an attribute); every other field is text somewhere. (A claimant's short name and
+    # country are in the exports only, which test_properties covers.)
+    missing = [field for field in FIELDS if html.unescape(probe(field)) not in shown and probe(field) not in shown]
+    assert missing == []
