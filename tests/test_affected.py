@@ -21,6 +21,10 @@ def catalog(**changes: dict) -> Catalog:
             "c": {"id": "c", "value": 3, "claimant": "kr", "sources": ["bbc"], "date": "2024-10-03"},
         },
         "corrections": {"fix": {"id": "fix", "items": ["c"], "sources": ["bbc"]}},
+        # A place cites its source through a citation (a mapping), and a map points at the place.
+        "places": {"port": {"id": "port", "name": "Port", "items": [], "sources": [{"source": "ap", "excerpt": "x"}]}},
+        "routes": {},
+        "maps": {"area": {"id": "area", "places": ["port"], "routes": []}},
     }
     sections = copy.deepcopy(sections)
     for path, value in changes.items():
@@ -37,6 +41,7 @@ PAGES = {
     "note.md": {("correction", "fix")},
     "legend.md": {("legend", "")},
     "all.md": {("facts", "")},
+    "map.md": {("map", "area")},
 }
 
 
@@ -63,6 +68,10 @@ def test_a_claimants_name_rebuilds_every_page_showing_their_claims():
 
 def test_a_source_rebuilds_pages_citing_it_and_corrections_about_items_citing_it():
     assert rebuilt(catalog(sources__bbc__publisher="BBC News")) == {"two.md", "three.md", "table.md", "note.md", "all.md"}
+
+
+def test_a_source_quoted_by_a_place_rebuilds_the_map_marking_it():
+    assert rebuilt(catalog(sources__ap__publisher="AP News")) == {"one.md", "table.md", "map.md", "all.md"}
 
 
 def test_a_fact_leaving_a_group_rebuilds_the_groups_table():
