@@ -24,7 +24,7 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
-# The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar), pinned by package-lock.json.
+# The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar, Lighthouse), pinned by package-lock.json.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's Java is used instead.
 # Without npm the browser tests that need them skip (and fail in CI, where .ci/run installs npm).
 NODE_MODULES := $(if $(shell command -v npm),node_modules/.package-lock.json)
@@ -44,7 +44,7 @@ lint: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/lint-imports
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
-# BENCH_ARGS=--quick for a one-minute smoke run.
+# BENCH_ARGS=--quick for a smoke run of a few minutes.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

@@ -2,24 +2,23 @@
 
 Generates synthetic projects (see synth.py) in a temporary folder, times clean `mkdocs build`s of
 the three variants in paired, interleaved rounds, times loading + validating the facts alone, measures
-the preview's reaction to an edit, and writes everything to benchmarks/RESULTS.md.
+the preview's reaction to an edit, audits the built site on a simulated phone with Lighthouse against
+plain Material (phones.py), and writes everything to benchmarks/RESULTS.md with the load during the run
+and the age of the code it measured (context.py).
 
 Ratios are medians of per-round ratios (each round builds every variant once, in rotating order),
 which cancels most of the noise of a shared machine. CPU time (user + system of the build process)
 is reported beside wall time: other processes on the machine inflate wall time, not CPU time.
 
-    python benchmarks/bench.py            # full run, about 15 minutes on 2 cores
-    python benchmarks/bench.py --quick    # small sizes, a minute: a smoke test
+    python benchmarks/bench.py            # full run (the report says how long it took)
+    python benchmarks/bench.py --quick    # small sizes, one round, three pages on the phone: a smoke test
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import importlib.metadata
 import os
-import platform
 import re
 import shutil
 import signal
@@ -37,8 +36,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import context  # noqa: E402 - sibling modules, once benchmarks/ is on the path
+import phones  # noqa: E402
 import preview as preview_latency  # noqa: E402 - issue 13's preview latencies (benchmarks/preview.py)
-import synth  # noqa: E402 - the sibling module, once benchmarks/ is on the path
+import synth  # noqa: E402
 
 BIN = Path(sys.executable).parent
 MKDOCS = BIN / "mkdocs"
@@ -70,13 +71,17 @@ class Plan:
     load_rounds: int
     preview: tuple[int, int]
     edits: int
+    lighthouse_rounds: int
+    lighthouse_pages: tuple[str, ...] | None = None
+    """Our pages Lighthouse audits (None: every page); plain's Deployment page is always audited."""
 
 
 FULL = Plan(
     configs=[(1000, 5, 7), (1000, 50, 7), (1000, 500, 3), (100, 50, 7), (10000, 50, 5)],
-    load_facts=10000, load_rounds=5, preview=(1000, 50), edits=5,
+    load_facts=10000, load_rounds=5, preview=(1000, 50), edits=5, lighthouse_rounds=3,
 )
-QUICK = Plan(configs=[(100, 5, 2), (200, 10, 2)], load_facts=1000, load_rounds=2, preview=(100, 5), edits=2)
+QUICK = Plan(configs=[(100, 5, 2), (200, 10, 2)], load_facts=1000, load_rounds=2, preview=(100, 5), edits=2,
+             lighthouse_rounds=1, lighthouse_pages=("/", "/deployment/", "/facts/"))
 LABELS = ("plain", "ours-cold", "ours-warm", "macros", "typed-html")
 """typed-html: plain with our rendered HTML typed in (information only: the cost of the markup itself)."""
 
@@ -359,27 +364,6 @@ def profile_hook(root: Path, facts: int, pages: int) -> str:
 
 # --- report -------------------------------------------------------------------------------------------
 
-def machine() -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), "0")
-    return [f"{os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable), {cpu}",
-            f"{int(memory) / 1024 / 1024:.1f} GiB memory, {platform.platform()}"]
-
-
-def versions() -> str:
-    import yaml
-
-    names = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "pydantic_core", "PyYAML", "Jinja2",
-             "Markdown", "pymdown-extensions")
-    parts = [f"Python {platform.python_version()}"]
-    parts += [f"{name} {importlib.metadata.version(name)}" for name in names]
-    libyaml = yaml.__with_libyaml__ and importlib.import_module("yaml._yaml").get_version_string()
-    parts.append(f"libyaml {libyaml or 'absent'}")
-    return ", ".join(parts)
-
-
 def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
@@ -391,17 +375,17 @@ BUILD_GOALS = [((1000, 50), "warm", 1.05), ((1000, 50), "cold", 1.35), ((10000, 
 
 def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], preview: dict[str, list[float]],
            profiles: dict[str, str], hook_profile: str, started: float, quick: bool,
-           load_at_start: tuple[float, float, float]) -> str:
+           load: context.LoadSampler, phone_figures: phones.Phones) -> str:
+    run_at = dt.datetime.now(dt.UTC)
     lines = [
         "# Benchmark results", "",
         f"Written by `make bench{' BENCH_ARGS=--quick' if quick else ''}` (benchmarks/bench.py) on "
-        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC in {(time.monotonic() - started) / 60:.1f} minutes. "
+        f"{run_at:%Y-%m-%d %H:%M} UTC in {(time.monotonic() - started) / 60:.1f} minutes. "
         "Synthetic projects: F facts in data files of "
         f"{synth.FACTS_PER_FILE}, P pages of about 1 KB of prose with {synth.REFS_PER_PAGE} fact references each.",
-        "", "## Machine", "", *[f"- {line}" for line in machine()],
-        "- load average at start {:.2f} {:.2f} {:.2f}, at end {:.2f} {:.2f} {:.2f} (other tenants included)".format(
-            *load_at_start, *os.getloadavg()),
-        "", "## Versions", "", versions(), "",
+        "", "## Machine", "", *[f"- {line}" for line in context.machine()], f"- {load.summary()}",
+        "", "## Code measured", "", *context.code_age(run_at),
+        "", "## Versions", "", context.versions(), "",
         "## Clean `mkdocs build`", "",
         "Median seconds (wall) per variant; ratios are medians of per-round ratios, wall time first and CPU time "
         "in brackets. *cold*: our data caches (checked files, exports) deleted before the build, "
@@ -477,10 +461,15 @@ def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], p
         f"- preview: YAML edit no slower than a Markdown edit: ratio {statistics.median(ratio):.2f}: "
         f"{verdict(statistics.median(ratio) <= 1.0)}",
     ]
-    lines += ["", "## Goals (issue 6)", "",
-              "Judged on CPU-time ratios where both are shown: on this shared machine wall time also measures "
-              "the other tenants.", "", *goals]
-    lines += ["", "## Profiles", "", "cProfile with CPU time; the profiler's own cost inflates every figure several-fold "
+    phone_lines, phone_goals = phones.report(phone_figures)
+    lines += phone_lines
+    lines += ["", "## Goals (issues 6 and 13)", "",
+              "Judged on CPU-time ratios where both are shown: wall time also counts waiting for a core, which "
+              "grows with the load (see Machine).", "", *goals, *phone_goals]
+    lines += ["", "## What this run shows", "",
+              "Generated from this run's figures (per-round ratios, CPU time), so they cannot disagree with the tables.", "",
+              *conclusions(configs, preview)]
+    lines += ["", "## Profiles", "", "cProfile with CPU time; the profiler's own cost inflates every figure "
               "(mostly per Python call), so read them as shares.", "",
               f"Loading {plan.load_facts:,} facts, cold (by own time):", "", "```",
               profiles["cold"], "```", "", "Warm:", "", "```", profiles["warm"], "```", "",
@@ -492,6 +481,28 @@ def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], p
     return "\n".join(lines) + "\n"
 
 
+def compare(ratio: float) -> str:
+    """A ratio of ours to another in words; within 2 % counts as the same (closer than rounds agree)."""
+    if abs(ratio - 1) <= 0.02:
+        return "the same as"
+    return f"{abs(ratio - 1) * 100:.0f} % {'above' if ratio > 1 else 'below'}"
+
+
+def conclusions(configs: list[Config], preview: dict[str, list[float]]) -> list[str]:
+    lines = []
+    for c in configs:
+        for state in ("warm", "cold"):
+            rounds = [a.cpu / b.cpu for a, b in zip(c.runs[f"ours-{state}"], c.runs["plain"], strict=True)]
+            ratio = statistics.median(rounds)
+            lines.append(f"- F={c.facts:,}, P={c.pages}, {state}: ours took {ratio:.2f}× plain's CPU time ({compare(ratio)} "
+                         f"plain); the {len(rounds)} rounds ranged {min(rounds):.2f}–{max(rounds):.2f}.")
+    pairs = [y / m for y, m in zip(preview["yaml"], preview["markdown"], strict=True)]
+    ratio = statistics.median(pairs)
+    lines.append(f"- Preview: a YAML edit (ours) took {ratio:.2f}× a Markdown edit (plain), {compare(ratio)} it; the "
+                 f"{len(pairs)} pairs ranged {min(pairs):.2f}–{max(pairs):.2f}.")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes and few rounds: a smoke test")
@@ -499,7 +510,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated projects (their path is printed)")
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
-    started, load_at_start = time.monotonic(), os.getloadavg()
+    started, load = time.monotonic(), context.LoadSampler()
     root = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     try:
         configs = []
@@ -517,8 +528,11 @@ def main() -> None:
         hook_profile = profile_hook(root, *preview_size)
         log(f"preview: {plan.edits} edits of each kind…")
         preview = time_preview(root, *plan.preview, plan.edits)
-        text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load_at_start)
+        log(f"phones: Lighthouse, {plan.lighthouse_rounds} round(s)…")
+        phone_figures = phones.measure(root, plan.lighthouse_rounds, MKDOCS, plan.lighthouse_pages)
         latency = preview_latency.run(root, [(100, 20)] if args.quick else [(1000, 50), (1000, 500)], 2 if args.quick else 3)
+        load.stop()
+        text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load, phone_figures)
         text += "\n" + "\n".join(preview_latency.report(latency)) + "\n"
     finally:
         if args.keep:

@@ -125,16 +125,16 @@ def renderer(variant: str, data: Data) -> Any:
     return {"plain": plain, "ours": ours, "macros": macros}[variant]
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, taking each `!ENV [NAME, default]` as its default: benchmarks ignore the environment."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     """The project's mkdocs.yml, adapted: no nav (pages are generated), the fact machinery per variant."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     config.pop("nav", None)
     config["site_name"] = f"Benchmark ({variant})"
     hooks, watch = config.pop("hooks", []), config.pop("watch", [])

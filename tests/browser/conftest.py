@@ -21,20 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lighthouse_audit import CHROMIUM, CHROMIUM_ARGS
 
 from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, Site, Survey, Visitor, ports, require, survey_pages
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Chromium's own background traffic (updates, sync, field trials) must not mix with the page's requests.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -126,6 +115,21 @@ def axe_script() -> Path:
 @pytest.fixture(scope="package")
 def vnu_jar() -> Path:
     return node_module_file("vnu-jar/build/dist/vnu.jar", "vnu.jar")
+
+
+@pytest.fixture(scope="package")
+def node() -> str:
+    path = shutil.which("node")
+    require(path is not None, "Node.js is not installed (apt-get install nodejs npm), needed by Lighthouse")
+    return str(path)
+
+
+@pytest.fixture(scope="package")
+def lighthouse(node: str) -> str:
+    """The Node.js that runs Lighthouse from node_modules (pinned in package-lock.json)."""
+    node_module_file("lighthouse/package.json", "Lighthouse")
+    require(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    return node
 
 
 @pytest.fixture(scope="package")

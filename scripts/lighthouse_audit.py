@@ -1,0 +1,135 @@
+"""Lighthouse on a built site, as a phone on a slow network sees it; shared by the browser tests and `make bench`.
+
+The site is served from 127.0.0.1 gzip-compressed, as any static host serves HTML, CSS and JavaScript:
+an uncompressed local server would make Lighthouse simulate a slow 4G download of three times the bytes.
+Lighthouse (from npm, pinned in package-lock.json) runs in one Node process and one Debian Chromium, the
+pages one after another, with its default mobile profile and simulated throttling (slow 4G, 4× CPU).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parents[1]
+RUNNER = PROJECT / "scripts" / "lighthouse.mjs"
+PACKAGE = PROJECT / "node_modules" / "lighthouse" / "package.json"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Chromium's own background traffic (updates, sync, field trials) must not mix with the page's requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+ASSERTED = ("accessibility", "best-practices", "seo")
+"""Scores that must be 100; performance depends on the machine's load and is only reported."""
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: text files gzip-compressed (level 6, nginx's and Apache's default) when the browser accepts it."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """What send_head returns: a file-like object SimpleHTTPRequestHandler copies to the client."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: Path, ports: Iterable[int]) -> Iterator[str]:
+    """The folder `root` served compressed on the first free port; yields the origin (http://127.0.0.1:port)."""
+    handler = functools.partial(StaticHandler, directory=str(root))
+    for port in ports:
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+            break
+        except OSError:
+            continue
+    else:
+        raise RuntimeError("no free port in the range")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One page's Lighthouse result: category scores (0-100), metrics, and the audits that cost points."""
+
+    url: str
+    scores: dict[str, int | None]
+    failed: list[str]
+    lcp_s: float
+    cls: float
+    tbt_ms: float
+    fcp_s: float
+
+    def line(self, name: str) -> str:
+        s = self.scores
+        return (f"{name}: performance {s.get('performance')}, LCP {self.lcp_s:.1f} s, TBT {self.tbt_ms:.0f} ms, "
+                f"CLS {self.cls:.3f}, FCP {self.fcp_s:.1f} s; accessibility {s.get('accessibility')}, "
+                f"best practices {s.get('best-practices')}, SEO {s.get('seo')}")
+
+
+def run(urls: list[str], node: str, *, timeout: float = 900) -> dict[str, Audit]:
+    """Lighthouse's mobile audit of each URL; raises with Lighthouse's message if a page could not be audited."""
+    request = {"chrome": str(CHROMIUM), "flags": CHROMIUM_ARGS, "urls": urls, "categories": list(CATEGORIES)}
+    result = subprocess.run([node, str(RUNNER), json.dumps(request)], capture_output=True, text=True, timeout=timeout,
+                            cwd=PROJECT)
+    if result.returncode:
+        raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    audits = {}
+    for url, page in json.loads(result.stdout).items():
+        if "error" in page:
+            raise RuntimeError(f"lighthouse could not audit {url}: {page['error']}")
+        m = page["metrics"]
+        audits[url] = Audit(url, page["scores"], page["failed"], m["lcp_ms"] / 1000, m["cls"], m["tbt_ms"], m["fcp_ms"] / 1000)
+    return audits

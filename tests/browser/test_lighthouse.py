@@ -1,0 +1,25 @@
+"""Lighthouse, as a phone on slow 4G sees each page: accessibility, best practices and SEO score 100.
+
+Performance is printed with the other figures at the end of the run but never asserted: on a shared
+machine its score measures the other processes too. `make bench` reports it with the plain theme's.
+"""
+
+from __future__ import annotations
+
+from lighthouse_audit import ASSERTED, run, serve
+
+from .browser_support import REPORT, Site, ports
+
+
+def test_lighthouse_scores_every_page_100_on_accessibility_best_practices_and_seo(lighthouse: str, site: Site) -> None:
+    pages = site.pages()
+    with serve(site.root, ports()) as origin:
+        audits = run([origin + path for path in pages], lighthouse)
+    below = []
+    for path in pages:
+        audit = audits[origin + path]
+        REPORT.append("lighthouse " + audit.line(path))
+        low = {category: audit.scores[category] for category in ASSERTED if audit.scores[category] != 100}
+        if low:
+            below.append(f"{path}: {low}\n    " + "\n    ".join(audit.failed))
+    assert not below, "Lighthouse scores below 100:\n" + "\n".join(below)
