@@ -6,14 +6,18 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench basemap
+.PHONY: serve build test lint clean schema stale bench basemap check-sources
 
-# The virtual environment is rebuilt whenever the pinned requirements change.
+# The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
-$(BIN)/mkdocs: requirements.txt
+# The generator (hooks/explainer/) is installed editable, so `plugins: [explainer]` and the `explainer`
+# command work too; this site itself loads it through hooks/facts.py.
+# (wildcard: the tests' copies of the project, which `make build` there, hold no pyproject.toml)
+$(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # --dirty: a save rebuilds only the pages it changes (explainer/preview.py; tests/test_preview_dirty.py).
@@ -36,12 +40,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# ruff, and import-linter's layer contracts (pyproject.toml): outputs -> pages -> data, never upwards.
+# ruff, import-linter's layer contracts (pyproject.toml: adapter -> outputs -> pages -> data, never upwards),
+# and mypy --strict on the package.
 lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
 # BENCH_ARGS=--quick for a smoke run of a few minutes.
@@ -53,11 +60,16 @@ clean:
 
 # data/schema.json, the JSON Schema editors' YAML tools read, regenerated from the pydantic models.
 schema: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.data.editor_schema
+	$(BIN)/explainer schema .
 
 # Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
 stale: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.stale
+
+# Link rot: visits every source URL and archived copy in data/ (needs the internet, so never part of `make test`).
+# Exits 1 on a dead link, a redirect to another site or a page whose title changed. CHECK_ARGS=--timeout 30 ...
+check-sources: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.linkcheck $(CHECK_ARGS)
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
 $(PROPERDOCS): requirements.txt requirements-properdocs.txt

@@ -39,7 +39,8 @@ def format_value(fact: dict[str, Any]) -> str:
 
 def fact_markdown(fact: dict[str, Any], claimants: dict[str, Any], sources: dict[str, Any]) -> str:
     """A value with its claimant, date, status and sources, as Markdown."""
-    links = ", ".join(f"[{sources[s]['publisher']}]({sources[s]['url']})" for s in fact["sources"])
+    ids = [s if isinstance(s, str) else s["source"] for s in fact["sources"]]  # a bare id, or a citation
+    links = ", ".join(f"[{sources[s]['publisher']}]({sources[s]['url']})" for s in ids)
     claimant = claimants[fact["claimant"]]["name"]
     return (f"**{format_value(fact)}** (according to {claimant}, {format_date(fact['date'])}; "
             f"{fact['status']}; source: {links})")

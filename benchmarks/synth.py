@@ -74,8 +74,12 @@ def make_data(fact_count: int) -> Data:
             fact["value"] = f"Region {i % 40} near the border"
         fact.update(date=BASE_DATE + dt.timedelta(days=i % 365), claimant=f"claimant-{i % CLAIMANTS:02d}",
                     status=STATUSES[i % len(STATUSES)],
-                    sources=[f"source-{i % SOURCES:03d}"] + ([f"source-{(i + 7) % SOURCES:03d}"] if i % 4 == 0 else []),
                     reviewed=dt.date(2026, 11, 25))
+        # The first source with its words (as every fact needs), the second, if any, a bare id.
+        fact["sources"] = [{"source": f"source-{i % SOURCES:03d}", "excerpt": _excerpt(fact)}] + (
+            [f"source-{(i + 7) % SOURCES:03d}"] if i % 4 == 0 else [])
+        if fact["status"] == "unverified":
+            fact["unverified_reason"] = "Only one interested party gives it."
         facts[fact["id"]] = {k: v for k, v in fact.items() if v is not None}
     files = {"claimants.yml": _dump({"claimants": list(claimants.values())}),
              "sources.yml": _dump({"sources": list(sources.values())})}
@@ -84,6 +88,18 @@ def make_data(fact_count: int) -> Data:
         chunk = [facts[i] for i in ids[start:start + FACTS_PER_FILE]]
         files[f"facts-{start // FACTS_PER_FILE:03d}.yml"] = _dump({"facts": chunk})
     return Data(claimants, sources, facts, files)
+
+
+def _excerpt(fact: dict[str, Any]) -> str:
+    """Words a source could have written for the fact: its hedge and figure, as the build checks them."""
+    value = fact["value"]
+    if isinstance(value, dict):
+        said = f"{value['min']:,} to {value['max']:,}"
+    elif isinstance(value, int | float):
+        said = f"{value:,}"
+    else:
+        return f"Officials described {fact['label'].lower()} in a briefing."
+    return " ".join(part for part in ("Officials said", fact.get("qualifier"), said, fact.get("unit")) if part) + "."
 
 
 def _dump(content: dict[str, Any]) -> str:
@@ -138,6 +154,8 @@ def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     config.pop("nav", None)
     config["site_name"] = f"Benchmark ({variant})"
     hooks, watch = config.pop("hooks", []), config.pop("watch", [])
+    if variant != "ours":
+        config["extra_css"] = ["assets/explainer.css", "assets/a11y.css"]  # the plugin adds them to "ours"
     if variant == "ours":
         config["hooks"], config["watch"] = hooks, watch
     elif variant == "macros":
@@ -154,6 +172,8 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     data = data or make_data(fact_count)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_settings(variant, data), sort_keys=False), encoding="utf-8")
+    if variant != "ours":  # the theme files and CSS the plugin adds to "ours"; the site's overrides win, as there
+        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides")
     for folder in ("includes", "overrides", "docs/assets"):
         source = PROJECT / folder
         if source.is_dir():

@@ -22,6 +22,9 @@ claimants:
     kind: government
 """
 
+KURSK_SOURCES = 'sources: [{source: ap-report, excerpt: "About 8,000 troops are near the border."}]'
+"""The first fact's sources line in FACTS: one source, with its words."""
+
 FACTS = """\
 groups:
   - id: troops-total
@@ -35,7 +38,7 @@ facts:
     date: 2024-10-31
     claimant: us-gov
     status: reported
-    sources: [ap-report]
+    sources: [{source: ap-report, excerpt: "About 8,000 troops are near the border."}]
     reviewed: 2026-11-01
   - id: troops-total-us
     label: Troops in Russia, US estimate
@@ -45,7 +48,7 @@ facts:
     date: 2024-10-28
     claimant: us-gov
     status: reported
-    sources: [ap-report]
+    sources: [{source: ap-report, excerpt: "North Korea has sent 10,000 troops to Russia."}]
     reviewed: 2026-11-01
 """
 

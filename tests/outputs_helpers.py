@@ -33,7 +33,7 @@ facts:
     date: 2001-02-01
     claimant: zz-claimant
     status: disputed
-    sources: [zz-source]
+    sources: [{source: zz-source, excerpt: "Testers say 400 to 500 tests were run."}]
     reviewed: 2001-03-01
     revisions:
       - date: 2001-02-10

@@ -33,7 +33,7 @@ facts:
     date: 2024-10-31
     claimant: zz-claimant
     status: reported
-    sources: [zz-source]
+    sources: [{source: zz-source, excerpt: One test was run.}]
     reviewed: 2026-11-01
 """
 BAD_FILE = "data/zz-bad.yml"
@@ -103,7 +103,10 @@ CASES = [
             lambda project: f"docs/index.md:{page_line_count(project)}: <!-- fact:no-such-fact -->: "
                             "unknown fact 'no-such-fact'"),
     BadEdit("emptied data file", empty_sources, "data/sources.yml: the file is empty"),
-    BadEdit("unknown source id", good_replaced("sources: [zz-source]", "sources: [zz-sourse]"),
+    BadEdit("figure not in the source's words",
+            good_replaced("excerpt: One test was run.", "excerpt: Two tests were run."),
+            "data/zz-bad.yml:14: facts[0].value (zz-fact): 1 is not in the excerpts of its sources"),
+    BadEdit("unknown source id", good_replaced("source: zz-source,", "source: zz-sourse,"),
             "data/zz-bad.yml:18: facts[0].sources[0]: no source has the id 'zz-sourse'. Did you mean 'zz-source'?"),
     BadEdit("raw control byte", good_replaced("    label: Test label", "    label: Test\x0blabel"),
             "data/zz-bad.yml:13: label: the control character U+000B at column 16 is not allowed"),
@@ -179,7 +182,7 @@ def test_a_strict_warning_fails_make_build_after_pages_were_written_and_keeps_th
 
 
 def test_a_successful_build_replaces_the_site(project: Path):
-    text = (project / BAD_FILE).read_text().replace("value: 1", "value: 4321")
+    text = (project / BAD_FILE).read_text().replace("value: 1", "value: 4321").replace("One test", "4321 tests")
     (project / BAD_FILE).write_text(text)
     assert make(project, "build").returncode == 0
     assert "4,321" in (project / "site/index.html").read_text()

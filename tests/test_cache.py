@@ -44,7 +44,7 @@ DATA = {
             date: 2024-10-31
             claimant: blinken
             status: reported
-            sources: [ap-kursk]
+            sources: [{source: ap-kursk, excerpt: "8,000 North Korean troops"}]
             reviewed: 2026-11-25
         """,
     "events.yml": """\
@@ -105,7 +105,8 @@ def test_editing_one_file_rechecks_only_that_file(project: Path, checked: list[s
     build_catalog(project / "data", project)
     checked.clear()
     path = project / "data" / "deployment.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("value: 8000", "value: 8500"), encoding="utf-8")
+    edited = path.read_text(encoding="utf-8").replace("value: 8000", "value: 8500").replace("8,000 North", "8,500 North")
+    path.write_text(edited, encoding="utf-8")
     catalog = build_catalog(project / "data", project)
     assert checked == ["data/deployment.yml"]
     assert catalog["facts"]["troops-near-kursk"]["value"] == 8500

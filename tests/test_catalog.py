@@ -29,7 +29,7 @@ def test_valid_files_join_into_one_catalog(data_texts):
 
 
 def test_unknown_source_id_names_file_line_and_a_guess(data_texts):
-    data_texts["data/facts.yml"] = data_texts["data/facts.yml"].replace("sources: [ap-report]", "sources: [ap-reprot]", 1)
+    data_texts["data/facts.yml"] = data_texts["data/facts.yml"].replace("source: ap-report,", "source: ap-reprot,", 1)
     assert problems_of(data_texts) == [
         "data/facts.yml:13: facts[0].sources[0]: no source has the id 'ap-reprot'. Did you mean 'ap-report'?"
     ]

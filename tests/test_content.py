@@ -3,6 +3,7 @@ everywhere, counts, charts. One build of a copy of the project serves most tests
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from content_site import ROOT, build, built_pages, copy_project, main_text
+from explainer.data import evidence
 from explainer.data.catalog import Catalog, build_catalog
 from explainer.pages import formatting, maps, shortcodes
 
@@ -28,7 +30,25 @@ PAGES = {
 }
 """The pages issue 3 asks for, with their titles in the navigation."""
 
-RESEARCH = ROOT.parent / "shared" / "research" / "sources.md"
+
+
+def _research_dir() -> Path:
+    """The research notes: $EXPLAINER_RESEARCH_DIR, else shared/research beside an ancestor of the checkout."""
+    if os.environ.get("EXPLAINER_RESEARCH_DIR"):
+        return Path(os.environ["EXPLAINER_RESEARCH_DIR"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "research" / "sources.md").is_file():
+            return parent / "shared" / "research"
+    return ROOT.parent / "shared" / "research"
+
+
+RESEARCH_DIR = _research_dir()
+RESEARCH = RESEARCH_DIR / "sources.md"
+RESEARCH_FILES = (RESEARCH, RESEARCH_DIR / "sources-2024-addendum.md")
+ARTICLE = RESEARCH_DIR / "source-article.txt"
+needs_research = pytest.mark.skipif(
+    not all(path.is_file() for path in (*RESEARCH_FILES, ARTICLE)), reason="the research notes are not beside this checkout"
+)
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
@@ -117,6 +137,9 @@ def _traceable(catalog: Catalog) -> tuple[set[str], set[str]]:
                 numbers.update(NUMBER.findall(text))
     for fact in catalog["facts"].values():
         numbers.update(NUMBER.findall(formatting.format_value(fact)))
+    # The licence's name ("CC BY 4.0") is the site's setting, not a figure of the story.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    numbers.update(NUMBER.findall(str(config["extra"]["explainer"].get("license") or "")))
     # Maps: coordinates, radii and regions are numbers in data/; the outlines' attribution and region
     # are in data/basemap.json; a scale bar's length is measured from the data's geometry.
     numbers |= {f"{value:g}" for record in _records(catalog, ("places", "maps")) for value in _numbers(record)}
@@ -193,7 +216,13 @@ def test_changing_a_value_changes_it_on_every_page(
     text = data_file.read_text(encoding="utf-8")
     old_line = f"value: {fact['value']}\n    qualifier: {fact['qualifier']}\n    unit: {fact['unit']}\n    date: {fact['date']}"
     assert text.count(old_line) == 1
-    data_file.write_text(text.replace(old_line, old_line.replace(f"value: {fact['value']}", "value: 43217")), encoding="utf-8")
+    # An editor changes the figure and, with it, the source's words it rests on (the build checks both).
+    start = text.index(f"- id: {fact['id']}\n")
+    end = text.find("\n  - id:", start)
+    block = text[start:end]
+    new_block = block.replace(old_line, old_line.replace(f"value: {fact['value']}", "value: 43217"))
+    new_block = new_block.replace(formatting.format_number(fact["value"]), formatting.format_number(43217))
+    data_file.write_text(text.replace(block, new_block), encoding="utf-8")
     changed = built_pages(build(project))
 
     new_value = formatting.format_value({**fact, "value": 43217})
@@ -234,14 +263,161 @@ def test_every_correction_is_on_the_method_page(catalog: Catalog, pages: dict[st
         assert f'id="{correction_id}"' in method
 
 
-@pytest.mark.skipif(not RESEARCH.is_file(), reason="the research notes are not beside this checkout")
+def _plain(text: str) -> str:
+    """Text compared as words: runs of whitespace are one space, typographic quotes are straight."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+
+
+def _passages(path: Path) -> list[str]:
+    """The notes cut into their bullet points (a wrapped line joins its bullet), each as plain words."""
+    chunks = re.split(r"\n(?=\s*(?:[-|#]|\n))", path.read_text(encoding="utf-8"))
+    return [_plain(chunk) for chunk in chunks if chunk.strip()]
+
+
+def _citations(data_dir: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(file, item id, citation) for every citation that carries an excerpt, read from the YAML itself."""
+    found = []
+    for path in sorted(data_dir.glob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for section in ("facts", "quotes", "events", "corrections"):
+            for item in content.get(section) or []:
+                for citation in item.get("sources") or []:
+                    if isinstance(citation, dict) and citation.get("excerpt"):
+                        found.append((path.name, item["id"], citation))
+    return found
+
+
+# The tag after a passage's quoted words says whether they were seen verbatim.
+_TAG = re.compile(r"\*\*(UN)?VERIFIED\b")
+
+
+def _tag_after(passage: str, excerpt: str) -> str | None:
+    """'VERIFIED' or 'UNVERIFIED': the first tag after the excerpt in the passage (None if untagged)."""
+    match = _TAG.search(passage, passage.index(excerpt) + len(excerpt))
+    return None if match is None else match.group(0).strip("*")
+
+
+def test_the_unverified_tag_check_reads_the_tag_after_the_words() -> None:
+    # Guards the test below: words the notes tag UNVERIFIED must not pass as verified.
+    passage = _plain('x "one" — **VERIFIED**; "two" — **UNVERIFIED** (paraphrase)')
+    assert _tag_after(passage, "one") == "VERIFIED" and _tag_after(passage, "two") == "UNVERIFIED"
+
+
+@needs_research
 def test_sources_and_quotes_come_from_the_research_notes(catalog: Catalog) -> None:
-    notes = re.sub(r"\s+", " ", RESEARCH.read_text(encoding="utf-8")).replace("’", "'")
+    notes = " ".join(_plain(path.read_text(encoding="utf-8")) for path in RESEARCH_FILES)
     for source in catalog["sources"].values():
         assert source["url"] in notes, f"{source['id']}: URL not in the research notes"
     for quote in catalog["quotes"].values():
-        text = re.sub(r"\s+", " ", quote["text"]).replace("’", "'")
-        assert text in notes, f"{quote['id']}: not verbatim from the research notes"
+        assert _plain(quote["text"]) in notes, f"{quote['id']}: not verbatim from the research notes"
+
+
+@needs_research
+def test_every_excerpt_is_verbatim_from_a_verified_passage_of_the_notes() -> None:
+    passages = [passage for path in RESEARCH_FILES for passage in _passages(path)]
+    citations = _citations(ROOT / "data")
+    assert len(citations) >= 60, "most facts and quotes should carry an excerpt"
+    problems = []
+    for file, item_id, citation in citations:
+        excerpt = _plain(citation["excerpt"])
+        where = [passage for passage in passages if excerpt in passage]
+        if not where:
+            problems.append(f"data/{file}: {item_id} ({citation['source']}): excerpt not found verbatim in the notes")
+        elif any(_tag_after(passage, excerpt) == "UNVERIFIED" for passage in where):
+            problems.append(f"data/{file}: {item_id} ({citation['source']}): excerpt comes from a passage tagged UNVERIFIED")
+    assert not problems, "\n".join(problems)
+
+
+def _sections(path: Path) -> list[str]:
+    """The notes cut at their `## ` headings, each as plain words."""
+    return [_plain(part) for part in re.split(r"\n(?=## )", path.read_text(encoding="utf-8"))]
+
+
+@needs_research
+def test_each_excerpt_sits_under_its_own_source_in_the_notes(catalog: Catalog) -> None:
+    # Words found in the notes, but under another source's address, would be cited to the wrong page.
+    # The notes refer back to an address given earlier in the same file, as "(AP above)" or
+    # "(URL in §5)": that counts.
+    problems = []
+    for file, item_id, citation in _citations(ROOT / "data"):
+        url, excerpt = catalog["sources"][citation["source"]]["url"], _plain(citation["excerpt"])
+        placed = False
+        for path in RESEARCH_FILES:
+            sections = _sections(path)
+            for number, section in enumerate(sections):
+                if excerpt not in section:
+                    continue
+                earlier = " ".join(sections[: number + 1])
+                refers_back = bool(re.search(r"\babove\b|URL (?:as )?in §", section)) and url in earlier
+                placed = placed or url in section or refers_back
+        if not placed:
+            problems.append(f"data/{file}: {item_id}: excerpt is not given under {citation['source']}'s address in the notes")
+    assert not problems, "\n".join(problems)
+
+
+@needs_research
+def test_corrections_quote_the_article_verbatim(catalog: Catalog, pages: dict[str, str]) -> None:
+    article = _plain(ARTICLE.read_text(encoding="utf-8"))
+    method = main_text(pages["method/index.html"])
+    for correction in catalog["corrections"].values():
+        assert _plain(correction["article"]) in article, f"{correction['id']}: `article` is not the article's own words"
+        # Readers see the article's words in quotation marks before the record's.
+        shown = method.index(f"“{correction['article']}”")
+        assert shown < method.index(correction["record"][:40]), correction["id"]
+
+
+def test_no_reader_facing_text_says_seed(site: Path) -> None:
+    offenders = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".txt"} and re.search(r"\bseed\b", path.read_text(encoding="utf-8"), re.I)
+    ]
+    assert not offenders, "reader-facing files that say 'seed': " + ", ".join(offenders)
+
+
+def test_every_page_states_the_scope(pages: dict[str, str]) -> None:
+    for path, html in pages.items():
+        assert 'class="fx-scope"' in html, f"{path}: no scope note"
+        assert "Period covered" in main_text(html) and "#what-this-site-covers" in html, path
+    assert 'id="what-this-site-covers"' in pages["method/index.html"]
+
+
+def test_the_home_page_key_figure_for_munitions_is_the_latest_count(catalog: Catalog, pages: dict[str, str]) -> None:
+    counts = catalog.group_members("containers-count")
+    latest = max(counts, key=lambda fact: fact["date"])
+    home = pages["index.html"]
+    cards = re.findall(r'<div class="fx-keyfigure" data-fact="([^"]+)"', home)
+    shown = [fact for fact in counts if fact["id"] in cards]
+    assert [fact["id"] for fact in shown] == [latest["id"]], "the home page should show the newest container count, and only it"
+    assert formatting.format_date(latest["date"]) in main_text(home)
+
+
+def test_the_treaty_ratification_is_on_the_timeline_in_order(pages: dict[str, str]) -> None:
+    timeline = pages["timeline/index.html"]
+    steps = ["treaty-signed", "duma-ratifies", "federation-council-approves", "putin-signs-ratification", "kim-ratifies", "treaty-in-force"]
+    positions = [timeline.find(f'data-fact="{step}"') for step in steps]
+    assert all(p >= 0 for p in positions), dict(zip(steps, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+def test_every_fact_and_quote_has_the_sources_words_or_a_reason(catalog: Catalog) -> None:
+    # The real data meets the rule the build enforces once excerpts are required (evidence.EXCERPTS_REQUIRED).
+    problems = [
+        f"{item['id']}: {finding.field}: {finding.message}"
+        for item in catalog.items.values() for finding in evidence.check_item(item, required=True)
+    ]
+    assert not problems, "\n".join(problems)
+    unverified = [item for item in catalog.items.values() if item["status"] == "unverified"]
+    assert all(item.get("unverified_reason") for item in unverified if item["kind"] in ("fact", "quote"))
+
+
+def test_hedges_of_the_record_are_kept(catalog: Catalog) -> None:
+    # The fact-check's findings: these figures carry the record's own hedge, never a substitute.
+    expected = {"troops-near-kursk": "as many as", "troops-kursk-un": "some", "russian-casualties": "more than",
+                "troops-total-rok": None, "icbm-apogee-japan": "over"}
+    for fact_id, qualifier in expected.items():
+        assert catalog["facts"][fact_id].get("qualifier") == qualifier, fact_id
 
 
 # (5) charts
@@ -287,3 +463,37 @@ def test_dates_written_in_data_text_carry_the_year(catalog: Catalog) -> None:
         for text in _strings(record) if bare.search(text)
     ]
     assert not offenders, "\n".join(offenders)
+
+
+def test_inferred_dates_are_never_shown_as_stated(catalog: Catalog, pages: dict[str, str]) -> None:
+    # The $59 billion briefing was "on Tuesday": wherever its day is shown, it is marked inferred.
+    inferred = [item for item in catalog.items.values() if item.get("date_inferred")]
+    assert {"us-aid-ukraine", "dia-russian-help"} <= {item["id"] for item in inferred}
+    shown = 0
+    for item in inferred:
+        day = formatting.format_date(item["date"])
+        for path, html in pages.items():
+            for match in re.finditer(rf'data-fact="{item["id"]}">(.*?)</span></span>', html, re.S):
+                text = main_text(f'<article class="md-content__inner">{match.group(1)}</article>')
+                assert day not in text or f"{day} (date inferred)" in text, f"{path}: {item['id']} shows {day} as stated"
+                shown += day in text
+    assert shown, "the check above found no inferred date to look at"
+
+
+FACT_CHECK_CORRECTIONS = (
+    "troops-near-kursk", "troops-kursk-un", "troops-total-rok", "evstigneeva-court", "russian-casualties",
+    "us-aid-ukraine", "icbm-launch", "icbm-apogee-japan", "previous-icbm-launch", "scm-meeting", "unsc-exchange",
+)
+"""Items the fact-check of issue 10 corrected: each change is in the data's history and in the feed."""
+
+
+def test_the_fact_checks_corrections_reach_the_change_feed(catalog: Catalog, site: Path) -> None:
+    feed = (site / "changes.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<entry>(.*?)</entry>", feed, re.S)
+    for item_id in FACT_CHECK_CORRECTIONS:
+        revision = catalog.item(item_id)["revisions"][-1]
+        assert str(revision["date"]) == "2026-12-01", item_id
+        entry = next((e for e in entries if f'href="facts/#{item_id}"' in e), None)
+        assert entry is not None and "<title>Changed:" in entry, f"{item_id}: no 'Changed' entry in the feed"
+        change = revision["change"].replace('"', "&quot;")
+        assert change[:40] in entry or revision["change"][:40] in entry, f"{item_id}: the feed entry lacks the change"

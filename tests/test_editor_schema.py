@@ -11,16 +11,17 @@ import yaml
 from explainer.data import editor_schema
 from outputs_helpers import ROOT
 
+SCHEMA_PATH = ROOT / "data" / "schema.json"
 DATA_FILES = sorted([*(ROOT / "data").glob("*.yml"), *(ROOT / "data").glob("*.yaml")])
 
 
 def test_schema_file_matches_the_models():
-    on_disk = editor_schema.SCHEMA_PATH.read_text(encoding="utf-8")
+    on_disk = SCHEMA_PATH.read_text(encoding="utf-8")
     assert on_disk == editor_schema.render(), "data/schema.json is out of date: run make schema"
 
 
 def test_schema_carries_the_field_descriptions():
-    schema = json.loads(editor_schema.SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     fact = schema["$defs"]["Fact"]["properties"]
     assert "claims it" in schema["properties"]["facts"]["description"]
     assert fact["reviewed"]["description"] and fact["revisions"]["description"]
@@ -44,7 +45,7 @@ _YamlAsEditorsSee.yaml_implicit_resolvers = {
 
 
 def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(editor_schema.SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 

@@ -126,7 +126,7 @@ facts:
     date: 2001-02-01
     claimant: zz-who
     status: reported
-    sources: [zz-c, zz-a, zz-b]
+    sources: [zz-c, {source: zz-a, excerpt: "three times", locator: p. 2}, zz-b]
     reviewed: 2001-03-01
 """
 
@@ -140,6 +140,10 @@ def test_csv_source_columns_are_exact_and_in_the_items_order():
         "source_titles": "Title C | Title A | =Title B",  # starts with "Title": not a formula, kept as written
         "source_urls": "https://example.org/c | https://example.org/a | https://example.org/b",
         "source_published": "2001-01-03 | 2001-01-01 | 2001-01-02",
+        "source_published_inferred": "",  # no source has one
+        "source_archived": "",
+        "source_excerpts": "(none) | three times | (none)",  # one entry per source, in the same order
+        "source_locators": "(none) | p. 2 | (none)",
     }
 
 

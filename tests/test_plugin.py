@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from explainer.outputs import stale
 from explainer.plugin import ExplainerPlugin
-from project import copy_project, mkdocs
+from project import copy_project, digest, mkdocs
 
 
 def test_options_are_checked_the_way_mkdocs_checks_a_plugin() -> None:
@@ -67,4 +68,36 @@ def test_wording_citation_name_data_folder_and_templates_come_from_the_settings(
     assert "Asserted by one interested party; treat with caution." in method  # a default wording kept
     assert "own-badge" in method
     facts = (project / "site/facts/index.html").read_text()
-    assert 'class="fx-cite__text"' in facts and ">The Test Desk: “" in facts
+    assert 'class="fx-cite__text"' in facts and ">The Test Desk: " in facts
+
+
+def test_the_site_built_through_the_plugin_is_the_site_built_through_the_hook(tmp_path: Path) -> None:
+    hooked = copy_project(tmp_path / "hooked")
+    plugged = copy_project(tmp_path / "plugged")
+    settings = stale.settings(plugged / "mkdocs.yml")  # extra.explainer
+    text = (plugged / "mkdocs.yml").read_text()
+    text = text.replace("hooks:\n  - hooks/facts.py\n", "").replace("plugins:\n  - search\n", "plugins:\n  - search\n  - explainer:\n"
+                        + "".join(f"      {line}\n" for line in yaml.safe_dump(settings, sort_keys=False).splitlines()))
+    (plugged / "mkdocs.yml").write_text(text)
+    assert "hooks/facts.py" not in text and "  - explainer:\n" in text
+    for project in (hooked, plugged):
+        result = mkdocs(project, "build", "--strict")
+        assert result.returncode == 0, result.stderr
+    assert digest(hooked / "site") == digest(plugged / "site")
+
+
+def test_a_licence_needs_its_address(project: Path) -> None:
+    _configure(project, license="CC BY 4.0")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "explainer.license and explainer.license_url go together" in result.stderr
+    errors, _ = ExplainerPlugin().load_config({"license": "CC BY 4.0", "license_url": "creative commons"})
+    assert [key for key, _ in errors] == ["license_url"]
+
+
+def test_without_a_licence_none_is_claimed(project: Path) -> None:
+    _configure(project)
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    assert '"license": null' in (project / "site/facts.json").read_text()
+    assert not (project / "site/LICENSE.txt").exists()
+    assert "fx-license" not in (project / "site/index.html").read_text()

@@ -40,7 +40,8 @@ def test_a_data_edit_after_a_warm_build_reaches_the_exports(tmp_path):
         assert mkdocs(project, "build").returncode == 0
     first = json.loads((project / "site/facts.json").read_text())
     data = project / "data/deployment.yml"
-    data.write_text(data.read_text().replace("value: 8000", "value: 8765", 1))
+    # An edit the build's evidence checks accept (a changed figure must change with its source's words).
+    data.write_text(data.read_text().replace("    note: Given at", "    note: Edited 8765. Given at", 1))
     assert mkdocs(project, "build").returncode == 0
     second = json.loads((project / "site/facts.json").read_text())
     assert first != second

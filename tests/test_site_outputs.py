@@ -255,3 +255,38 @@ def test_without_a_downloads_block_the_home_page_describes_the_dataset(tmp_path)
     described = [p for p in pages(site) if "Dataset" in graph(read(p)[0])]
     assert described == [site / "index.html"]
     assert (site / "facts.json").is_file()  # the exports are written whether or not a page links them
+
+
+def test_every_page_has_its_own_description_from_its_first_paragraph(site):
+    descriptions = {}
+    for page in pages(site):
+        head = read(page)[0]
+        description = head.meta["description"]
+        assert description == head.meta["og:description"] == head.meta["twitter:description"], page
+        assert graph(head)["WebPage"]["description"] == description, page
+        descriptions[page] = description
+    assert len(set(descriptions.values())) == len(descriptions), "two pages share a description"
+    assert descriptions[site / "zz-plain" / "index.html"] == "No facts here."
+    # a figure's own words stay, its bracketed details (claimant, status, source) do not
+    assert descriptions[site / "zz-test" / "index.html"] == "The count: 400–500 tests. It began on 15 January 2001."
+    home = json.loads((site / "facts.json").read_text(encoding="utf-8"))["description"]
+    assert descriptions[site / "index.html"] == home
+
+
+def test_the_licence_is_stated_in_the_footer_the_exports_the_dataset_and_the_feed(site):
+    license_url = "https://creativecommons.org/licenses/by/4.0/"
+    for page in [*pages(site), site / "404.html"]:
+        footer = re.search(r'<p class="md-copyright__highlight fx-license">(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
+        assert footer, page
+        assert f'<a href="{license_url}" rel="license">CC BY 4.0</a>' in footer.group(1)
+        assert "source headlines remain their owners" in footer.group(1)
+    exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    assert exported["license"]["name"] == "CC BY 4.0" and exported["license"]["url"] == license_url
+    assert "Quotations" in exported["license"]["reserved"]
+    terms = (site / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)" in terms and "facts.csv" in terms
+    offering = next(p for p in pages(site) if 'class="fx-downloads"' in p.read_text(encoding="utf-8"))
+    assert graph(read(offering)[0])["Dataset"]["license"] == license_url
+    assert 'LICENSE.txt" type="text/plain">LICENSE.txt</a>' in offering.read_text(encoding="utf-8")
+    rights = re.search(r"<rights>(.*?)</rights>", (site / "changes.xml").read_text(encoding="utf-8")).group(1)
+    assert "CC BY 4.0" in rights and "source headlines remain their owners" in rights

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FACTS, SOURCES
+from conftest import FACTS, KURSK_SOURCES, SOURCES
 from explainer.data.validate import check_file
 
 
@@ -37,8 +37,8 @@ def test_misspelled_field_suggests_the_right_one():
 
 
 def test_missing_required_field_points_at_the_entry():
-    text = FACTS.replace("    claimant: us-gov\n    status: reported\n    sources: [ap-report]\n    reviewed: 2026-11-01\n"
-                         "  - id: troops-total-us", "    status: reported\n    sources: [ap-report]\n"
+    text = FACTS.replace(f"    claimant: us-gov\n    status: reported\n    {KURSK_SOURCES}\n    reviewed: 2026-11-01\n"
+                         "  - id: troops-total-us", f"    status: reported\n    {KURSK_SOURCES}\n"
                          "    reviewed: 2026-11-01\n  - id: troops-total-us")
     assert problems(text) == ["data/facts.yml:5: facts[0].claimant (troops-near-kursk): required field is missing"]
 
@@ -54,19 +54,19 @@ def test_javascript_url_is_refused():
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("status: reported\n    sources: [ap-report]\n    reviewed: 2026-11-01\n  - id: troops-total-us",
-         "status: rumoured\n    sources: [ap-report]\n    reviewed: 2026-11-01\n  - id: troops-total-us",
+        (f"status: reported\n    {KURSK_SOURCES}\n    reviewed: 2026-11-01\n  - id: troops-total-us",
+         f"status: rumoured\n    {KURSK_SOURCES}\n    reviewed: 2026-11-01\n  - id: troops-total-us",
          "data/facts.yml:12: facts[0].status (troops-near-kursk): 'rumoured' is not one of 'confirmed', 'reported', "
          "'claimed', 'disputed', 'unverified' or 'corrected'"),
         ("id: troops-near-kursk", "id: Troops Near Kursk",
          "data/facts.yml:5: facts[0].id (Troops Near Kursk): 'Troops Near Kursk' is not an id "
-         "(use lowercase letters, digits and hyphens, like troops-kursk)"),
+         "(use lowercase letters, digits and hyphens, like turnout-2024)"),
         ("value: 8000", "value: yes",
          "data/facts.yml:7: facts[0].value (troops-near-kursk): `yes` is read by YAML as true (yes/no, on/off "
          "and true/false are YAML's true and false); to mean the text, put it in quotes: \"yes\""),
         ("value: 8000", "value: {min: 12000, max: 10000}",
          "data/facts.yml:7: facts[0].value (troops-near-kursk): min (12000) is larger than max (10000)"),
-        ("sources: [ap-report]\n    reviewed: 2026-11-01\n  - id: troops-total-us",
+        (f"{KURSK_SOURCES}\n    reviewed: 2026-11-01\n  - id: troops-total-us",
          "sources: []\n    reviewed: 2026-11-01\n  - id: troops-total-us",
          "data/facts.yml:13: facts[0].sources (troops-near-kursk): List should have at least 1 item after "
          "validation, not 0"),

@@ -22,14 +22,14 @@ groups:
   - {id: troops, title: Troops}
 facts:
   - {id: f-us, label: US figure, group: troops, value: 10000, qualifier: about, unit: troops, date: 2024-10-28,
-     claimant: us, status: reported, sources: [alpha], reviewed: 2026-11-25}
+     claimant: us, status: reported, sources: [{source: alpha, excerpt: "about 10,000 troops"}], reviewed: 2026-11-25}
   - {id: f-kr, label: Korean figure, group: troops, value: {min: 11000, max: 12000}, unit: troops, date: 2024-10-30,
-     claimant: kr, status: claimed, sources: [zeta, alpha], reviewed: 2026-11-25}
-  - {id: f-text, label: Port, value: "Najin", date: 2024-10-30, claimant: kr, status: reported, sources: [zeta],
-     reviewed: 2026-11-25}
+     claimant: kr, status: claimed, sources: [{source: zeta, excerpt: "11,000 to 12,000"}, alpha], reviewed: 2026-11-25}
+  - {id: f-text, label: Port, value: "Najin", date: 2024-10-30, claimant: kr, status: reported,
+     sources: [{source: zeta, excerpt: loaded at Najin}], reviewed: 2026-11-25}
 quotes:
   - {id: q, text: "we would expect", occasion: press, date: 2024-10-30, claimant: us, status: reported,
-     sources: [alpha], reviewed: 2026-11-25}
+     sources: [{source: alpha, excerpt: "but we would expect that"}], reviewed: 2026-11-25}
 events:
   - {id: e, title: A meeting, date: 2024-10-30, time: "07:10", timezone: KST, claimant: us, status: confirmed,
      sources: [alpha], reviewed: 2026-11-25}

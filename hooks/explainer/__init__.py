@@ -1,5 +1,5 @@
-"""The explainer's fact pipeline: load YAML, validate it, render it into pages.
+"""The explainer generator: load YAML facts, check them, render them into pages and the files beside them.
 
-Every module here is plain Python that tests import without MkDocs; `hooks/facts.py` wires them to
-MkDocs events.
+Stages, each importing only those below it: `data` -> `pages` -> `outputs`, then `plugin` (the MkDocs
+adapter, the only module that imports MkDocs) and `cli` (the `explainer` command). See README.md.
 """

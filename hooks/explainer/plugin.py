@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -35,20 +36,25 @@ from .outputs import Outputs
 from .pages import render, shortcodes
 from .pages import scan as pages
 from .problems import Problem, ProblemsFound
-from .siteinfo import STATUS_MEANING, SiteInfo
+from .siteinfo import STATUS_MEANING, License, SiteInfo
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 # Under `mkdocs.plugins.` so that strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
 
+THEME = Path(__file__).resolve().parent / "theme"
+"""Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
+STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
 LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
-class ExplainerConfig(base.Config):
+# MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
+class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
 
     data_dir = c.Type(str, default="data")
@@ -61,9 +67,14 @@ class ExplainerConfig(base.Config):
     """The status legend's wording, by status; a status left out keeps the default wording."""
     custom_templates = c.Type(str, default="explainer-templates")
     """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
+    license = c.Optional(c.Type(str))
+    """The licence of the site's own data and text (e.g. `CC BY 4.0`), stated in the exports, the feed, the
+    Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
+    license_url = c.Optional(c.URL())
+    """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
 
 
-class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.stage = False
@@ -99,7 +110,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
+        if (self.config.license is None) != (self.config.license_url is None):
+            raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
         self.mkdocs_config, self.failed = config, False
+        # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
+        # The theme's footer (theme/partials/copyright.html) states the licence; it reads it from here.
+        license = self._license()
+        config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
@@ -133,7 +154,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.index_page is not None:
             index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
-                                    {**STATUS_MEANING, **self.config.statuses})
+                                    {**STATUS_MEANING, **self.config.statuses}, self._license())
         # Also logs facts overdue for review (INFO).
         self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
         self.list_pages = scan.pages_with(LIST_KINDS)
@@ -156,6 +177,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             preview.reuse_compiled_templates(env)
         preview.restore_pages(config, files)
         return env
+
+    def _license(self) -> License | None:
+        if self.config.license is None or self.config.license_url is None:
+            return None
+        return License(self.config.license, self.config.license_url)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems or self.catalog is None:
@@ -184,7 +210,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return shortcodes.unstash(html, self.stashed.pop(page.file.src_uri, {}))
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
         return context

@@ -11,6 +11,7 @@ EXPORT_CSV = "facts.csv"
 EXPORT_SCHEMA = "facts.schema.json"
 FEED = "changes.xml"
 SOCIAL_CARD = "assets/social-card.png"
+LICENSE_FILE = "LICENSE.txt"
 """Paths of the generated files, relative to the site root."""
 
 STATUS_MEANING: dict[str, str] = {
@@ -18,10 +19,27 @@ STATUS_MEANING: dict[str, str] = {
     "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
     "claimed": "Asserted by one interested party; treat with caution.",
     "disputed": "Contested by another party or contradicted by other sources.",
-    "unverified": "Could not be confirmed for the date given; shown for context only.",
+    "unverified": "No source's own words for it could be found; the reason is shown with it.",
     "corrected": "Differs from how an earlier report put it; the record's version is shown.",
 }
 """The status legend's default wording (a site may reword it); the keys are the only statuses the schema accepts."""
+
+
+@dataclass(frozen=True)
+class License:
+    """The licence of the site's own data and text, e.g. CC BY 4.0."""
+
+    name: str
+    url: str
+
+    RESERVED = ("Quotations, excerpts and source headlines remain their owners' and are reproduced only to show "
+                "what the sources say.")
+
+    def statement(self, site_name: str) -> str:
+        return f"The data and text of {site_name} are licensed under {self.name} ({self.url}). {self.RESERVED}"
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "url": self.url, "covers": "The site's own data and text.", "reserved": self.RESERVED}
 
 
 @dataclass(frozen=True)
@@ -37,16 +55,19 @@ class SiteInfo:
     """The site's name in citations, when it is not `name`."""
     statuses: Mapping[str, str] = field(default_factory=lambda: dict(STATUS_MEANING))
     """The status legend: what each status means, in the site's words."""
+    license: License | None = None
+    """Under which terms others may reuse the site's own data and text; None: no licence is stated."""
 
     @classmethod
     def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
-                    cite_as: str | None = None, statuses: Mapping[str, str] | None = None) -> SiteInfo:
+                    cite_as: str | None = None, statuses: Mapping[str, str] | None = None,
+                    license: License | None = None) -> SiteInfo:
         """From MkDocs' settings (`site_name`, `site_url`...) and the explainer's own."""
         url = config.site_url or ""
         if url and not url.endswith("/"):
             url += "/"
         return cls(config.site_name, config.site_description or "", url, index_path, stale_after_days, cite_as,
-                   dict(statuses or STATUS_MEANING))
+                   dict(statuses or STATUS_MEANING), license)
 
     @property
     def citation_name(self) -> str:

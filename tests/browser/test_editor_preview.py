@@ -45,7 +45,7 @@ class Preview:
             f"    date: {date}\n"
             f"    claimant: {claimant}\n"
             "    status: reported\n"
-            f"    sources: [{source}]\n"
+            f"    sources: [{{source: {source}, excerpt: \"{value} troops\"}}]\n"
             "    reviewed: 2026-11-01\n"
         )
 

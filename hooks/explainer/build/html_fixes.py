@@ -11,7 +11,7 @@ import re
 
 # Material puts autocomplete="off" on its drawer and search checkboxes to stop browsers restoring their
 # checked state; HTML allows the attribute only on text-like inputs, so vnu reports an error on every page.
-# overrides/partials/explainer-scripts.html closes the two checkboxes instead.
+# theme/partials/explainer-scripts.html closes the two checkboxes instead.
 _CHECKBOX = re.compile(r"<input\b[^<>]*\btype=\"checkbox\"[^<>]*>")
 _AUTOCOMPLETE = re.compile(r"\s+autocomplete=\"off\"")
 

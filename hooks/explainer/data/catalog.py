@@ -45,8 +45,9 @@ class Catalog:
         return [self["sources"][sid] for sid in record["sources"]]
 
     def citations_of(self, record: Record) -> list[Record]:
-        """A place's or route's sources, each as {source: record, excerpt, locator} (excerpt may be None)."""
-        entries = [e if isinstance(e, dict) else {"source": e} for e in record["sources"]]
+        """Each source of a record with the words cited from it: {source: <the source's record>, excerpt,
+        locator}, None where not given. Items keep theirs in `citations`; places and routes in `sources`."""
+        entries = record.get("citations") or [e if isinstance(e, dict) else {"source": e} for e in record["sources"]]
         return [{"excerpt": None, "locator": None, **e, "source": self["sources"][e["source"]]} for e in entries]
 
     def mapped(self, item_id: str) -> list[Record]:
@@ -151,7 +152,7 @@ def _region_problems(catalog: Catalog, results: list[FileResult]) -> list[Proble
 
 
 def in_region(lat: float, lon: float, region: Record) -> bool:
-    return region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"]
+    return bool(region["south"] <= lat <= region["north"] and region["west"] <= lon <= region["east"])
 
 
 def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:

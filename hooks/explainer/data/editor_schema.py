@@ -1,6 +1,6 @@
 """`data/schema.json`: the fact schema as JSON Schema, so editors' YAML tools complete and check fields.
 
-Generated from the pydantic models (with their field descriptions) by `make schema`; a test
+Generated from the pydantic models (with their field descriptions) by `explainer schema` (`make schema`); a test
 regenerates it in memory and fails when the file is out of date. Each data file points at it with
 `# yaml-language-server: $schema=schema.json` on its first line.
 """
@@ -14,7 +14,6 @@ from typing import Any
 
 from . import schema
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "schema.json"
 MODELINE = "# yaml-language-server: $schema=schema.json"
 """The first line of every data file: where the YAML extension finds the schema."""
 
@@ -23,7 +22,7 @@ def generate() -> dict[str, Any]:
     generated = schema.DataFile.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": "Generated from hooks/explainer/schema.py by `make schema`. Do not edit by hand.",
+        "$comment": "Generated from the explainer package's models by `explainer schema`. Do not edit by hand.",
         **generated,
         "title": "Explainer data file",
         "description": "One file in data/: any of these sections, each a list. " + (generated.get("description") or ""),
@@ -34,9 +33,16 @@ def render() -> str:
     return json.dumps(generate(), ensure_ascii=False, indent=2) + "\n"
 
 
-def main() -> int:
-    SCHEMA_PATH.write_text(render(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
+def write(data_dir: Path) -> Path:
+    path = data_dir / "schema.json"
+    path.write_text(render(), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m explainer.data.editor_schema [DATA_DIR]` (default: ./data)."""
+    args = sys.argv[1:] if argv is None else argv
+    print(f"wrote {write(Path(args[0] if args else 'data'))}")
     return 0
 
 

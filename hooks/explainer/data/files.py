@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 SUFFIXES = (".yml", ".yaml")
-"""Data file endings, in any case (`munitions.YML` is a data file too)."""
+"""Data file endings, in any case (`reports.YML` is a data file too)."""
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """The largest data file read: ten times a 10,000-fact file; anything bigger is a mistake or an attack."""
 

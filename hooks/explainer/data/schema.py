@@ -12,13 +12,16 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .load import Suspect, shorten
 
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
-Qualifier = Literal["about", "around", "at least", "more than", "over", "up to", "as many as", "nearly"]
+Qualifier = Literal[
+    "about", "around", "at least", "more than", "over", "up to", "as many as", "nearly", "some", "possible", "possibly",
+]
+"""The hedges the record uses. A fact's qualifier is the source's own word, never a synonym for it."""
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
 PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
 Mode = Literal["ship", "rail", "road", "air"]
@@ -47,7 +50,7 @@ def _slug(value: Any) -> Any:
     _refuse_suspect(value)
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise PydanticCustomError(
-            "slug", f"{shown(value)} is not an id (use lowercase letters, digits and hyphens, like troops-kursk)")
+            "slug", f"{shown(value)} is not an id (use lowercase letters, digits and hyphens, like turnout-2024)")
     return value
 
 
@@ -85,12 +88,12 @@ def _time(value: Any) -> str:
 
 
 def _time_zone(value: Any) -> str:
-    # A label such as KST, UTC+9 or Asia/Pyongyang, shown beside the time: not free text.
+    # A label such as EST, UTC+9 or Europe/Paris, shown beside the time: not free text.
     _refuse_suspect(value)
     if isinstance(value, str) and _TIME_ZONE.fullmatch(value):
         return value
-    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like KST, UTC+9 or "
-                              "Asia/Pyongyang: letters, digits and + - : / _ .)")
+    raise PydanticCustomError("time_zone", f"{shown(value)} is not a time zone (use a label like EST, UTC+9 or "
+                              "Europe/Paris: letters, digits and + - : / _ .)")
 
 
 def _web_url(value: Any) -> str:
@@ -193,16 +196,52 @@ class Revision(Strict):
     reason: Text | None = Field(None, description="Why it changed (a new source, a correction...).")
 
 
+class Citation(Strict):
+    """One source an item rests on, with the words in that source that support it."""
+
+    source: Slug = Field(description="Id of the source (from a `sources:` list).")
+    excerpt: Text = Field(
+        description="The words in that source that support the claim, copied verbatim; mark a cut with …. "
+        "The build checks the figure, its hedge and quotations against them. Readers see it under "
+        "'What the source says'.")
+    locator: Text | None = Field(None, description="Where in the source the words are: 'paragraph 3', '00:12:30', 'p. 4'.")
+
+
+BARE, CITED = "source id", "citation"
+"""How an entry of `sources:` is written: a bare id, or a mapping with the source's words. Pydantic adds
+the name to an error's location; the validator drops it again, as editors never write it."""
+
+
+def _entry_kind(value: Any) -> str:
+    return CITED if isinstance(value, dict | Citation) else BARE
+
+SourceEntry = Annotated[
+    Annotated[Slug, Tag(BARE)] | Annotated[Citation, Tag(CITED)],
+    Discriminator(_entry_kind),
+]
+
+
+def source_id(entry: str | Citation) -> str:
+    return entry if isinstance(entry, str) else entry.source
+
+
 class Item(Strict):
     """What facts, quotes and events share: an id, a claimant, a status, sources and dates."""
 
     id: Slug = Field(description="Unique id across all data files; also the item's anchor on the site.")
     date: IsoDate = Field(description="The date the item refers to or was stated (YYYY-MM-DD).")
+    date_inferred: Text | None = Field(
+        None, description="When no source states the date: why `date` is the likely one. Readers see it marked as inferred.")
     time: TimeOfDay | None = Field(None, description="Time of day (HH:MM, 24-hour), with `timezone`.")
-    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. KST or EDT.")
+    timezone: TimeZone | None = Field(None, description="Time zone label for `time`, e.g. UTC or EDT.")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
-    sources: list[Slug] = Field(min_length=1, description="Ids of sources (from a `sources:` list) that support it.")
+    sources: list[SourceEntry] = Field(
+        min_length=1,
+        description="The sources that support it: each a source id, or {source: <id>, excerpt: <the source's "
+        "words>, locator: <where>}. Facts and quotes need at least one excerpt.")
+    unverified_reason: Text | None = Field(
+        None, description="With `status: unverified`: why no source's own words back it. Readers see it.")
     note: Text | None = Field(None, description="Editor's note shown to readers (context, caveats, corrections).")
     reviewed: RecordDate = Field(
         description="When an editor last checked this item against its sources (YYYY-MM-DD, from 1900 to today).")
@@ -212,17 +251,22 @@ class Item(Strict):
     def _time_has_zone(self) -> Item:
         if (self.time is None) != (self.timezone is None):
             raise PydanticCustomError("time", "give both `time` and `timezone`, or neither")
+        if self.unverified_reason is not None and self.status != "unverified":
+            raise PydanticCustomError(
+                "status", "`unverified_reason` goes with `status: unverified` only; remove it or change the status")
         return self
 
 
 class Fact(Item):
     """A figure, date or name someone claims, with who claims it."""
 
-    label: Text = Field(description="What the value measures, e.g. 'North Korean troops near Kursk'.")
+    label: Text = Field(description="What the value measures, e.g. 'Voters who cast a ballot'.")
     value: FactValue = Field(description="A number, a text in quotes, a date, or a span as {min: ..., max: ...}.")
-    qualifier: Qualifier | None = Field(None, description="Hedge shown before the value: about, at least, more than...")
+    qualifier: Qualifier | None = Field(
+        None, description="The source's hedge, shown before the value: as many as, some, about, more than... "
+        "Copy the source's word; never a synonym.")
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
-    unit: Text | None = Field(None, description="Shown after the number, e.g. 'troops', 'km', 'billion'.")
+    unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
 
 
@@ -230,7 +274,7 @@ class Quote(Item):
     """Words an official said, verbatim; the claimant is the speaker."""
 
     text: Text = Field(description="The exact words, as the source records them. Keep it short.")
-    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at the State Department'.")
+    occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at city hall'.")
 
 
 class Event(Item):
@@ -243,7 +287,7 @@ class Group(Strict):
     """Several claimants' figures for the same thing, shown side by side."""
 
     id: Slug = Field(description="Unique id; facts join with `group: <id>`.")
-    title: Text = Field(description="What the figures measure, e.g. 'North Korean troops in Russia'.")
+    title: Text = Field(description="What the figures measure, e.g. 'People at the rally'.")
     note: Text | None = Field(None, description="How to read the figures together.")
 
 
@@ -251,10 +295,10 @@ class Claimant(Strict):
     """Who makes a claim: a government, an agency, an official, a media outlet."""
 
     id: Slug = Field(description="Unique id; items refer to it with `claimant: <id>`.")
-    name: Text = Field(description="Full name as readers see it, e.g. 'Antony Blinken'.")
-    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'US'.")
+    name: Text = Field(description="Full name as readers see it, e.g. 'Jane Doe'.")
+    short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'City Hall'.")
     kind: ClaimantKind = Field(description="government, agency, official, media, organisation or state media.")
-    role: Text | None = Field(None, description="For officials: their post, e.g. 'US Secretary of State'.")
+    role: Text | None = Field(None, description="For officials: their post, e.g. 'Mayor of the city'.")
     country: Text | None = Field(None, description="The country the claimant speaks for, if any.")
 
 
@@ -265,37 +309,33 @@ class Source(Strict):
     publisher: Text = Field(description="Who published it, e.g. 'Associated Press'.")
     title: Text = Field(description="The title as published.")
     url: WebUrl = Field(description="Where to read it (http or https).")
+    archived: WebUrl | None = Field(None, description="A saved copy of the page (e.g. in a web archive), shown as 'archived copy'.")
     published: RecordDate | None = Field(
         None, description="Publication date (YYYY-MM-DD, 1900 to today); leave out for a reference work without one (a gazetteer entry).")
+    published_inferred: Text | None = Field(
+        None, description="When the page states no date: why `published` is the likely one. The site then shows the date as inferred.")
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
 
 class Correction(Strict):
-    """A point where the seed article and the public record differ."""
+    """A point where the article the site started from and the public record differ."""
 
     id: Slug = Field(description="Unique id; also the anchor on the corrections page.")
-    topic: Text = Field(description="What the point is about, e.g. 'How the containers travelled'.")
-    article: Text = Field(description="What the seed article says (paraphrased).")
+    topic: Text = Field(description="What the point is about, e.g. 'When the polls closed'.")
+    article: Text = Field(description="The article's own words, copied verbatim: readers see them in quotation marks.")
     record: Text = Field(description="What the public record says instead.")
     items: list[Slug] = Field(default_factory=list, description="Ids of the facts, quotes or events that hold the record's version.")
-    sources: list[Slug] = Field(min_length=1, description="Ids of sources for the record's version.")
-
-
-class Citation(Strict):
-    """A source and the words in it that support the record: the evidence a reader can check."""
-
-    source: Slug = Field(description="Id of the source (from a `sources:` list).")
-    excerpt: Text = Field(description="The source's own words, copied exactly, that support the record.")
-    locator: Text | None = Field(None, description="Where in the source: 'paragraph 3', '00:12:30', 'p. 4'.")
+    sources: list[SourceEntry] = Field(
+        min_length=1, description="Sources for the record's version: each a source id, or {source, excerpt, locator}.")
 
 
 class Place(Strict):
     """A point on a map, with the evidence for where it is and what happened there."""
 
     id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
-    name: Text = Field(description="The name readers see on the map, e.g. 'Najin'.")
-    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Rajin.")
+    name: Text = Field(description="The name readers see on the map, e.g. 'Springfield'.")
+    spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
     kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
@@ -323,7 +363,7 @@ class Route(Strict):
     """An ordered journey between places, one mode of transport per leg."""
 
     id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
-    title: Text = Field(description="What travelled, e.g. 'Munitions from Najin to the depot near Tikhoretsk'.")
+    title: Text = Field(description="What travelled, e.g. 'Supplies from the port to the depot'.")
     places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
     modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
     start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")
@@ -388,7 +428,7 @@ class DataFile(Strict):
     facts: list[Fact] = Field(default_factory=list, description="Figures, dates and names, each with who claims it.")
     quotes: list[Quote] = Field(default_factory=list, description="Verbatim words of officials.")
     events: list[Event] = Field(default_factory=list, description="Dated happenings; they make the timeline.")
-    corrections: list[Correction] = Field(default_factory=list, description="Where the seed article and the record differ.")
+    corrections: list[Correction] = Field(default_factory=list, description="Where the source article and the record differ.")
     places: list[Place] = Field(default_factory=list, description="Points on maps, with evidence for their position.")
     routes: list[Route] = Field(default_factory=list, description="Journeys between places, one mode per leg.")
     maps: list[MapSpec] = Field(default_factory=list, description="Maps drawn from places and routes.")

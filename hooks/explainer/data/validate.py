@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
-from . import schema
+from . import evidence, schema
 from .load import LoadedFile, Path, format_path, load_text
 from .records import FileResult, Reference
 
@@ -55,6 +55,10 @@ def check_file(name: str, raw: bytes) -> FileResult:
                 record["kind"] = kind
             if isinstance(model, schema.Fact):
                 record["value_kind"] = _value_kind(model.value)
+            if kind or section == "corrections":
+                _split_citations(record)
+            if kind:
+                result.problems += _evidence_problems(loaded, path, record)
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
@@ -62,6 +66,25 @@ def check_file(name: str, raw: bytes) -> FileResult:
                 where = (*path, "lat")
                 result.positions.append(Reference(section, model.id, loaded.line_of(where), format_path(where)))
     return result
+
+
+def _split_citations(record: dict[str, Any]) -> None:
+    """`sources` becomes the list of source ids the rest of the pipeline reads; `citations` keeps, for each
+    of them in the same order, the source's words and where they are (both None for a bare id)."""
+    record["citations"] = [
+        entry if isinstance(entry, dict) else {"source": entry, "excerpt": None, "locator": None}
+        for entry in record["sources"]
+    ]
+    record["sources"] = [citation["source"] for citation in record["citations"]]
+
+
+def _evidence_problems(loaded: LoadedFile, path: Path, record: dict[str, Any]) -> list[Problem]:
+    """Where an item and its sources' own words disagree, pointed at the item's field."""
+    return [
+        Problem(loaded.name, loaded.line_of((*path, finding.field)),
+                f"{format_path((*path, finding.field))} ({record['id']})", finding.message)
+        for finding in evidence.check_item(record)
+    ]
 
 
 def _note_unchecked_ids(result: FileResult, data: Any) -> None:
@@ -82,7 +105,7 @@ def _chart_problems(loaded: LoadedFile, data_file: schema.DataFile) -> list[Prob
         if fact.group is None:
             continue
         value = fact.value
-        numbers = [value.min, value.max] if isinstance(value, schema.Range) else [value]
+        numbers = [value.min, value.max] if isinstance(value, schema.Range) else [value] if isinstance(value, int | float) else []
         if isinstance(value, str | dt.date) or any(number < 0 for number in numbers):
             path: Path = ("facts", index, "value")
             problems.append(Problem(
@@ -122,7 +145,7 @@ def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Refere
     if isinstance(model, schema.Item):
         wanted.append(("claimants", model.claimant, (*path, "claimant")))
     if isinstance(model, schema.Item | schema.Correction):
-        wanted += [("sources", sid, (*path, "sources", i)) for i, sid in enumerate(model.sources)]
+        wanted += [("sources", schema.source_id(entry), (*path, "sources", i)) for i, entry in enumerate(model.sources)]
     if isinstance(model, schema.Place | schema.Route):
         wanted += [
             ("sources", entry.source, (*path, "sources", i, "source")) if isinstance(entry, schema.Citation)
@@ -153,7 +176,7 @@ def _value_kind(value: Any) -> str:
 
 def _problem(loaded: LoadedFile, issue: Any) -> Problem:
     """Map one pydantic error (whose location is list indexes) back to file, line, field and id."""
-    loc: Path = tuple(issue["loc"])
+    loc = _editor_path(tuple(issue["loc"]))
     where = format_path(loc) or "(top level)"
     record = _record_at(loaded.data, loc)
     if record is not None and isinstance(record.get("id"), str):
@@ -161,12 +184,19 @@ def _problem(loaded: LoadedFile, issue: Any) -> Problem:
     return Problem(loaded.name, loaded.line_of(loc), where, _message(loc, issue))
 
 
+def _editor_path(loc: Path) -> Path:
+    """Drop the names pydantic gives the two ways of writing a `sources:` entry: editors never write them."""
+    return tuple(part for i, part in enumerate(loc)
+                 if not (part in (schema.BARE, schema.CITED) and i and isinstance(loc[i - 1], int)))
+
+
 def _record_at(data: Any, loc: Path) -> dict[str, Any] | None:
     """The section entry (`facts[2]`) an error belongs to, to name its id."""
     if len(loc) >= 2 and isinstance(data, dict) and isinstance(loc[1], int):
         entries = data.get(loc[0])
         if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
-            return entries[loc[1]]
+            entry: dict[str, Any] = entries[loc[1]]
+            return entry
     return None
 
 
@@ -196,12 +226,16 @@ def _model_at(loc: Path) -> type[BaseModel]:
     for part in loc:
         if isinstance(part, int):
             continue
-        annotation = model.model_fields[str(part)].annotation
-        for candidate in (annotation, *typing.get_args(annotation)):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                model = candidate
-                break
+        model = next(_models_in(model.model_fields[str(part)].annotation), model)
     return model
+
+
+def _models_in(annotation: Any) -> typing.Iterator[type[BaseModel]]:
+    """The models a field's type can hold, looking inside list[...], unions and Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)
 
 
 def check_path(name: str, path: str) -> FileResult:

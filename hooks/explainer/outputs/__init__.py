@@ -59,7 +59,8 @@ class Outputs:
         dates, offers = self.notes.get(page.file.src_uri, (None, False))
         info = seo.PageInfo(
             title=self.site.name if page.is_homepage else (page.meta.get("title") or page.title or self.site.name),
-            description=page.meta.get("description") or self.site.description,
+            description=seo.description(page.meta.get("description"), page.content or "", self.site.description,
+                                        page.is_homepage),
             url=page.url,
             root=root,
             is_home=page.is_homepage,
@@ -67,6 +68,7 @@ class Outputs:
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
         )
         self.pages.append(info)
+        page.meta["description"] = info.description  # the theme's <meta name="description"> reads it
         page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
-from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, SiteInfo
+from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, LICENSE_FILE, SiteInfo
 from .safecsv import SafeWriter
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
@@ -23,13 +24,19 @@ SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
 """The export's JSON Schema, published beside the export and used by the tests."""
 
 CSV_COLUMNS = (
-    "id", "kind", "date", "time", "timezone", "what", "value", "value_raw", "value_min", "value_max",
+    "id", "kind", "date", "date_inferred", "time", "timezone", "what", "value", "value_raw", "value_min", "value_max",
     "qualifier", "prefix", "unit", "group", "occasion", "claimant_id", "claimant", "claimant_role",
-    "claimant_country", "status", "note", "reviewed", "updated", "last_change",
-    "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "permalink",
+    "claimant_country", "status", "unverified_reason", "note", "reviewed", "updated", "last_change",
+    "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "source_published_inferred",
+    "source_archived", "source_excerpts", "source_locators", "permalink",
 )
 CSV_JOINER = " | "
-"""Separates the sources of one item inside a CSV cell, in the same order in every source_* column."""
+"""Separates the sources of one item inside a CSV cell: one entry per source (empty if it has none), in the
+same order in every source_* column."""
+NO_ENTRY = "(none)"
+"""A source's entry in a source_* cell when it has no such field, e.g. no excerpt."""
+CSV_JOINER_IN_TEXT = "¦"
+"""Stands for a "|" inside an entry, so the entries still split apart (facts.json keeps the text exact)."""
 
 
 def ordered_items(catalog: Catalog) -> list[Record]:
@@ -57,6 +64,7 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "description": site.description,
         "url": site.url or None,
         "updated": history.newest(catalog),
+        "license": site.license.to_json() if site.license else None,
         "statuses": dict(site.statuses),
     }
     for section in ITEM_SECTIONS:
@@ -82,11 +90,12 @@ _LISTS = (*ITEM_SECTIONS, *OTHER_SECTIONS)
 
 
 def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
-    claimant, sources = catalog.claimant_of(item), catalog.sources_of(item)
-    value, value_kind = item.get("value"), item.get("value_kind")
+    claimant, cited = catalog.claimant_of(item), catalog.citations_of(item)
+    value: Any = item.get("value")
+    value_kind = item.get("value_kind")
     change = history.last_revision(item)
     row: dict[str, Any] = {
-        "id": item["id"], "kind": item["kind"], "date": item["date"], "time": item.get("time"),
+        "id": item["id"], "kind": item["kind"], "date": item["date"], "date_inferred": item.get("date_inferred"), "time": item.get("time"),
         "timezone": item.get("timezone"), "what": item_title(item),
         "value": formatting.format_value(item) if item["kind"] == "fact" else None,
         "value_raw": None if value_kind == "range" else value,
@@ -95,17 +104,30 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "qualifier": item.get("qualifier"), "prefix": item.get("prefix"), "unit": item.get("unit"),
         "group": item.get("group"), "occasion": item.get("occasion"),
         "claimant_id": claimant["id"], "claimant": claimant["name"], "claimant_role": claimant.get("role"),
-        "claimant_country": claimant.get("country"), "status": item["status"], "note": item.get("note"),
+        "claimant_country": claimant.get("country"), "status": item["status"],
+        "unverified_reason": item.get("unverified_reason"), "note": item.get("note"),
         "reviewed": item["reviewed"], "updated": history.updated(item),
         "last_change": f"{change['date']}: {change['change']}" if change else None,
-        "source_ids": CSV_JOINER.join(s["id"] for s in sources),
-        "source_publishers": CSV_JOINER.join(s["publisher"] for s in sources),
-        "source_titles": CSV_JOINER.join(s["title"] for s in sources),
-        "source_urls": CSV_JOINER.join(s["url"] for s in sources),
-        "source_published": CSV_JOINER.join(s["published"] or "" for s in sources),
+        "source_ids": _joined(c["source"]["id"] for c in cited),
+        "source_publishers": _joined(c["source"]["publisher"] for c in cited),
+        "source_titles": _joined(c["source"]["title"] for c in cited),
+        "source_urls": _joined(c["source"]["url"] for c in cited),
+        "source_published": _joined(c["source"]["published"] for c in cited),
+        "source_published_inferred": _joined(c["source"].get("published_inferred") for c in cited),
+        "source_archived": _joined(c["source"].get("archived") for c in cited),
+        "source_excerpts": _joined(c["excerpt"] for c in cited),
+        "source_locators": _joined(c["locator"] for c in cited),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]
+
+
+def _joined(entries: Iterable[str | None]) -> str:
+    """One entry per source, in order, so every source_* cell splits into as many; NO_ENTRY where a source has
+    none (an empty entry first would start the cell with a space and a "|", which spreadsheets may evaluate).
+    An empty cell when no source has any."""
+    texts = [(entry or "").replace("|", CSV_JOINER_IN_TEXT) for entry in entries]
+    return CSV_JOINER.join(text or NO_ENTRY for text in texts) if any(texts) else ""
 
 
 def _cell(value: Any) -> str:
@@ -122,13 +144,24 @@ def render_csv(catalog: Catalog, site: SiteInfo) -> str:
     return buffer.getvalue()
 
 
+def render_license(site: SiteInfo) -> str:
+    """LICENSE.txt beside the downloads: the terms of facts.json, facts.csv and the pages' own text."""
+    assert site.license
+    where = f" at {site.url}" if site.url else ""
+    return (f"{site.license.statement(site.name)}\n\n"
+            f"This applies to {EXPORT_JSON}, {EXPORT_CSV} and the text of the site{where}. "
+            f"Credit it as: {site.citation_name}{f', {site.url}' if site.url else ''}.\n")
+
+
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
-    """Write the JSON and CSV exports and the export's schema into the built site."""
+    """Write the JSON and CSV exports, the export's schema and (a CSV has no place for it) the licence."""
     outputs = {
         EXPORT_JSON: render_json(catalog, site),
         EXPORT_CSV: render_csv(catalog, site),
         EXPORT_SCHEMA: SCHEMA_FILE.read_text(encoding="utf-8"),
     }
+    if site.license:
+        outputs[LICENSE_FILE] = render_license(site)
     written = []
     for name, text in outputs.items():
         path = site_dir / name

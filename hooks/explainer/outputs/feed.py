@@ -40,9 +40,9 @@ def _urn(site: SiteInfo, *parts: str) -> str:
 
 def _summary(item: Record, catalog: Catalog) -> str:
     claimant = catalog.claimant_of(item)
-    what = f"{item_title(item)}: {formatting.format_value(item)}" if item["kind"] == "fact" else item_title(item)
-    sources = "; ".join(f"{s['publisher']}, “{s['title']}” <{s['url']}>" for s in catalog.sources_of(item))
-    what += "" if what.endswith((".", "?", "!")) else "."  # a quoted question keeps its own mark
+    what = f"{item_title(item)}: {formatting.format_value(item)}" if item["kind"] == "fact" else formatting.quoted_title(item)
+    sources = "; ".join(f"{s['publisher']}, {formatting.source_title(s)} <{s['url']}>" for s in catalog.sources_of(item))
+    what += "" if what.rstrip("”").endswith((".", "?", "!")) else "."  # a quoted question keeps its own mark
     return (f"{what} According to {claimant['name']}, {formatting.format_moment(item)}. "
             f"Status: {item['status']}. Reviewed {formatting.format_date(item['reviewed'])}. Sources: {sources}.")
 
@@ -62,7 +62,7 @@ def entries(catalog: Catalog, site: SiteInfo) -> list[Entry]:
 
 def _entry(item: Record, index: int, catalog: Catalog, site: SiteInfo) -> Entry:
     """Revision `index` of the item, or (index -1) the item as recorded, for one without revisions."""
-    link, summary, title = site.permalink(item), _summary(item, catalog), item_title(item)
+    link, summary, title = site.permalink(item), _summary(item, catalog), formatting.quoted_title(item)
     if index < 0:
         return Entry(_urn(site, item["id"], "recorded"), f"Recorded: {title}", item["reviewed"], link, summary)
     revision = item["revisions"][index]
@@ -94,6 +94,8 @@ def render(catalog: Catalog, site: SiteInfo) -> str:
     newest = all_entries[0].updated if all_entries else history.newest(catalog) or "1970-01-01"
     add(feed, "updated", _timestamp(newest))
     add(add(feed, "author"), "name", site.name)
+    if site.license:
+        add(feed, "rights", site.license.statement(site.name))
     add(feed, "link", rel="self", type="application/atom+xml", href=site.address(FEED))
     add(feed, "link", rel="alternate", type="text/html", href=site.url or "./")
     for entry in all_entries:

@@ -10,7 +10,9 @@ import datetime as dt
 import gzip
 import io
 import json
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -48,6 +50,62 @@ class PageInfo:
         return site.address(path) if site.url else self.root + path
 
 
+DESCRIPTION_LENGTH = 200
+"""Longest description: what search results show, give or take."""
+
+
+class _FirstParagraph(HTMLParser):
+    """The text of a page's first non-empty paragraph, without a fact's bracketed details or status."""
+
+    SKIP_CLASSES = frozenset({"fx-meta", "fx-status", "fx-permalink", "headerlink"})
+    VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside: list[bool] | None = None
+        """Within a <p>: for each open element, whether its text is left out; None outside paragraphs."""
+        self.parts: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.text or tag in self.VOID:
+            return
+        if self.inside is None:
+            if tag == "p":
+                self.inside, self.parts = [], []
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self.inside.append(tag in ("sup", "script", "style") or bool(classes & self.SKIP_CLASSES))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.text or self.inside is None or tag in self.VOID:
+            return
+        if self.inside:
+            self.inside.pop()
+        elif tag == "p":
+            self.text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join("".join(self.parts).split()))
+            self.inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self.inside is not None and not self.text and not any(self.inside):
+            self.parts.append(data)
+
+
+def first_paragraph(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """A page's own description when its front matter gives none: its first paragraph, cut at a word."""
+    parser = _FirstParagraph()
+    parser.feed(html)
+    text = parser.text
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def description(front_matter: str | None, html: str, site_description: str, is_home: bool) -> str:
+    """Front matter first; the home page speaks for the site; any other page by its first paragraph."""
+    if front_matter:
+        return front_matter
+    return (site_description if is_home else first_paragraph(html)) or site_description
+
+
 def json_ld(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     webpage: dict[str, Any] = {
         "@type": "WebPage",
@@ -58,6 +116,8 @@ def json_ld(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
         "isPartOf": {"@type": "WebSite", "name": site.name, **({"url": site.url} if site.url else {})},
         "image": page.link(site, SOCIAL_CARD),
     }
+    if site.license:
+        webpage["license"] = site.license.url
     if site.url:
         webpage["url"] = webpage["@id"] = site.address(page.url)
     if page.dates:
@@ -79,6 +139,7 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
             "its status, its dates and its sources."
         ),
         "isAccessibleForFree": True,
+        **({"license": site.license.url} if site.license else {}),
         "creator": {"@type": "Organization", "name": site.name},
         "distribution": [
             {"@type": "DataDownload", "name": EXPORT_JSON, "encodingFormat": "application/json",

@@ -1,6 +1,6 @@
 """Items nobody has checked for a while: a notice in every build, and `make stale` for a report.
 
-`extra: explainer: stale_after_days` in mkdocs.yml sets how old a review may get. An ageing fact is
+`stale_after_days` in mkdocs.yml (the plugin's option, or `extra: explainer:` for a hook) sets how old a review may get. An ageing fact is
 news for editors, not a broken site: the build logs it at INFO level, which strict mode does not
 count, while `make stale` (this module run as a script) exits 1 when any item is overdue.
 """
@@ -44,11 +44,19 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def configured_days(config_file: Path) -> int:
-    """`extra.explainer.stale_after_days` from mkdocs.yml, or the default."""
+def settings(config_file: Path) -> dict[str, Any]:
+    """The explainer's options in mkdocs.yml: under `plugins: - explainer:`, or under `extra: explainer:`."""
     config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    settings = ((config.get("extra") or {}).get("explainer")) or {}
-    return int(settings.get("stale_after_days", DEFAULT_DAYS))
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "explainer" in plugin:
+            return dict(plugin["explainer"] or {})
+    return dict((config.get("extra") or {}).get("explainer") or {})
+
+
+def configured_days(config_file: Path) -> int:
+    """`stale_after_days` from mkdocs.yml, or the default."""
+    days = settings(config_file).get("stale_after_days")
+    return DEFAULT_DAYS if days is None else int(days)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="check as of this date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     days = args.days if args.days is not None else configured_days(args.root / "mkdocs.yml")
+    data_dir = args.root / settings(args.root / "mkdocs.yml").get("data_dir", "data")
     try:
-        catalog = build_catalog(args.root / "data", args.root)
+        catalog = build_catalog(data_dir, args.root)
     except ProblemsFound as error:
         print(error, file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Values and dates as readers read them: "about 8,000 troops", "31 October 2024"."""
+"""Values and dates as readers read them: "about 8,000 people", "31 October 2024"."""
 
 from __future__ import annotations
 
@@ -21,11 +21,28 @@ def format_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def format_published(source: Record) -> str:
+    """A source's date as readers see it; one we inferred says so, never passing for the page's own."""
+    if not source.get("published"):
+        return "undated"
+    shown = format_date(source["published"])
+    return f"{shown} (date inferred)" if source.get("published_inferred") else shown
+
+
+def source_title(source: Record) -> str:
+    """A headline in quotation marks, as published; a title we supplied ([in brackets]) without them."""
+    title: str = source["title"]
+    return title if title.startswith("[") else f"“{title}”"
+
+
 def format_moment(record: Record) -> str:
-    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 KST"."""
+    """A record's date, with its time of day where one is given: "31 October 2024, 07:10 UTC"; a date no
+    source states is marked: "17 December 2024 (date inferred)"."""
     text = format_date(record["date"])
     if record.get("time"):
         text += f", {record['time']} {record['timezone']}"
+    if record.get("date_inferred"):
+        text += " (date inferred)"
     return text
 
 
@@ -45,6 +62,13 @@ def format_value(fact: Record) -> str:
     return " ".join(part for part in parts if part)
 
 
+def quoted_title(item: Record) -> str:
+    """An item's title as a reader should meet it: a quote's words in quotation marks (they are someone's),
+    a fact's label or an event's title without (they are the site's own)."""
+    return f"“{item['text']}”" if item["kind"] == "quote" else item_title(item)
+
+
 def item_title(item: Record) -> str:
     """What an item is about, in its own words: a fact's label, an event's title, a quote's text."""
-    return {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    title: str = {"fact": lambda: item["label"], "event": lambda: item["title"], "quote": lambda: item["text"]}[item["kind"]]()
+    return title

@@ -15,12 +15,14 @@ from ..data.catalog import Catalog, Record
 
 def updated(item: Record) -> str:
     """The last day an editor touched the item: its newest review or revision (ISO date)."""
-    return max([item["reviewed"], *(rev["date"] for rev in item.get("revisions", []))])
+    dates: list[str] = [item["reviewed"], *(rev["date"] for rev in item.get("revisions", []))]
+    return max(dates)
 
 
 def first_recorded(item: Record) -> str:
     """The oldest date the item's record names: its first revision, else its review (ISO date)."""
-    return min([item["reviewed"], *(rev["date"] for rev in item.get("revisions", []))])
+    dates: list[str] = [item["reviewed"], *(rev["date"] for rev in item.get("revisions", []))]
+    return min(dates)
 
 
 def last_revision(item: Record) -> Record | None:

@@ -80,7 +80,8 @@ def _at_y(a: Point, b: Point, y: float) -> Point:
 
 @functools.cache
 def _read_basemap(path: Path, mtime: float) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    outlines: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return outlines
 
 
 def read_basemap(path: Path) -> dict[str, Any]:
@@ -90,8 +91,8 @@ def read_basemap(path: Path) -> dict[str, Any]:
 
 def covers(outer: Record, inner: Record) -> bool:
     """Whether the outlines' region holds a map's region (a map past their edge would show false sea)."""
-    return (outer["west"] <= inner["west"] and inner["east"] <= outer["east"]
-            and outer["south"] <= inner["south"] and inner["north"] <= outer["north"])
+    return bool(outer["west"] <= inner["west"] and inner["east"] <= outer["east"]
+                and outer["south"] <= inner["south"] and inner["north"] <= outer["north"])
 
 
 def region_text(region: Record) -> str:
@@ -326,7 +327,7 @@ def place_labels(result: MapLayout, countries: list[tuple[str, Point]] = ()) -> 
 
     for m in result.markers:
         add(_first_free(m.place["name"], m.x, m.y, max(m.radius, 6) + 3, taken, inside))
-    longest = {}
+    longest: dict[str, tuple[Any, float]] = {}
     for leg in result.legs:  # a route's dates go on its longest leg, where there is room for them
         length = math.dist(leg.start, leg.end)
         if length > longest.get(leg.route["id"], (None, -1.0))[1]:
@@ -388,7 +389,7 @@ def position(place: Record) -> str:
 
 
 def describe_route(catalog: Catalog, route: Record) -> str:
-    """`Najin to Dunay by ship, then to Depot near Tikhoretsk by rail`."""
+    """`Harbour to Port by ship, then to Depot by rail`."""
     names = [catalog["places"][pid]["name"] for pid in route["places"]]
     legs = [f"{names[0]} to {names[1]} by {route['modes'][0]}"]
     legs += [f"then to {name} by {mode}" for name, mode in zip(names[2:], route["modes"][1:], strict=True)]

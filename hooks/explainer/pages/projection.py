@@ -1,14 +1,14 @@
 """The Lambert conformal conic projection (ellipsoid or sphere), for maps drawn at build time.
 
 Conformal, so shapes and bearings look right, and suited to mid-latitude regions wide in longitude,
-like Russia from Ukraine to the Pacific. Formulas 15-1 to 15-9 of Snyder, *Map Projections: A Working
+like a country that spans a continent from west to east. Formulas 15-1 to 15-9 of Snyder, *Map Projections: A Working
 Manual* (USGS Professional Paper 1395, 1987), pp. 107-108; the tests check his worked examples.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WGS84 = (6_378_137.0, 1 / 298.257223563)
 """Semi-major axis in metres and flattening of the WGS 84 ellipsoid, which GPS coordinates use."""
@@ -24,6 +24,11 @@ class LambertConic:
     central_lon: float
     a: float = WGS84[0]
     flattening: float = WGS84[1]
+    n: float = field(init=False, compare=False)
+    """The cone's constant (15-8), derived from the parallels."""
+    _e: float = field(init=False, compare=False, repr=False)
+    _af: float = field(init=False, compare=False, repr=False)
+    _rho0: float = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if math.isclose(self.parallel_1, self.parallel_2):
@@ -49,7 +54,7 @@ class LambertConic:
         """(15-9): a function of the conformal latitude; e = 0 gives the sphere's tan(45° - φ/2)."""
         phi = math.radians(lat)
         es = e * math.sin(phi)
-        return math.tan(math.pi / 4 - phi / 2) / ((1 - es) / (1 + es)) ** (e / 2)
+        return float(math.tan(math.pi / 4 - phi / 2) / ((1 - es) / (1 + es)) ** (e / 2))
 
     def forward(self, lat: float, lon: float) -> tuple[float, float]:
         """(15-1)-(15-3): degrees of latitude and longitude to x, y in metres from the origin."""
@@ -59,7 +64,7 @@ class LambertConic:
 
     def scale_factor(self, lat: float) -> float:
         """(15-4): how much the map stretches distances along a parallel at `lat` (1 on the standard ones)."""
-        return self._af * self.n * self._t(lat, self._e) ** self.n / (self.a * self._m(lat, self._e))
+        return float(self._af * self.n * self._t(lat, self._e) ** self.n / (self.a * self._m(lat, self._e)))
 
     @classmethod
     def for_region(cls, south: float, north: float, west: float, east: float) -> LambertConic:

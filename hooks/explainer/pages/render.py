@@ -52,6 +52,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         value=formatting.format_value,
         date=formatting.format_date,
+        published=formatting.format_published,
         moment=formatting.format_moment,
         number=formatting.format_number,
         summary=views.item_summary,

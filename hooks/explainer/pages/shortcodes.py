@@ -1,4 +1,4 @@
-"""Fact references in Markdown: `<!-- fact:troops-near-kursk -->` and friends.
+"""Fact references in Markdown: `<!-- fact:turnout-2024 -->` and friends.
 
 One regex finds them; a table says, per kind, which section its id must be in, whether it stands
 on a line of its own, and how it renders. Unknown kinds and ids are errors naming page and line.
@@ -149,7 +149,7 @@ KINDS: dict[str, Kind] = {
         None, True,
         lambda ctx, arg: render("corrections.html", ctx, corrections=list(ctx.catalog["corrections"].values())),
         shows=lambda c, a: set(),
-        help="every point where the seed article and the record differ (anchor = correction id)",
+        help="every point where the article the site started from and the record differ (anchor = correction id)",
         dated=lambda c, a: {i for correction in c["corrections"].values() for i in correction["items"]},
     ),
     "correction": Kind(

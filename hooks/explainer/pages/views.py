@@ -74,5 +74,5 @@ def item_summary(item: Record) -> str:
     if item["kind"] == "fact":
         return f"{item['label']}: {formatting.format_value(item)}"
     if item["kind"] == "event":
-        return item["title"]
+        return str(item["title"])
     return f"“{item['text']}”"

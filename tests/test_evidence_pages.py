@@ -1,0 +1,173 @@
+"""Readers see the evidence: the source's words on the card, in the link's title, in the exports; archived
+copies and inferred dates named as such; "Cite this" quoting only the record's words."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+from conftest import dedent
+from explainer.data.catalog import link
+from explainer.data.validate import check_file
+from explainer.outputs import export, feed
+from explainer.pages import citation
+from explainer.pages.render import PageContext
+from explainer.pages.shortcodes import replace
+from explainer.siteinfo import SiteInfo
+
+SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")
+
+DATA = dedent("""
+    claimants:
+      - id: envoy
+        name: Test Envoy
+        kind: official
+    sources:
+      - id: wire
+        publisher: Test Wire
+        title: Envoy says some 8,000 troops are near the border
+        url: https://example.org/wire
+        archived: https://archive.example/wire
+        published: 2024-10-31
+      - id: briefing
+        publisher: Test Daily
+        title: "[Briefing on aid, headline not confirmed]"
+        url: https://example.org/daily
+        published: 2024-12-17
+        published_inferred: The report says only "Tuesday"; the briefing it describes was most likely on 17 December 2024.
+    facts:
+      - id: troops-near
+        label: Troops near the border
+        value: 8000
+        qualifier: some
+        unit: troops
+        date: 2024-10-31
+        claimant: envoy
+        status: reported
+        sources:
+          - source: wire
+            excerpt: "right now there are some 8,000 DPRK soldiers | in Kursk Oblast"
+            locator: paragraph 4
+          - briefing
+        reviewed: 2024-11-01
+      - id: aid-total
+        label: Aid sent so far
+        value: 59
+        qualifier: more than
+        prefix: $
+        unit: billion
+        date: 2024-12-17
+        claimant: envoy
+        status: unverified
+        unverified_reason: Only an unnamed official's figure, and the date of the briefing is inferred.
+        sources: [briefing]
+        reviewed: 2024-12-20
+    quotes:
+      - id: question
+        text: does Russia still maintain that there are no DPRK troops in Russia?
+        occasion: Security Council meeting
+        date: 2024-10-31
+        claimant: envoy
+        status: reported
+        sources:
+          - source: wire
+            excerpt: "my only question: does Russia still maintain that there are no DPRK troops in Russia?"
+        reviewed: 2024-11-01
+""")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    result = check_file("data/test.yml", DATA.encode())
+    assert result.problems == [], result.problems
+    return link([result])
+
+
+def card(page: str, item_id: str) -> str:
+    return re.search(rf'<article class="fx-card" id="{item_id}">.*?</article>', page, re.S).group(0)
+
+
+def test_the_card_shows_what_the_source_says_with_where_and_an_archived_copy(catalog):
+    page = replace("<!-- facts -->", PageContext(catalog, site=SITE))
+    fact = card(page, "troops-near")
+    assert '<p class="fx-evidence__title">What the source says</p>' in fact
+    quoted = re.search(r'<blockquote cite="([^"]+)"><p>(.*?)</p></blockquote>\s*<figcaption>(.*?)</figcaption>', fact, re.S)
+    assert quoted.group(1) == "https://example.org/wire"
+    assert html.unescape(quoted.group(2)) == "right now there are some 8,000 DPRK soldiers | in Kursk Oblast"
+    caption = quoted.group(3)
+    assert "Test Wire, <cite>" in caption and "31 October 2024, paragraph 4" in caption
+    assert '<a href="https://archive.example/wire" rel="external noopener">archived copy</a>' in caption
+    # the source cited without words is not shown under the heading as if it had some
+    assert fact.count("<blockquote") == 1
+
+
+def test_an_unverified_fact_says_why_and_an_inferred_date_says_so(catalog):
+    page = replace("<!-- facts -->", PageContext(catalog, site=SITE))
+    aid = card(page, "aid-total")
+    assert "What the source says" not in aid
+    assert ('<p class="fx-unverified"><strong>Not verified:</strong> Only an unnamed official&#39;s figure, '
+            "and the date of the briefing is inferred.</p>") in aid
+    assert "17 December 2024 (date inferred)" in aid  # in the source link's title
+    assert "17 December 2024," not in citation.citation(catalog.item("aid-total"), catalog, "Test site")
+    bibliography = replace("<!-- sources -->", PageContext(catalog, site=SITE))
+    assert "Published 17 December 2024 (date inferred)." in bibliography
+    assert "we infer it: The report says only &#34;Tuesday&#34;" in bibliography
+    assert '<a class="fx-archived" href="https://archive.example/wire" rel="external noopener">archived copy</a>' in bibliography
+
+
+def test_the_source_link_title_carries_the_sources_words(catalog):
+    inline = replace("Near the border: <!-- fact:troops-near -->.", PageContext(catalog, "../facts/"))
+    titles = dict(re.findall(r'<a class="fx-source" href="([^"]+)" rel="external noopener" title="([^"]*)"', inline))
+    assert html.unescape(titles["https://example.org/wire"]) == (
+        "Envoy says some 8,000 troops are near the border (31 October 2024): "
+        "“right now there are some 8,000 DPRK soldiers | in Kursk Oblast”")
+    assert html.unescape(titles["https://example.org/daily"]) == (
+        "[Briefing on aid, headline not confirmed] (17 December 2024 (date inferred))")
+
+
+def test_cite_this_quotes_only_the_records_words(catalog):
+    fact = citation.citation(catalog.item("troops-near"), catalog, "Test site")
+    assert fact.startswith("Test site: Troops near the border: some 8,000 troops, according to Test Envoy")
+    assert "“Troops near the border" not in fact
+    assert "Test Wire, “Envoy says some 8,000 troops are near the border”, 31 October 2024" in fact
+    # a title we supplied is not a headline: no quotation marks around it
+    assert "Test Daily, [Briefing on aid, headline not confirmed], 17 December 2024 (date inferred)" in fact
+    quote = citation.citation(catalog.item("question"), catalog, "Test site")
+    assert quote.startswith("Test site: “does Russia still maintain that there are no DPRK troops in Russia?”")
+
+
+def test_the_feed_quotes_the_records_words_and_nothing_else(catalog):
+    text = feed.render(catalog, SITE)
+    question = "“does Russia still maintain that there are no DPRK troops in Russia?”"
+    assert f"<title>Recorded: {question}</title>" in text
+    assert f"<content type=\"text\">{question} According to Test Envoy" in text  # no full stop after its ?
+    assert "<title>Recorded: Troops near the border</title>" in text
+    assert "Test Daily, [Briefing on aid, headline not confirmed] &lt;https://example.org/daily&gt;" in text
+    assert "Test Wire, “Envoy says some 8,000 troops are near the border”" in text
+
+
+def test_exports_carry_the_excerpt_and_locator_aligned_with_the_sources(catalog):
+    data = export.build_json(catalog, SITE)
+    schema = json.loads(export.SCHEMA_FILE.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    assert not list(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(data))
+    fact = next(f for f in data["facts"] if f["id"] == "troops-near")
+    assert [s["id"] for s in fact["sources"]] == [c["source"] for c in fact["citations"]] == ["wire", "briefing"]
+    assert fact["citations"][0] == {"source": "wire", "excerpt": "right now there are some 8,000 DPRK soldiers | in Kursk Oblast",
+                                    "locator": "paragraph 4"}
+    assert fact["citations"][1]["excerpt"] is None
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.render_csv(catalog, SITE)))}
+    row = rows["troops-near"]
+    columns = [c for c in export.CSV_COLUMNS if c.startswith("source_")]
+    assert {c: len(row[c].split(export.CSV_JOINER)) for c in columns} == dict.fromkeys(columns, 2)
+    assert row["source_excerpts"].split(export.CSV_JOINER) == [
+        "right now there are some 8,000 DPRK soldiers ¦ in Kursk Oblast", export.NO_ENTRY]
+    assert row["source_locators"].split(export.CSV_JOINER) == ["paragraph 4", export.NO_ENTRY]
+    assert row["source_archived"].split(export.CSV_JOINER) == ["https://archive.example/wire", export.NO_ENTRY]
+    assert row["source_published_inferred"].split(export.CSV_JOINER)[1].startswith("The report says only")
+    assert rows["aid-total"]["unverified_reason"].startswith("Only an unnamed official")

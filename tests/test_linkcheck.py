@@ -1,0 +1,187 @@
+"""`make check-sources` against a local server: dead links, redirects to another site, renamed pages,
+slow and failing servers are reported; good links pass. Nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from conftest import dedent
+from explainer.outputs import linkcheck
+from explainer.outputs.linkcheck import Link, check_all, titles_match
+
+TITLE = "North Korean troops near Ukraine's border are expected in combat in days, US says"
+SLOW_SECONDS = 2.0
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[dict[str, int]] = {}
+
+    def do_GET(self) -> None:
+        Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
+        host, port = self.server.server_address[:2]
+        if self.path == "/ok":
+            self._page(200, f"<html><head><title>{TITLE} | Test News</title></head><body>…</body></html>")
+        elif self.path == "/og":
+            self._page(200, f'<html><head><meta property="og:title" content="{TITLE}"></head></html>')
+        elif self.path == "/moved-here":
+            self._redirect(f"http://{host}:{port}/ok")
+        elif self.path == "/moved-away":
+            self._redirect(f"http://localhost:{port}/ok")  # another host name: another site
+        elif self.path == "/missing":
+            self._page(404, "<title>Not found</title>")
+        elif self.path == "/gone":
+            self._page(410, "<title>Gone</title>")
+        elif self.path == "/broken":
+            self._page(500, "<title>Error</title>")
+        elif self.path == "/forbidden":
+            self._page(403, "<title>Are you a robot?</title>")
+        elif self.path == "/renamed":
+            self._page(200, "<html><head><title>Weather: sunny spells over the weekend</title></head></html>")
+        elif self.path == "/slow":
+            time.sleep(SLOW_SECONDS)
+            self._page(200, f"<title>{TITLE}</title>")
+        else:
+            self._page(404, "")
+
+    def _page(self, status: int, body: str) -> None:
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def check(server: str, *paths: str, title: str = TITLE, **options) -> dict[str, linkcheck.Result]:
+    links = [Link("data/x.yml:1", "src", "url", f"{server}{p}" if p.startswith("/") else p, title) for p in paths]
+    options = {"timeout": 0.5, "retries": 1, **options}
+    return {r.link.url.removeprefix(server): r for r in check_all(links, workers=4, **options)}
+
+
+def test_a_good_page_passes_even_with_the_site_name_in_its_title(server):
+    results = check(server, "/ok", "/og", "/moved-here")
+    assert [(r.problem, r.note) for r in results.values()] == [(None, None)] * 3
+
+
+@pytest.mark.parametrize(
+    ("path", "problem"),
+    [
+        ("/missing", "dead link (404 Not Found)"),
+        ("/gone", "dead link (410 Gone)"),
+        ("/broken", "server error (500 Internal Server Error)"),
+        ("/moved-away", "redirects to another site: http://localhost:"),
+        ("/renamed", "the page's title is now “Weather: sunny spells over the weekend”, not “North Korean troops"),
+        ("/slow", "no answer after 2 tries (timed out)"),
+    ],
+)
+def test_link_rot_is_a_problem(server, path: str, problem: str):
+    result = check(server, path)[path]
+    assert result.problem and result.problem.startswith(problem), result.problem
+    assert result.line().startswith(f"data/x.yml:1: src.url <{server}{path}>: {problem}")
+
+
+def test_a_failing_server_is_retried_and_a_refusal_is_a_problem(server):
+    Handler.hits.pop("/broken", None)
+    check(server, "/broken", retries=2)
+    assert Handler.hits["/broken"] == 3
+    refused = f"http://127.0.0.1:{closed_port()}/"
+    result = check(server, refused)[refused]
+    assert result.problem == "no answer after 2 tries (connection refused or host not found)"
+
+
+def test_a_robot_refusal_is_a_note_to_check_by_hand(server):
+    result = check(server, "/forbidden")["/forbidden"]
+    assert result.problem is None and result.note == "answered 403 Forbidden; check it in a browser"
+
+
+def test_links_are_checked_at_the_same_time_within_the_bound(server):
+    started = time.monotonic()
+    results = check(server, *["/slow"] * 4, timeout=SLOW_SECONDS + 2, retries=0)
+    assert all(r.problem is None for r in results.values())
+    assert time.monotonic() - started < 3 * SLOW_SECONDS  # four slow pages, four at a time: not one after another
+
+
+def test_a_supplied_title_in_brackets_is_not_compared(server):
+    assert check(server, "/renamed", title="[Weekend forecast, headline not shown]")["/renamed"].problem is None
+
+
+@pytest.mark.parametrize(
+    ("recorded", "page", "same"),
+    [
+        (TITLE, f"{TITLE} - AP News", True),
+        ("Putin signs into law mutual defence treaty with North Korea",
+         "Putin signs into law mutual defense treaty with North Korea | The Star", True),
+        ("North Korea says it fired intercontinental ballistic missile, KCNA says",
+         "North Korea says it fired intercontinental ballistic missile", True),
+        (TITLE, "Page not found", False),
+        (TITLE, "Home | Test News", False),
+    ],
+)
+def test_titles_match_fuzzily(recorded: str, page: str, same: bool):
+    assert titles_match(recorded, page) is same
+
+
+def test_the_command_lists_problems_with_file_and_line_and_fails(server, tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sources.yml").write_text(dedent(f"""
+        sources:
+          - id: good
+            publisher: Test News
+            title: "{TITLE}"
+            url: {server}/ok
+            archived: {server}/moved-here
+            published: 2024-10-31
+          - id: rotten
+            publisher: Test News
+            title: "{TITLE}"
+            url: {server}/gone
+            archived: {server}/moved-away
+            published: 2024-10-31
+    """))
+    status = linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines() == [
+        f"data/sources.yml:8: rotten.url <{server}/gone>: dead link (410 Gone)",
+        f"data/sources.yml:8: rotten.archived <{server}/moved-away>: redirects to another site: "
+        f"http://localhost:{server.rsplit(':', 1)[1]}/ok",
+    ]
+    assert "4 links checked: 2 problem(s), 0 to check by hand." in out
+    (data / "sources.yml").write_text((data / "sources.yml").read_text().split("  - id: rotten")[0])
+    assert linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0"]) == 0
