@@ -102,6 +102,13 @@ CASES = [
     BadEdit("unknown fact in page", append_to_home("<!-- fact:no-such-fact -->"),
             lambda project: f"docs/index.md:{page_line_count(project)}: <!-- fact:no-such-fact -->: "
                             "unknown fact 'no-such-fact'"),
+    BadEdit("shortcode near miss", append_to_home("<!-- FACT: zz-fact -->"),
+            lambda project: f"docs/index.md:{page_line_count(project)}: <!-- FACT: zz-fact -->: not a shortcode as "
+                            "written (no spaces inside, lower case, nothing after the id). "
+                            "Did you mean '<!-- fact:zz-fact -->'?"),
+    BadEdit("commented-out shortcode", append_to_home("<!-- Not yet:\n<!-- fact:zz-fact -->\n-->"),
+            lambda project: f"docs/index.md:{page_line_count(project) - 1}: <!-- fact:zz-fact -->: this shortcode "
+                            "is inside raw HTML or inside another comment"),
     BadEdit("emptied data file", empty_sources, "data/sources.yml: the file is empty"),
     BadEdit("figure not in the source's words",
             good_replaced("excerpt: One test was run.", "excerpt: Two tests were run."),

@@ -41,6 +41,7 @@ def values(text: str) -> set[float]:
         ("three hundred and forty two", 342),
         ("could be closer to around 11 to 12,000", 11_000),
         ("3 to 5 million shells", 3_000_000),
+        ("fell by -7.5 percent", -7.5),
     ],
 )
 def test_a_number_is_read_however_the_source_writes_it(text: str, number: float):
@@ -55,6 +56,7 @@ def test_a_number_is_read_however_the_source_writes_it(text: str, number: float)
         ("8,000 of the 10,000", 8_000_000),
         ("at 07:10 on 31 October 2024", 2024_000),
         ("between 2 and 3 km", 2000),
+        ("11-12,000", -12_000),  # a span's dash is not a minus
     ],
 )
 def test_what_is_not_a_number_of_the_source(text: str, number: float):

@@ -19,6 +19,7 @@ from explainer.pages import maps, shortcodes
 from explainer.pages.projection import LambertConic
 from explainer.pages.render import PageContext
 from explainer.problems import ProblemsFound
+from pages_helpers import check
 from project import ROOT, copy_project
 
 CLARKE_1866 = (6_378_206.4, 1 - math.sqrt(1 - 0.00676866))
@@ -225,7 +226,7 @@ def test_an_approximate_place_is_drawn_as_an_area_of_its_radius():
 
 def test_a_map_on_a_page_checks_its_id():
     catalog = build_catalog(ROOT / "data", ROOT)
-    problems, _ = shortcodes.check("docs/x.md", "Text\n\n<!-- map:munitions-mao -->\n", catalog)
+    problems, _ = check("Text\n\n<!-- map:munitions-mao -->\n", catalog)
     assert [str(p) for p in problems] == [
         "docs/x.md:3: <!-- map:munitions-mao -->: unknown map 'munitions-mao'. Did you mean 'munitions-map'?"]
 

@@ -14,7 +14,7 @@ FIELDS = [
     "claimant-name", "claimant-role", "source-publisher", "source-title",
     "source-author", "source-via", "group-title", "group-note", "fact-label", "fact-prefix", "fact-unit", "fact-note",
     "fact-text-value", "revision-change", "revision-reason", "quote-text", "quote-occasion", "event-title",
-    "correction-topic", "correction-article", "correction-record",
+    "correction-topic", "correction-article", "correction-record", "citation-excerpt", "citation-locator",
 ]
 
 
@@ -60,7 +60,7 @@ facts:
     timezone: KST
     claimant: zz-claimant
     status: reported
-    sources: [zz-source]
+    sources: [{{source: zz-source, excerpt: "1,200 of them"}}]
     reviewed: 2001-03-01
     revisions:
       - date: 2001-02-10
@@ -72,7 +72,7 @@ facts:
     date: 2001-02-02
     claimant: zz-claimant
     status: claimed
-    sources: [zz-source]
+    sources: [{{source: zz-source, excerpt: {quoted("citation-excerpt")}, locator: {quoted("citation-locator")}}}]
     reviewed: 2001-03-01
 quotes:
   - id: zz-quote
@@ -81,7 +81,7 @@ quotes:
     date: 2001-02-01
     claimant: zz-claimant
     status: confirmed
-    sources: [zz-source]
+    sources: [{{source: zz-source, excerpt: {quoted("quote-text")}}}]
     reviewed: 2001-03-01
 events:
   - id: zz-event

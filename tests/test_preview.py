@@ -44,3 +44,24 @@ def test_a_save_by_rename_is_seen_too(preview: Preview):
     temporary.write_text(path.read_text().replace("value: 1", "value: 9753").replace("One test", "9753 tests"))
     os.replace(temporary, path)
     wait_for(preview.url, lambda body: "9,753" in body)
+
+
+CRASHES = {
+    # Errors that once escaped the hook as exceptions: MkDocs' server then answered no request at all.
+    "raw control byte": lambda text: text.replace("Test label", "Test\x0blabel"),
+    "a date past 2106": lambda text: text.replace("reviewed: 2026-11-01", "reviewed: 2026-11-01\n    revisions:\n"
+                                                  "      - {date: 2107-01-01, change: Far ahead.}"),
+}
+
+
+@pytest.mark.parametrize("name", CRASHES)
+def test_a_crash_class_error_shows_the_error_box_and_recovers(preview: Preview, name: str):
+    path = preview.project / BAD_FILE
+    good = path.read_text()
+    path.write_text(CRASHES[name](good))
+    body = wait_for(preview.url, lambda body: "fx-problems" in body, timeout=30)
+    assert "data/zz-bad.yml" in body or "unexpected error" in body
+    assert preview.alive()
+    path.write_text(good.replace("value: 1", "value: 8642").replace("One test", "8642 tests"))
+    wait_for(preview.url, lambda body: "8,642" in body and "fx-problems" not in body, timeout=30)
+    assert "Traceback" not in preview.output()

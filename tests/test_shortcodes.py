@@ -8,43 +8,44 @@ import pytest
 from explainer.data.catalog import link
 from explainer.data.validate import check_file
 from explainer.pages.render import PageContext
-from explainer.pages.shortcodes import KINDS, check, find, replace
+from explainer.pages.shortcodes import KINDS, items_shown, replace
+from pages_helpers import check
 
 
 def catalog_of(texts: dict[str, str]):
     return link([check_file(name, text.encode()) for name, text in texts.items()])
 
 
-def test_find_gives_lines_and_ignores_ordinary_comments():
+def test_check_gives_lines_and_ignores_ordinary_comments(data_texts):
     page = "# Title\n\n<!-- a note for editors -->\nText <!-- fact:troops-near-kursk --> more.\n\n<!-- legend -->\n"
-    codes = list(find(page))
-    assert [(c.kind, c.arg, c.line, c.alone) for c in codes] == [
-        ("fact", "troops-near-kursk", 4, False), ("legend", "", 6, True)
-    ]
+    problems, codes = check(page, catalog_of(data_texts))
+    assert problems == []
+    assert [(c.kind, c.arg, c.line) for c in codes] == [("fact", "troops-near-kursk", 4), ("legend", "", 6)]
 
 
 def test_unknown_id_names_page_line_and_suggestion(data_texts):
     catalog = catalog_of(data_texts)
-    problems, _ = check("docs/x.md", "Intro\n\nSee <!-- fact:troops-near-kursc -->.\n", catalog)
+    problems, _ = check("Intro\n\nSee <!-- fact:troops-near-kursc -->.\n", catalog)
     assert [str(p) for p in problems] == [
         "docs/x.md:3: <!-- fact:troops-near-kursc -->: unknown fact 'troops-near-kursc'. Did you mean 'troops-near-kursk'?"
     ]
 
 
 def test_unknown_kind_lists_the_available_ones(data_texts):
-    problems, _ = check("docs/x.md", "<!-- figure:troops-near-kursk -->\n", catalog_of(data_texts))
+    problems, _ = check("<!-- figure:troops-near-kursk -->\n", catalog_of(data_texts))
     assert problems[0].message == f"unknown shortcode 'figure'. Available: {', '.join(sorted(KINDS))}"
     assert "fact" in KINDS and "estimates" in KINDS
 
 
 def test_block_shortcode_inside_a_sentence_is_refused(data_texts):
-    problems, _ = check("docs/x.md", "Here: <!-- estimates:troops-total -->\n", catalog_of(data_texts))
+    problems, _ = check("Here: <!-- estimates:troops-total -->\n", catalog_of(data_texts))
     assert problems[0].message == "'estimates' shows a block; put it on a line of its own"
 
 
 def test_shown_ids_include_group_members(data_texts):
-    _, shown = check("docs/x.md", "<!-- estimates:troops-total -->\n", catalog_of(data_texts))
-    assert shown == {"troops-total-us"}
+    catalog = catalog_of(data_texts)
+    _, codes = check("<!-- estimates:troops-total -->\n", catalog)
+    assert items_shown(codes, catalog) == {"troops-total-us"}
 
 
 def test_fact_renders_value_claimant_status_and_source_link(data_texts):

@@ -9,6 +9,7 @@ from explainer.data.catalog import Catalog, build_catalog
 from explainer.pages import shortcodes, views
 from explainer.pages.render import PageContext
 from explainer.problems import ProblemsFound
+from pages_helpers import convert
 
 DATA = """
 claimants:
@@ -105,11 +106,11 @@ def test_inline_kinds_stay_inside_the_sentence(catalog: Catalog) -> None:
 
 def test_shortcodes_in_code_are_examples_not_references(catalog: Catalog) -> None:
     markdown = "Write `<!-- fact:nope -->` inline.\n\n```md\n<!-- value:nope -->\n```\n\n<!-- value:f-us -->\n"
-    problems, shown = shortcodes.check("docs/x.md", markdown, catalog)
-    assert problems == [] and shown == {"f-us"}
-    html = _render(catalog, markdown)
-    assert "`<!-- fact:nope -->`" in html and "```md\n<!-- value:nope -->\n```" in html
-    assert "about 10,000 troops" in html
+    page = convert(markdown, PageContext(catalog=catalog, fact_index_url="../facts/"))
+    assert page.problems == [] and shortcodes.items_shown(page.shown, catalog) == {"f-us"}
+    assert "<code>&lt;!-- fact:nope --&gt;</code>" in page.html
+    assert "&lt;!-- value:nope --&gt;\n</code></pre>" in page.html
+    assert "about 10,000 troops" in page.html
 
 
 def test_the_shortcode_list_is_generated_from_the_kinds(catalog: Catalog) -> None:

@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 from . import preview
 from .build import html_fixes
@@ -35,7 +35,8 @@ from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
 from .pages import render, shortcodes
 from .pages import scan as pages
-from .problems import Problem, ProblemsFound
+from .pages.markdown_ext import ShortcodeExtension
+from .problems import Problem, ProblemsFound, surviving_method
 from .siteinfo import STATUS_MEANING, License, SiteInfo
 
 if TYPE_CHECKING:
@@ -89,8 +90,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.template_dir: Path | None = None
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
-        self.stashed: dict[str, dict[str, str]] = {}
-        """Per page, the shortcodes' HTML that waits for Markdown to finish (see shortcodes.stash)."""
+        self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
+        """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
+        """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
     def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
@@ -131,15 +134,35 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.stage:
             self.staging = Staging.start(config.site_dir)
             config.site_dir = str(self.staging.staged)
+        config.markdown_extensions.append(self.shortcodes)
         return config
 
+    # Under `mkdocs serve`, an exception escaping an event stalls every request of the live-reload server:
+    # each event below turns any exception into problems shown in the page (tracebacks: `mkdocs serve -v`).
+
+    def _show_problems(self, problems: list[Problem], *args: Any, **kwargs: Any) -> None:
+        self.problems, self.catalog = problems, None
+
+    def _problems_page(self, problems: list[Problem], *args: Any, **kwargs: Any) -> str:
+        return render.render_problems(problems, self.template_dir)
+
+    def _problems_in_site(self, problems: list[Problem], *, config: MkDocsConfig) -> None:
+        render.show_problems_in_site(Path(config.site_dir), problems, self.template_dir)
+
+    @surviving_method("_show_problems", PluginError)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.catalog, self.problems, self.outputs, self.scan = None, [], None, None
+        self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
-            scan = pages.scan_pages(docs_dir, root, catalog)
+            key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
+            if key != self.page_markers[0]:
+                self.page_markers = (key, {})
+            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data,
+                                      memo=self.page_markers[1])
+            scan = pages.scan_pages(docs_dir, root, catalog, parser)
+            self.page_markers = (key, parser.used)
             if scan.problems:
                 raise ProblemsFound(scan.problems)
         except ProblemsFound as error:
@@ -183,7 +206,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return None
         return License(self.config.license, self.config.license_url)
 
+    @surviving_method("_problems_page", PluginError)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.shortcodes.render = None
         if self.problems or self.catalog is None:
             return render.render_problems(self.problems, self.template_dir)
         index = files.get_file_from_path(self.index_page) if self.index_page else None
@@ -197,32 +222,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
         )
         if self.outputs:
-            self.outputs.note_page(page, markdown)
-        try:
-            markdown, self.stashed[page.file.src_uri] = shortcodes.stash(markdown, context)
-        except ProblemsFound as error:  # a broken template
-            if not self.serving:
-                raise PluginError(str(error)) from None
-            log.error(str(error))
-            return render.render_problems(error.problems, self.template_dir)
+            self.outputs.note_page(page)
+        codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
+        rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
+        self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return shortcodes.unstash(html, self.stashed.pop(page.file.src_uri, {}))
-
+    @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
         return context
 
+    @surviving_method(build_error=PluginError)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return html_fixes.fix_html(output)
 
+    @surviving_method(build_error=PluginError)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
         return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(50)  # before the search plugin writes its index
+    @surviving_method("_problems_in_site", PluginError)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         preview.complete_search_index(config)
         if self.outputs:

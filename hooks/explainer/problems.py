@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 def printable(text: str) -> str:
@@ -39,3 +43,69 @@ class ProblemsFound(Exception):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the explainer's facts:"
         super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+def unexpected(error: BaseException) -> Problem:
+    """A Problem for an error nobody foresaw: what it says, without the traceback (that goes to the debug log)."""
+    text = " ".join(str(error).split())[:500] or "no message"
+    return Problem("(the build)", 0, "", f"stopped on an unexpected error: {type(error).__name__}: {text}. "
+                   "Run `mkdocs serve -v` for the details.")
+
+
+def survive_preview(
+    serving: Callable[[], bool], log: logging.Logger, fallback: Callable[..., Any] | None = None,
+    build_error: Callable[[str], Exception] = RuntimeError,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a build event so that no exception escapes it in the preview.
+
+    MkDocs' live-reload server answers no request until a rebuild succeeds ("The server will appear stuck
+    until build errors are resolved"), so under `mkdocs serve` every exception becomes problems, logged and
+    handed to `fallback(problems, *args, **kwargs)` (default: the event's first argument comes back
+    unchanged). In a build, an unforeseen error becomes `build_error` with a one-line message; the
+    traceback goes to the debug log (`-v`) either way.
+    """
+
+    def decorate(event: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(event)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return event(*args, **kwargs)
+            except Exception as error:
+                own = type(error).__module__.startswith("mkdocs")  # PluginError and friends: clean already
+                foreseen = own or isinstance(error, ProblemsFound)
+                if not foreseen:
+                    log.debug(f"{getattr(event, '__name__', 'a build event')} failed", exc_info=error)
+                if not serving():
+                    if own:
+                        raise
+                    raise build_error(str(error) if foreseen else str(unexpected(error))) from None
+                if isinstance(error, ProblemsFound):
+                    problems = error.problems
+                else:
+                    problems = [unexpected(error) if not foreseen else Problem("(the build)", 0, "", str(error))]
+                log.error("\n".join(str(problem) for problem in problems))
+                if fallback is not None:
+                    return fallback(problems, *args, **kwargs)
+                return args[0] if args else None
+        return guarded
+
+    return decorate
+
+
+def surviving_method(
+    fallback: str | None = None, build_error: Callable[[str], Exception] = RuntimeError,
+    log: logging.Logger | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`survive_preview` for a plugin's event methods: the instance's `serving` flag, and its method named
+    `fallback` (called with the problems and the event's arguments)."""
+
+    def decorate(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+            handler = getattr(self, fallback) if fallback else None
+            event = functools.partial(method, self)
+            logger = log or logging.getLogger("mkdocs.plugins.explainer")
+            return survive_preview(lambda: self.serving, logger, handler, build_error)(event)(*args, **kwargs)
+        return guarded
+
+    return decorate

@@ -147,3 +147,23 @@ def test_edits_show_in_the_open_page_by_themselves(browser: Any, preview: Previe
         assert navigations, "the page changed without reloading: the check would not prove live reload"
     finally:
         page.close()
+
+
+def test_a_crash_class_error_shows_the_error_box_and_the_page_recovers(browser: Any, preview: Preview) -> None:
+    # A raw control byte (a word processor's soft line break) once raised an exception that MkDocs' server
+    # answered by stalling every request; the editor now sees the problems box, and the fix brings the page back.
+    data = preview.root / "data" / "preview-probe.yml"
+    page = browser.new_page()
+    try:
+        page.goto(preview.url)
+        assert "4,321 troops" in body_text(page)
+        data.write_bytes(preview.probe_yaml("4321").replace("A fact", "A\x0bfact").encode())
+        wait_until(lambda: "can't be shown" in body_text(page), RELOAD_TIMEOUT,
+                   f"no error box after a crash-class edit:\n{body_text(page)}")
+        assert "preview-probe.yml" in body_text(page) or "unexpected error" in body_text(page)
+        assert preview.process.poll() is None and answers(preview.url)
+        data.write_text(preview.probe_yaml("4325"))
+        wait_until(lambda: "4,325 troops" in body_text(page), RELOAD_TIMEOUT, "the page did not come back after the fix")
+        assert "Traceback" not in preview.log.read_text()
+    finally:
+        page.close()

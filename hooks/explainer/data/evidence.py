@@ -68,7 +68,8 @@ _WORD_TOKEN = re.compile(r"[a-z]+")
 
 # 8,000 / 8 000 (one separator, used throughout) / 8000 / 1,001.2; then a scale word: 60.4 billion, $59bn
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:(?P<sep>[, \u00a0\u202f\u2009])\d{3})(?:(?P=sep)\d{3})*|\d+)(\.\d+)?(?!\d)"
+    r"(?P<minus>(?<![^\s(])[-−])?"  # a minus only after a space or "(": not the dash of "11-12,000"
+    r"(?<![\w.,])(?P<whole>\d{1,3}(?:(?P<sep>[, \u00a0\u202f\u2009])\d{3})(?:(?P=sep)\d{3})*|\d+)(?P<fraction>\.\d+)?(?!\d)"
     r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion)\b|\s?(?P<bn>bn)\b)?",
     re.IGNORECASE,
 )
@@ -87,13 +88,13 @@ def numbers_in(text: str) -> list[Mention]:
 
 def _digit_mentions(text: str) -> Iterator[Mention]:
     for match in _DIGITS.finditer(text):
-        whole, separator, fraction = match.group(1), match.group("sep"), match.group(3) or ""
+        whole, separator, fraction = match.group("whole"), match.group("sep"), match.group("fraction") or ""
         scale_word = (match.group("scale") or match.group("bn") or "").lower()
         scale = _SCALES.get(scale_word, 1)
-        value = Decimal(re.sub(r"\D", "", whole) + fraction) * scale
+        value = Decimal(re.sub(r"\D", "", whole) + fraction) * scale * (-1 if match.group("minus") else 1)
         yield Mention(value, match.start(), match.end())
         if separator == " ":  # "on 3 000 occasions" or "Article 4 100 ..."? read it both ways
-            first = match.start(1) + whole.index(" ")
+            first = match.start("whole") + whole.index(" ")
             yield Mention(Decimal(whole[: whole.index(" ")]), match.start(), first)
 
 

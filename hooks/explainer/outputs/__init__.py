@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
@@ -37,6 +39,7 @@ class Outputs:
         self.site = site
         self.template_dir = template_dir
         self.catalog = catalog
+        self.scan = scan
         self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
@@ -44,9 +47,9 @@ class Outputs:
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
 
-    def note_page(self, page: Any, markdown: str) -> None:
+    def note_page(self, page: Any) -> None:
         """Before rendering: which items the page shows (its dates) and whether it offers the downloads."""
-        codes = list(shortcodes.find(markdown))
+        codes = self.scan.codes.get(page.file.src_uri, [])
         dates = history.page_dates(items_shown_by(codes, self.catalog))
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
@@ -68,7 +71,9 @@ class Outputs:
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
         )
         self.pages.append(info)
-        page.meta["description"] = info.description  # the theme's <meta name="description"> reads it
+        # The theme's <meta name="description"> reads it; the theme's templates do not escape, and a first
+        # paragraph may hold any text from data/, so it goes in escaped (our head tags escape the plain text).
+        page.meta["description"] = escape(info.description)
         page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
             page.meta["fx_updated"] = {"iso": dates.modified, "text": formatting.format_date(dates.modified)}

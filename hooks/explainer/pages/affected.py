@@ -26,9 +26,9 @@ def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: 
     affected = affected_ids(old, new, changed)
     wanted = set(whole_catalog_pages)
     for page, codes in new_scan.codes.items():
+        shown = {(code.kind, code.arg) for code in [*codes, *old_scan.codes.get(page, [])]}
         if page not in wanted and any(_reads(kind, arg, catalog) & affected or _reads_everything(kind)
-                                      for kind, arg in codes | old_scan.codes.get(page, set())
-                                      for catalog in (old, new)):
+                                      for kind, arg in shown for catalog in (old, new)):
             wanted.add(page)
     return wanted
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
@@ -64,7 +65,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render(template: str, context: PageContext, **values: Any) -> str:
+def render(template: str, context: PageContext, **values: Any) -> Markup:
     """Render a template as HTML that Markdown passes through untouched (no blank lines inside).
 
     Editors may change the templates while previewing, so a template mistake is a Problem too.
@@ -79,7 +80,8 @@ def render(template: str, context: PageContext, **values: Any) -> str:
         raise ProblemsFound([Problem(_template_name(error.filename, template), error.lineno, "", error.message or "")]) from None
     except jinja2.TemplateError as error:
         raise ProblemsFound([Problem(_template_name(None, template), 0, "", str(error))]) from None
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    # Autoescaped template output: safe as it is.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
 def _template_name(filename: str | None, template: str) -> str:
@@ -90,9 +92,9 @@ def _template_name(filename: str | None, template: str) -> str:
         return str(path)
 
 
-def render_inline(template: str, context: PageContext, **values: Any) -> str:
+def render_inline(template: str, context: PageContext, **values: Any) -> Markup:
     """Render a template to one line, to sit inside a paragraph."""
-    return " ".join(line.strip() for line in render(template, context, **values).splitlines())
+    return Markup(" ".join(line.strip() for line in render(template, context, **values).splitlines()))
 
 
 def render_problems(problems: list[Problem], template_dir: Path | None = None) -> str:
@@ -103,3 +105,14 @@ def render_problems(problems: list[Problem], template_dir: Path | None = None) -
 def claimant_name(record: Record, catalog: Catalog) -> str:
     claimant = catalog.claimant_of(record)
     return f"{claimant['name']}, {claimant['role']}" if claimant.get("role") else claimant["name"]
+
+
+def show_problems_in_site(site_dir: Path, problems: list[Problem], template_dir: Path | None = None) -> None:
+    """The preview's pages are written when a step after them fails (the sitemap, the exports): put the
+    problems box at the top of each page, so the editor sees them where they look."""
+    box = render_problems(problems, template_dir)
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        at = text.find(">", text.find("<body")) + 1
+        if at > 0:
+            page.write_text(text[:at] + box + text[at:], encoding="utf-8")

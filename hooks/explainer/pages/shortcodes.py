@@ -1,35 +1,24 @@
 """Fact references in Markdown: `<!-- fact:turnout-2024 -->` and friends.
 
-One regex finds them; a table says, per kind, which section its id must be in, whether it stands
-on a line of its own, and how it renders. Unknown kinds and ids are errors naming page and line.
+A table says, per kind, which section its id must be in, whether it stands on a line of its own, and how
+it renders. Where a shortcode is (text, heading, code, link...) is the Markdown parser's call
+(`markdown_ext`); this module checks what it found and renders it. Unknown kinds and ids, near misses
+and shortcodes the parser would not show are errors naming page and line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from ..data.catalog import Catalog, map_place_ids
 from ..problems import Problem, ProblemsFound
-from . import chart, formatting, history, maps, views
+from . import chart, history, maps, views
+from .markdown_ext import _WORD, SHORTCODE, Marker
 from .render import PageContext, render, render_inline
-
-SHORTCODE = re.compile(r"<!--\s*(?P<kind>[a-z][a-z-]*)(?::(?P<arg>\S*))?\s*-->")
-"""`<!-- kind:id -->`, or `<!-- kind -->` for kinds that take no id. Other comments are left alone."""
-
-_PLAIN_COMMENT = re.compile(r"<!--\s*[a-z][a-z-]*\s*-->")
-
-_CODE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$|(?P<ticks>`+)[^`\n].*?(?P=ticks)", re.M | re.S)
-"""Fenced code blocks and inline code: shortcodes shown there as examples are left as written."""
-
-
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _CODE.finditer(markdown)]
-
-
-def _in_code(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def shows_itself(catalog: Catalog, arg: str) -> set[str]:
@@ -45,7 +34,8 @@ class Kind:
     """Catalog section its id must exist in (`items` = facts, quotes or events); None = takes no id."""
     block: bool
     """Block kinds render HTML blocks and must stand alone on their line."""
-    render: Callable[[PageContext, str], str]
+    render: Callable[[PageContext, str], Markup]
+    """HTML through Jinja's autoescaping: `render` or `render_inline` of a template, never a bare string."""
     shows: Callable[[Catalog, str], set[str]] = shows_itself
     """Ids of the items it shows, so facts shown nowhere can be reported."""
     help: str = ""
@@ -75,7 +65,7 @@ KINDS: dict[str, Kind] = {
     ),
     "date": Kind(
         "items", False,
-        lambda ctx, arg: formatting.format_moment(ctx.catalog.item(arg)),
+        lambda ctx, arg: render_inline("date.html", ctx, item=ctx.catalog.item(arg)),
         help="the date (and time) of a fact, quote or event",
     ),
     "quote": Kind(
@@ -180,7 +170,7 @@ KINDS["shortcodes"] = Kind(
 )
 
 
-def _render_chart(context: PageContext, group_id: str) -> str:
+def _render_chart(context: PageContext, group_id: str) -> Markup:
     catalog = context.catalog
     return render(
         "chart.html", context,
@@ -191,7 +181,7 @@ def _render_chart(context: PageContext, group_id: str) -> str:
     )
 
 
-def _render_map(context: PageContext, map_id: str) -> str:
+def _render_map(context: PageContext, map_id: str) -> Markup:
     spec = context.catalog["maps"][map_id]
     if context.basemap is None or not context.basemap.exists():
         raise ProblemsFound([Problem("data/basemap.json", 0, "", "the map outlines are missing: run scripts/make_basemap.py")])
@@ -212,122 +202,118 @@ def _map_items(catalog: Catalog, map_id: str) -> set[str]:
     return {item for record in records for item in record["items"]}
 
 
+BLOCK_KINDS = frozenset(name for name, kind in KINDS.items() if kind.block)
+
+
 @dataclass(frozen=True)
 class Shortcode:
+    """A shortcode the parser shows (in text or a heading), as the checks and the outputs need it."""
+
     kind: str
     arg: str
     line: int
-    alone: bool
-    """True when the shortcode is the only thing on its line."""
     text: str
 
 
-def find(markdown: str, first_line: int = 1) -> Iterator[Shortcode]:
-    """Every shortcode in `markdown`; `first_line` is the file line the text starts on."""
-    code = _code_spans(markdown)
-    for match in SHORTCODE.finditer(markdown):
-        if not match.group("arg") and not _PLAIN_COMMENT.fullmatch(match.group(0)):
-            continue
-        if _in_code(match.start(), code):
-            continue
-        line_start = markdown.rfind("\n", 0, match.start()) + 1
-        line_end = markdown.find("\n", match.end())
-        line_text = markdown[line_start : None if line_end < 0 else line_end]
-        yield Shortcode(
-            kind=match.group("kind"),
-            arg=match.group("arg") or "",
-            line=first_line + markdown.count("\n", 0, match.start()),
-            alone=line_text.strip() == match.group(0),
-            text=match.group(0),
-        )
+def render_shortcode(context: PageContext, kind: str, arg: str) -> Markup:
+    """The one way a shortcode becomes HTML: whatever a kind returns must be Markup from the templates."""
+    html = KINDS[kind].render(context, arg)
+    if not isinstance(html, Markup):  # a bare string would reach readers unescaped
+        raise TypeError(f"shortcode '{kind}' returned {type(html).__name__}, not Markup from a template")
+    return html
 
 
-def check(page: str, markdown: str, catalog: Catalog, first_line: int = 1,
-          found: Iterable[Shortcode] | None = None) -> tuple[list[Problem], set[str]]:
-    """Problems with every shortcode of one page, and the ids of the items it shows (`found`: its shortcodes,
-    if already found)."""
-    problems, shown = [], set()
-    for code in find(markdown, first_line) if found is None else found:
-        message = _problem_with(code, catalog)
+def render_page(codes: Iterable[Shortcode], context: PageContext) -> dict[tuple[str, str], Markup]:
+    """Every shortcode of a page rendered up front (raises ProblemsFound for a broken template), so the
+    Markdown extension only looks them up and a mistake surfaces in the hook, not inside Markdown."""
+    rendered: dict[tuple[str, str], Markup] = {}
+    for code in codes:
+        if (code.kind, code.arg) not in rendered:
+            rendered[code.kind, code.arg] = render_shortcode(context, code.kind, code.arg)
+    return rendered
+
+
+def check(page: str, markers: Iterable[Marker], catalog: Catalog) -> tuple[list[Problem], list[Shortcode]]:
+    """Problems with the shortcodes the parser found in one page, and the shortcodes it shows."""
+    problems, shown = [], []
+    for marker in markers:
+        if marker.place == "code":
+            continue  # an example, shown as written
+        message = _problem_with(marker, catalog)
         if message:
-            problems.append(Problem(page, code.line, code.text, message))
-        else:
-            shown |= KINDS[code.kind].shows(catalog, code.arg)
+            problems.append(Problem(page, marker.line, marker.text, message))
+            continue
+        strict = SHORTCODE.fullmatch(marker.text)
+        assert strict is not None  # _problem_with refused every other form
+        shown.append(Shortcode(strict.group("kind"), strict.group("arg") or "", marker.line, marker.text))
     return problems, shown
 
 
-def _problem_with(code: Shortcode, catalog: Catalog) -> str | None:
-    kind = KINDS.get(code.kind)
+def items_shown(codes: Iterable[Shortcode], catalog: Catalog) -> set[str]:
+    return {item for code in codes for item in KINDS[code.kind].shows(catalog, code.arg)}
+
+
+NOT_SHOWN = {
+    "code-mixed": "this shortcode is inside inline code that holds other text too (a stray backtick?), so "
+                  "readers would see it as written; fix the backticks, or put an example alone between backticks",
+    "link": "a shortcode inside a link's text would put a link inside a link; put it before or after the link",
+    "attribute": "a shortcode inside an attribute (an image's alt text, a title, {: ...}) is not rendered; "
+                 "put it in the text",
+    "raw": "this shortcode is inside raw HTML or inside another comment (commented out?), so readers would "
+           "not see it; move it into the text, or delete it",
+    "dropped": "Markdown drops this shortcode (is it inside a link definition?), so readers would not see it",
+}
+
+
+def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
+    if marker.place in NOT_SHOWN:
+        return NOT_SHOWN[marker.place]
+    code = SHORTCODE.fullmatch(marker.text)
+    if code is None:
+        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {_near(marker.text)!r}?"
+    kind_name, arg = code.group("kind"), code.group("arg") or ""
+    kind = KINDS.get(kind_name)
     if kind is None:
-        return f"unknown shortcode '{code.kind}'. Available: {', '.join(sorted(KINDS))}"
+        return f"unknown shortcode '{kind_name}'. Available: {', '.join(sorted(KINDS))}"
     if kind.section is None:
-        return f"'{code.kind}' takes no id; write <!-- {code.kind} -->" if code.arg else None
-    if not code.arg:
-        return f"'{code.kind}' needs an id: <!-- {code.kind}:some-id -->"
-    pool = catalog.items if kind.section == "items" else catalog[kind.section]
-    if code.arg not in pool:
-        label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group", "maps": "map",
-                 "events": "event", "claimants": "claimant", "corrections": "correction"}
-        hint = catalog.suggest(code.arg, kind.section)
-        guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-        return f"unknown {label.get(kind.section, kind.section)} '{code.arg}'.{guess}"
-    if kind.block and not code.alone:
-        return f"'{code.kind}' shows a block; put it on a line of its own"
-    return None
+        problem = f"'{kind_name}' takes no id; write <!-- {kind_name} -->" if arg else None
+    elif not arg:
+        return f"'{kind_name}' needs an id: <!-- {kind_name}:some-id -->"
+    else:
+        problem = _unknown_id(kind.section, arg, catalog)
+    if problem is None and kind.block and not (marker.alone and marker.place == "text"):
+        return f"'{kind_name}' shows a block; put it on a line of its own"
+    return problem
+
+
+def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
+    pool = catalog.items if section == "items" else catalog[section]
+    if arg in pool:
+        return None
+    label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group", "maps": "map",
+             "events": "event", "claimants": "claimant", "corrections": "correction"}
+    hint = catalog.suggest(arg, section)
+    guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+    return f"unknown {label.get(section, section)} '{arg}'.{guess}"
+
+
+def _near(text: str) -> str:
+    """`<!-- FACT: id extra -->` → `<!-- fact:id -->`."""
+    body = text[4:-3]
+    word = _WORD.match(body)
+    kind = word.group("word").lower() if word else body.strip().lower()
+    rest = body[word.end():].split() if word else []
+    if word and word.group("colon") and rest:
+        return f"<!-- {kind}:{rest[0]} -->"
+    return f"<!-- {kind} -->"
 
 
 def replace(markdown: str, context: PageContext) -> str:
-    """Render every shortcode (already checked) into HTML."""
-
-    code = _code_spans(markdown)
+    """Every strict shortcode of `markdown` replaced by its HTML, code or not: for the benchmark's
+    typed-HTML variant and for tests of the templates. Pages go through `markdown_ext` instead."""
 
     def substitute(match: re.Match[str]) -> str:
-        kind, arg = match.group("kind"), match.group("arg") or ""
-        if not arg and not _PLAIN_COMMENT.fullmatch(match.group(0)):
-            return match.group(0)
-        if _in_code(match.start(), code):
-            return match.group(0)
-        html = KINDS[kind].render(context, arg)
-        # Blank lines around a block keep Markdown from wrapping it in a paragraph.
-        return f"\n\n{html}\n\n" if KINDS[kind].block else html
+        html = render_shortcode(context, match.group("kind"), match.group("arg") or "")
+        return f"\n\n{html}\n\n" if KINDS[match.group("kind")].block else str(html)
 
     return SHORTCODE.sub(substitute, markdown)
-
-
-_HEADING = re.compile(r"^ {0,3}#.*$", re.MULTILINE)
-_STASHED = re.compile(r"<p>(fxblock\d+z)</p>|(fx(?:block|inline)\d+z)")
-
-
-def stash(markdown: str, context: PageContext) -> tuple[str, dict[str, str]]:
-    """Like `replace`, but the HTML waits outside the page, behind a placeholder word, until `unstash`
-    puts it into the page's HTML once Markdown is done.
-
-    Markdown then never parses our HTML, which cost more than rendering it (every tag goes through
-    Python-Markdown's HTML parser), and text from `data/` is never read as Markdown (a `*` stays a `*`).
-    Shortcodes in headings are rendered in place, so the table of contents shows their text.
-    """
-    html: dict[str, str] = {}
-    headings = [(m.start(), m.end()) for m in _HEADING.finditer(markdown)]
-    code = _code_spans(markdown)
-
-    def substitute(match: re.Match[str]) -> str:
-        if _in_code(match.start(), code):
-            return match.group(0)
-        if any(start <= match.start() < end for start, end in headings):
-            return replace(match.group(0), context)
-        kind, arg = match.group("kind"), match.group("arg") or ""
-        if not arg and not _PLAIN_COMMENT.fullmatch(match.group(0)):
-            return match.group(0)
-        block = KINDS[kind].block
-        token = f"fx{'block' if block else 'inline'}{len(html)}z"
-        html[token] = KINDS[kind].render(context, arg)
-        return f"\n\n{token}\n\n" if block else token
-
-    return SHORTCODE.sub(substitute, markdown), html
-
-
-def unstash(page_html: str, html: dict[str, str]) -> str:
-    """Put the stashed HTML in place of its placeholders (a block's placeholder became a paragraph of its own)."""
-    if not html:
-        return page_html
-    return _STASHED.sub(lambda m: html.get(m.group(1) or m.group(2), m.group(0)), page_html)
