@@ -134,7 +134,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.stage:
             self.staging = Staging.start(config.site_dir)
             config.site_dir = str(self.staging.staged)
-        config.markdown_extensions.append(self.shortcodes)
+        config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
         return config
 
     # Under `mkdocs serve`, an exception escaping an event stalls every request of the live-reload server:

@@ -23,6 +23,7 @@ MkDocs builds a new `Markdown` per page, so per-page state lives on the processo
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import secrets
@@ -140,7 +141,7 @@ class Tagger(Preprocessor):
 
         first = self.extension.first_line
         return [
-            _COMMENT.sub(lambda m, n=n: tag(m, first + n), line) if "<!--" in line else line
+            _COMMENT.sub(functools.partial(tag, line=first + n), line) if "<!--" in line else line
             for n, line in enumerate(lines)
         ]
 

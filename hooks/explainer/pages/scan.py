@@ -67,7 +67,7 @@ class PageParser:
         self._md = Markdown(extensions=[*others, self._finder], extension_configs=dict(self.configs))
         # Tree processors after the one that places shortcodes cannot move them (the toc, for one, costs
         # about a third of a conversion): the scan skips them.
-        for item in list(self._md.treeprocessors._priority):
+        for item in list(self._md.treeprocessors._priority):  # type: ignore[attr-defined]  # priorities: no public API
             if item.priority < RESOLVE_PRIORITY:
                 self._md.treeprocessors.deregister(item.name)
 
