@@ -7,6 +7,7 @@ import copy
 from explainer.data.catalog import Catalog
 from explainer.pages.affected import pages_to_rebuild
 from explainer.pages.scan import PageScan
+from explainer.pages.shortcodes import Shortcode
 
 
 def catalog(**changes: dict) -> Catalog:
@@ -46,8 +47,8 @@ PAGES = {
 
 
 def scan(pages: dict[str, set[tuple[str, str]]] = PAGES) -> PageScan:
-    return PageScan(kinds={page: {kind for kind, _ in codes} for page, codes in pages.items()},
-                    codes={page: set(codes) for page, codes in pages.items()})
+    return PageScan(codes={page: [Shortcode(kind, arg, 1, f"<!-- {kind}:{arg} -->") for kind, arg in sorted(codes)]
+                           for page, codes in pages.items()})
 
 
 def rebuilt(new: Catalog, old: Catalog | None = None, pages: dict | None = None) -> set[str] | None:
