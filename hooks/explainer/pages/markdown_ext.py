@@ -75,7 +75,7 @@ class Marker:
     """One comment that looks like a shortcode, and where the parser put it."""
 
     text: str
-    """As written, e.g. `<!-- fact:troops-near-kursk -->`."""
+    """As written, e.g. `<!-- fact:some-fact-id -->`."""
     line: int
     place: str = "dropped"
     """`text` or `heading` (shown), `code` (an example: a code block, or alone between backticks),
