@@ -20,8 +20,9 @@ $(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# --dirty: a save rebuilds only the pages it changes (explainer/preview.py; tests/test_preview_dirty.py).
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 # Strict: any warning fails the build, and a failed build leaves site/ as it was.
 build: $(BIN)/mkdocs

@@ -38,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import context  # noqa: E402 - sibling modules, once benchmarks/ is on the path
 import phones  # noqa: E402
+import preview as preview_latency  # noqa: E402 - issue 13's preview latencies (benchmarks/preview.py)
 import synth  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -529,8 +530,10 @@ def main() -> None:
         preview = time_preview(root, *plan.preview, plan.edits)
         log(f"phones: Lighthouse, {plan.lighthouse_rounds} round(s)…")
         phone_figures = phones.measure(root, plan.lighthouse_rounds, MKDOCS, plan.lighthouse_pages)
+        latency = preview_latency.run(root, [(100, 20)] if args.quick else [(1000, 50), (1000, 500)], 2 if args.quick else 3)
         load.stop()
         text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load, phone_figures)
+        text += "\n" + "\n".join(preview_latency.report(latency)) + "\n"
     finally:
         if args.keep:
             log(f"projects kept in {root}")

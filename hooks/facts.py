@@ -11,6 +11,7 @@ from typing import Any
 
 from explainer.plugin import ExplainerPlugin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 plugin = ExplainerPlugin()
 
@@ -26,6 +27,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     plugin.on_pre_build(config=config)
+
+
+def on_files(files: Any, config: MkDocsConfig) -> Any:
+    return plugin.on_files(files, config=config)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    return plugin.on_env(env, config=config, files=files)
 
 
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str:
@@ -44,6 +53,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return plugin.on_post_template(output_content, template_name=template_name, config=config)
 
 
+@event_priority(50)  # before the search plugin writes its index (see explainer/preview.py)
 def on_post_build(config: MkDocsConfig) -> None:
     plugin.on_post_build(config=config)
 

@@ -22,12 +22,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
+from . import preview
 from .build import html_fixes
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
@@ -39,6 +40,7 @@ from .problems import Problem, ProblemsFound, surviving_method
 from .siteinfo import STATUS_MEANING, License, SiteInfo
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.utils.templates import TemplateContext
 
@@ -84,10 +86,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.problems: list[Problem] = []
         self.index_page: str | None = None
         self.outputs: Outputs | None = None
+        self.scan: pages.PageScan | None = None
         self.template_dir: Path | None = None
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
-        self.scan: pages.PageScan | None = None
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
@@ -103,8 +105,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        # Staging a dirty build would drop the files it means to keep.
-        self.stage = command in ("build", "gh-deploy") and not dirty
+        # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
+        self.stage = command in ("build", "gh-deploy")
+        preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
@@ -150,7 +153,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.catalog, self.problems, self.outputs, self.shortcodes.render = None, [], None, None
+        self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
             key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
@@ -185,6 +188,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
             log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
+        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        preview.choose_pages(files, config, data_dir, self.catalog, self.scan, dataset_pages)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.serving:
+            preview.reuse_compiled_templates(env)
+        preview.restore_pages(config, files)
+        return env
 
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:
@@ -228,10 +243,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
         return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(50)  # before the search plugin writes its index
     @surviving_method("_problems_in_site", PluginError)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        preview.complete_search_index(config)
         if self.outputs:
+            self.outputs.pages = preview.complete_page_infos(self.outputs.pages, lambda info: info.url)
             self.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+        preview.finish()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # A build with unchanged data never imports the validator (see cache.py); import it now, while the
@@ -241,6 +260,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        preview.failed()
 
     def on_shutdown(self) -> None:
         if self.staging is None or self.mkdocs_config is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -19,6 +19,11 @@ from ..problems import Problem, ProblemsFound
 from . import chart, history, maps, views
 from .markdown_ext import _WORD, SHORTCODE, Marker
 from .render import PageContext, render, render_inline
+
+
+def shows_itself(catalog: Catalog, arg: str) -> set[str]:
+    """What most kinds show: the one record their id names."""
+    return {arg}
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,16 @@ class Kind:
     """Block kinds render HTML blocks and must stand alone on their line."""
     render: Callable[[PageContext, str], Markup]
     """HTML through Jinja's autoescaping: `render` or `render_inline` of a template, never a bare string."""
-    shows: Callable[[Catalog, str], set[str]] = field(default=lambda catalog, arg: {arg})
+    shows: Callable[[Catalog, str], set[str]] = shows_itself
     """Ids of the items it shows, so facts shown nowhere can be reported."""
     help: str = ""
     dated: Callable[[Catalog, str], set[str]] | None = None
     """Ids of the items whose review and revision dates date the page (JSON-LD, sitemap, "last
     updated"); None means the same as `shows`. Lists that show items without counting as showing
     them (the fact index, a timeline) set it."""
+    reads_data: bool = True
+    """False for kinds whose output never depends on `data/` (the legend): a data edit leaves them alone.
+    A kind that takes no id and reads data is taken to read all of it (it lists everything)."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -74,7 +82,7 @@ KINDS: dict[str, Kind] = {
         help="an estimate group as a table, one row per claimant",
     ),
     "legend": Kind(None, True, lambda ctx, arg: render("legend.html", ctx), shows=lambda c, a: set(),
-                   help="the status legend"),
+                   help="the status legend", reads_data=False),
     "facts": Kind(
         None, True,
         lambda ctx, arg: render(
@@ -158,7 +166,7 @@ KINDS: dict[str, Kind] = {
 KINDS["shortcodes"] = Kind(
     None, True, lambda ctx, arg: render("shortcodes.html", ctx, kinds=sorted(KINDS.items())),
     shows=lambda c, a: set(),
-    help="this list of shortcodes, generated from the code so it never goes stale",
+    help="this list of shortcodes, generated from the code so it never goes stale", reads_data=False,
 )
 
 

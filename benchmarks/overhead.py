@@ -1,0 +1,94 @@
+"""The hooks' overhead on this site: a warm `mkdocs build` of the project against its typed-HTML twin.
+
+The twin is the project without hooks and data, each page holding, typed in, the HTML our shortcodes
+render (as synth.write_typed_html does for synthetic sites): the same page bodies, so the ratio is what
+loading the facts, scanning the pages and rendering the shortcodes add (the twin lacks the head tags and
+exports the hooks add, which makes the ratio an upper bound of the pipeline's own cost). Paired rounds in
+alternating order; CPU time of each build process.
+
+    python benchmarks/overhead.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(HERE))
+import synth  # noqa: E402 - the sibling module, once benchmarks/ is on the path
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PARTS = ("data", "docs", "hooks", "includes", "overrides", "mkdocs.yml")
+
+
+def cpu_of_build(project: Path) -> float:
+    process = subprocess.Popen([str(MKDOCS), "build", "-q"], cwd=project, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"build failed in {project}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def make_projects(root: Path) -> tuple[Path, Path]:
+    ours = root / "ours"
+    for part in PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, ours / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        else:
+            shutil.copy2(source, ours / part)
+    sys.path.insert(0, str(ours / "hooks"))
+    from explainer.data.catalog import build_catalog
+    from explainer.pages import shortcodes
+    from explainer.pages.render import PageContext
+
+    typed = root / "typed"
+    shutil.copytree(ours, typed, ignore=shutil.ignore_patterns("hooks", "data"))
+    config = yaml.load((typed / "mkdocs.yml").read_text(encoding="utf-8"), Loader=synth._ConfigLoader)
+    config.pop("hooks"), config.pop("watch")
+    config.get("extra", {}).pop("explainer", None)
+    (typed / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    context = PageContext(build_catalog(ours / "data", ours))
+    for page in (typed / "docs").glob("*.md"):
+        page.write_text(shortcodes.replace(page.read_text(encoding="utf-8"), context), encoding="utf-8")
+    return ours, typed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="explainer-overhead-"))
+    try:
+        ours, typed = make_projects(root)
+        cpu_of_build(ours), cpu_of_build(typed)  # untimed: bytecode, OS cache, our data cache
+        ratios, times = [], {"ours": [], "typed": []}
+        for round_ in range(args.rounds):
+            pair = {}
+            for name in (("ours", "typed") if round_ % 2 == 0 else ("typed", "ours")):
+                pair[name] = cpu_of_build(ours if name == "ours" else typed)
+                times[name].append(pair[name])
+            ratios.append(pair["ours"] / pair["typed"])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    ratio = statistics.median(ratios)
+    print(f"- this site, warm `mkdocs build`, CPU seconds (median of {args.rounds}): ours "
+          f"{statistics.median(times['ours']):.2f}, the same page bodies typed in {statistics.median(times['typed']):.2f}; "
+          f"overhead ≤ 1.10×: {ratio:.2f}× (per round: {', '.join(f'{r:.2f}' for r in ratios)}): "
+          f"{'met' if ratio <= 1.10 else '**missed**'}")
+
+
+if __name__ == "__main__":
+    main()
