@@ -232,3 +232,10 @@ def test_a_fact_without_its_sources_words_is_named(monkeypatch: pytest.MonkeyPat
         "data/facts.yml:13: facts[0].sources (troops-near-kursk)", "data/facts.yml:23: facts[1].sources (troops-total-us)"]
     monkeypatch.setattr(evidence, "EXCERPTS_REQUIRED", False)  # the switch a site with older data may turn off
     assert problems(bare) == []
+
+
+def test_a_missing_figure_is_named_in_the_forms_the_editor_may_copy() -> None:
+    [finding] = check_figure(9000, None, "troops", ["as many as 8,000 troops"])
+    assert finding.field == "value"
+    assert finding.message.startswith("9,000 is not in the excerpts of its sources")
+    assert "(9,000, 9000 or 9 000 all count)" in finding.message

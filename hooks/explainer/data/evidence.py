@@ -221,8 +221,10 @@ def check_figure(value: Any, qualifier: str | None, unit: str | None, excerpts: 
     if low is None:
         return []
     if not found:
+        forms = (f"{value:,}, {value} or {format(value, ',').replace(',', ' ')}"
+                 if isinstance(value, int) and value >= 1000 else "digits or words")
         return [Finding("value", f"{shown} is not in the excerpts of its sources; copy the words where the source "
-                                 "gives this figure (8,000, 8000 or eight thousand all count)")]
+                                 f"gives this figure ({forms} all count)")]
     text, mention = found[0]
     hedge = hedge_before(text, mention.start)
     if qualifier:
