@@ -51,3 +51,12 @@ def test_zero_values_do_not_divide_by_zero() -> None:
 def test_impossible_charts_are_refused(entries: list[Entry]) -> None:
     with pytest.raises(ValueError):
         layout(entries)
+
+
+def test_a_value_too_long_for_the_room_beside_its_bar_goes_on_a_line_below_it() -> None:
+    long_text = "more than 20,000 containers (reported)"
+    chart = layout([Entry("A", long_text, 20000, 20000), Entry("B", "1,000 (reported)", 1000, 1000)])
+    wide, short = chart.bars
+    assert wide.text_x == chart.x0 and wide.text_y > wide.y + chart.bar_height
+    assert short.text_x > chart.x0 + short.width and short.text_y < short.y + chart.bar_height
+    assert short.label_y > wide.text_y  # the next row starts below the moved value

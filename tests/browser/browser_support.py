@@ -212,9 +212,14 @@ PHONE_LAYOUT = """() => {
     smallest: Math.min(...[...t.querySelectorAll("th, td")].map(px))}));
   const charts = [...document.querySelectorAll("article svg[role=img]")].map(svg => {
     const texts = [...svg.querySelectorAll("text")].map(t => px(t) * (t.getScreenCTM()?.a || 1));
+    const box = svg.getBoundingClientRect();
+    // Text running past the drawing's edge is cut off by the SVG even when the SVG itself fits.
+    const cut = [...svg.querySelectorAll("text")].filter(t => {
+      const r = t.getBoundingClientRect(); return r.width && (r.right > box.right + 1 || r.left < box.left - 1); });
     return {chart: svg.querySelector("title")?.textContent || svg.getAttribute("aria-label") || svg.id || "svg",
-            fits: svg.getBoundingClientRect().right <= viewport + 0.5 || scrolls(svg),
-            smallest: texts.length ? Math.min(...texts) : null};
+            fits: box.right <= viewport + 0.5 || scrolls(svg),
+            smallest: texts.length ? Math.min(...texts) : null,
+            cut: cut.map(t => t.textContent.trim())};
   });
   return {scrollWidth: root.scrollWidth, clientWidth: viewport, tables, charts};
 }"""

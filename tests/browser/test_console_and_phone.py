@@ -39,6 +39,8 @@ def test_tables_and_charts_stay_readable_on_a_phone(phone: dict[str, Survey]) ->
                 name = item.get("table") or item.get("chart")
                 if not item["fits"]:
                     problems.append(f"{path}: {kind[:-1]} {name!r} is wider than the screen and not in a scroll box")
+                if item.get("cut"):
+                    problems.append(f"{path}: {kind[:-1]} {name!r} cuts off its text at the edge: {item['cut']}")
                 if item["smallest"] is not None and item["smallest"] < MIN_TEXT_PX:
                     problems.append(f"{path}: {kind[:-1]} {name!r} has {item['smallest']:.1f}px text (< {MIN_TEXT_PX}px)")
     assert not problems, "\n".join(problems)

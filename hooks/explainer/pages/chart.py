@@ -16,6 +16,13 @@ ROW_GAP = 14
 PADDING = 8
 BAR_SHARE = 0.45
 """Share of the width the longest bar may take; the rest keeps room for the value written after it."""
+CHAR_WIDTH = 8.5
+"""A generous width of one character at the largest chart font (15 units, bold, on phones): text estimated
+wider than the room it has goes on a line of its own instead of running past the drawing's edge."""
+
+
+def fits(text: str, room: float) -> bool:
+    return len(text) * CHAR_WIDTH <= room
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class Bar:
     range_width: float
     """Extra length drawn lighter for the upper end of a range; 0 for a single figure."""
     text_x: float
+    text_y: float
+    """Baseline of the value: beside the bar when it fits there, else on a line below it."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,8 @@ def layout(entries: list[Entry], width: int = WIDTH) -> BarChart:
         solid = entry.low * scale
         extra = (entry.high - entry.low) * scale
         bar_y = y + LABEL_HEIGHT
+        beside = x0 + solid + extra + 6
+        below = not fits(entry.value_text, width - PADDING - beside)
         bars.append(Bar(
             label=entry.label,
             value_text=entry.value_text,
@@ -72,7 +83,8 @@ def layout(entries: list[Entry], width: int = WIDTH) -> BarChart:
             y=bar_y,
             width=round(solid, 1),
             range_width=round(extra, 1),
-            text_x=round(x0 + solid + extra + 6, 1),
+            text_x=round(x0 if below else beside, 1),
+            text_y=round(bar_y + BAR_HEIGHT + LABEL_HEIGHT - 4 if below else bar_y + BAR_HEIGHT - 5, 1),
         ))
-        y = bar_y + BAR_HEIGHT + ROW_GAP
+        y = bar_y + BAR_HEIGHT + ROW_GAP + (LABEL_HEIGHT if below else 0)
     return BarChart(width=width, height=round(y - ROW_GAP + PADDING, 1), x0=x0, bars=bars)

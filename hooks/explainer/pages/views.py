@@ -21,7 +21,10 @@ def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
             raise ValueError(f"group '{group_id}': fact '{fact['id']}' is not a number and cannot be charted")
         value = fact["value"]
         low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
-        label = f"{catalog.claimant_of(fact)['name']} · {formatting.format_date(fact['date'])}"
+        claimant, when = catalog.claimant_of(fact), formatting.format_date(fact["date"])
+        label = f"{claimant['name']} · {when}"
+        if not chart.fits(label, chart.WIDTH - 2 * chart.PADDING) and claimant.get("short"):
+            label = f"{claimant['short']} · {when}"  # the table below the chart gives the full name
         value_text = f"{formatting.format_value(fact)} ({fact['status']})"
         entries.append(chart.Entry(label=label, value_text=value_text, low=float(low), high=float(high)))
     return entries
