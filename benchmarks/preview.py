@@ -159,6 +159,7 @@ def measure(root: Path, size: Size, edits: int) -> None:
         try:
             size.startup[variant.label] = server.wait_ready()
             old = {"yaml": f"value: {fact['value']}\n", "markdown": "the figure was"}
+            current = fact  # the fact as this variant's data file holds it now
             for n in range(edits):
                 for kind in variant.edits:
                     time.sleep(1.5)  # the server is idle: the last edit's builds are over
@@ -172,6 +173,11 @@ def measure(root: Path, size: Size, edits: int) -> None:
                     text = path.read_text(encoding="utf-8")
                     assert old[kind] in text, (variant.label, kind, old[kind])
                     edited = text.replace(old[kind], new, 1)
+                    if kind == "yaml":  # the source's words change with the figure, or the build refuses it
+                        said = synth._excerpt(current)
+                        current = {**current, "value": new_value}
+                        assert said in edited, (variant.label, said)
+                        edited = edited.replace(said, synth._excerpt(current), 1)
                     seconds, cpu = server.time_until(lambda p=path, t=edited: save(p, t), shows)
                     size.times.setdefault((variant.label, kind), []).append(seconds)
                     size.cpu.setdefault((variant.label, kind), []).append(cpu)
