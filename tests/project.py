@@ -78,15 +78,15 @@ def wait_for(url: str, condition, timeout: float = 20) -> str:
 
 
 class Preview:
-    """Plain `mkdocs serve` (no flags, as editors type it) running on a project copy."""
+    """`mkdocs serve` running on a project copy: plain (no flags, as editors type it) unless `flags` are given."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *flags: str) -> None:
         self.project = project
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = project / "serve.log"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{self.port}"],
             cwd=project, env=ENV, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
         )
 

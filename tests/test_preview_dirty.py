@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from project import ENV, copy_project, free_port, wait_for
+from project import ENV, Preview, copy_project, wait_for
 
 VOLATILE = re.compile(rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.S)
 """The live-reload script `mkdocs serve` adds before </body> of every page it serves (with timestamps)."""
@@ -49,15 +49,11 @@ CLEAN_BUILD = textwrap.dedent(
 ID_LINE = re.compile(r"^  - id: (?P<id>[a-z0-9-]+)$", re.M)
 
 
-class DirtyPreview:
+class DirtyPreview(Preview):
+    """`mkdocs serve --dirty --livereload`, as `make serve` runs it."""
+
     def __init__(self, project: Path) -> None:
-        self.project, self.port = project, free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.log = (project / "serve.log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{self.port}"],
-            cwd=project, env=ENV, stdout=self.log, stderr=subprocess.STDOUT,
-        )
+        super().__init__(project, "--dirty", "--livereload")
 
     def get(self, path: str, timeout: float = 30) -> bytes | None:
         """The served file's bytes, or None if the preview answers 404."""
@@ -82,14 +78,6 @@ class DirtyPreview:
             if newer > epoch:
                 return newer
         raise TimeoutError
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 def clean_build(project: Path, url: str) -> dict[str, bytes]:
