@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
-# The generator (hooks/explainer/) is installed editable, so `plugins: [explainer]` and the `explainer`
+# The generator (hooks/mkdocs_explainer/) is installed editable, so `plugins: [explainer]` and the `explainer`
 # command work too; this site itself loads it through hooks/facts.py.
 # (wildcard: the tests' copies of the project, which `make build` there, hold no pyproject.toml)
 $(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
@@ -20,7 +20,7 @@ $(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# --dirty: a save rebuilds only the pages it changes (explainer/preview.py; tests/test_preview_dirty.py).
+# --dirty: a save rebuilds only the pages it changes (mkdocs_explainer/preview.py; tests/test_preview_dirty.py).
 serve: $(BIN)/mkdocs
 	$(BIN)/mkdocs serve --livereload --dirty
 
@@ -64,12 +64,12 @@ schema: $(BIN)/mkdocs
 
 # Facts, quotes and events not reviewed within extra.explainer.stale_after_days (mkdocs.yml); exits 1 if any.
 stale: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.stale
+	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.stale
 
 # Link rot: visits every source URL and archived copy in data/ (needs the internet, so never part of `make test`).
 # Exits 1 on a dead link, a redirect to another site or a page whose title changed. CHECK_ARGS=--timeout 30 ...
 check-sources: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m explainer.outputs.linkcheck $(CHECK_ARGS)
+	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.linkcheck $(CHECK_ARGS)
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
 $(PROPERDOCS): requirements.txt requirements-properdocs.txt

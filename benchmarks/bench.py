@@ -162,7 +162,7 @@ LOAD_SCRIPT = textwrap.dedent(
         shutil.rmtree(root / ".cache", ignore_errors=True)
     if mode == "cold-imported":
         shutil.rmtree(root / ".cache", ignore_errors=True)
-        import explainer.data.validate
+        import mkdocs_explainer.data.validate
     if mode == "one-edited":
         path = root / "data" / "facts-000.yml"
         text = path.read_text()
@@ -173,7 +173,7 @@ LOAD_SCRIPT = textwrap.dedent(
         for path in sorted((root / "data").glob("*.yml")):
             yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
     else:
-        from explainer.data.catalog import build_catalog
+        from mkdocs_explainer.data.catalog import build_catalog
         build_catalog(root / "data", root)
     print(time.process_time() - start, "pydantic" in sys.modules)
     """
@@ -313,7 +313,7 @@ PROFILE_SCRIPT = textwrap.dedent(
     sys.path.insert(0, str(root / "hooks"))
     if mode == "cold":
         shutil.rmtree(root / ".cache", ignore_errors=True)
-    from explainer.data.catalog import build_catalog
+    from mkdocs_explainer.data.catalog import build_catalog
     profile = cProfile.Profile(time.process_time)
     profile.runcall(build_catalog, root / "data", root)
     out = io.StringIO()

@@ -50,9 +50,9 @@ def make_projects(root: Path) -> tuple[Path, Path]:
         else:
             shutil.copy2(source, ours / part)
     sys.path.insert(0, str(ours / "hooks"))
-    from explainer.data.catalog import build_catalog
-    from explainer.pages import shortcodes
-    from explainer.pages.render import PageContext
+    from mkdocs_explainer.data.catalog import build_catalog
+    from mkdocs_explainer.pages import shortcodes
+    from mkdocs_explainer.pages.render import PageContext
 
     typed = root / "typed"
     shutil.copytree(ours, typed, ignore=shutil.ignore_patterns("hooks", "data"))

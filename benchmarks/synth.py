@@ -173,7 +173,7 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_settings(variant, data), sort_keys=False), encoding="utf-8")
     if variant != "ours":  # the theme files and CSS the plugin adds to "ours"; the site's overrides win, as there
-        shutil.copytree(PROJECT / "hooks/explainer/theme", dest / "overrides")
+        shutil.copytree(PROJECT / "hooks/mkdocs_explainer/theme", dest / "overrides")
     for folder in ("includes", "overrides", "docs/assets"):
         source = PROJECT / folder
         if source.is_dir():
@@ -200,9 +200,9 @@ def write_typed_html(ours: Path, dest: Path) -> Path:
     readers would see differ: it separates the cost of our richer markup from the cost of producing it)."""
     sys.path.insert(0, str(ours / "hooks"))
     try:
-        from explainer.data.catalog import build_catalog
-        from explainer.pages import shortcodes
-        from explainer.pages.render import PageContext
+        from mkdocs_explainer.data.catalog import build_catalog
+        from mkdocs_explainer.pages import shortcodes
+        from mkdocs_explainer.pages.render import PageContext
     finally:
         sys.path.remove(str(ours / "hooks"))
     shutil.copytree(ours, dest, ignore=shutil.ignore_patterns("site", ".cache", "hooks", "data", "*.log"))

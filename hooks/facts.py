@@ -1,6 +1,6 @@
 """MkDocs hook: this site's entry point to the explainer package (listed under `hooks:` in mkdocs.yml).
 
-One `ExplainerPlugin` does the work (explainer/plugin.py); its options come from `extra: explainer:`, checked
+One `ExplainerPlugin` does the work (mkdocs_explainer/plugin.py); its options come from `extra: explainer:`, checked
 by the plugin's own config options. MkDocs keeps a hook module across the builds of `mkdocs serve`, as it
 keeps the plugin.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from explainer.plugin import ExplainerPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs_explainer.plugin import ExplainerPlugin
 
 plugin = ExplainerPlugin()
 
@@ -53,7 +53,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return plugin.on_post_template(output_content, template_name=template_name, config=config)
 
 
-@event_priority(50)  # before the search plugin writes its index (see explainer/preview.py)
+@event_priority(50)  # before the search plugin writes its index (see mkdocs_explainer/preview.py)
 def on_post_build(config: MkDocsConfig) -> None:
     plugin.on_post_build(config=config)
 

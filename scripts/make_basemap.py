@@ -21,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer.pages.maps import clip_ring  # noqa: E402  (after the path is set)
+from mkdocs_explainer.pages.maps import clip_ring  # noqa: E402  (after the path is set)
 
 ATTRIBUTION = ("Country outlines: Natural Earth (public domain), 1:50m Admin 0 countries, version 4.1.0, "
                "via the npm package world-atlas 2.0.2 (ISC licence). Made with natural earth data: naturalearthdata.com")

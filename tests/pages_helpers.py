@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.data.catalog import Catalog
-from explainer.pages import shortcodes
-from explainer.pages.markdown_ext import ShortcodeExtension
-from explainer.pages.render import PageContext
-from explainer.pages.scan import PageParser
-from explainer.problems import Problem
 from markdown import Markdown
+from mkdocs_explainer.data.catalog import Catalog
+from mkdocs_explainer.pages import shortcodes
+from mkdocs_explainer.pages.markdown_ext import ShortcodeExtension
+from mkdocs_explainer.pages.render import PageContext
+from mkdocs_explainer.pages.scan import PageParser
+from mkdocs_explainer.problems import Problem
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "fenced_code", "toc"]
 """mkdocs.yml's extensions, and the three MkDocs always adds."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 
-from explainer.data.catalog import Catalog
-from explainer.pages.affected import pages_to_rebuild
-from explainer.pages.scan import PageScan
-from explainer.pages.shortcodes import Shortcode
+from mkdocs_explainer.data.catalog import Catalog
+from mkdocs_explainer.pages.affected import pages_to_rebuild
+from mkdocs_explainer.pages.scan import PageScan
+from mkdocs_explainer.pages.shortcodes import Shortcode
 
 
 def catalog(**changes: dict) -> Catalog:

@@ -11,11 +11,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from explainer.data import cache as cache_module
-from explainer.data import validate
-from explainer.data.cache import FOLDER, FileCache, code_fingerprint
-from explainer.data.catalog import build_catalog
-from explainer.problems import ProblemsFound
+from mkdocs_explainer.data import cache as cache_module
+from mkdocs_explainer.data import validate
+from mkdocs_explainer.data.cache import FOLDER, FileCache, code_fingerprint
+from mkdocs_explainer.data.catalog import build_catalog
+from mkdocs_explainer.problems import ProblemsFound
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -158,8 +158,8 @@ def test_problems_are_cached_too(project: Path, checked: list[str]) -> None:
 
 
 def test_other_checking_code_invalidates_every_entry(project: Path, tmp_path: Path) -> None:
-    package = tmp_path / "explainer"
-    shutil.copytree(PROJECT / "hooks" / "explainer", package, ignore=shutil.ignore_patterns("__pycache__"))
+    package = tmp_path / "mkdocs_explainer"
+    shutil.copytree(PROJECT / "hooks" / "mkdocs_explainer", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = code_fingerprint(package)
     assert code_fingerprint(package) == before
     schema = package / "data" / "schema.py"
@@ -200,10 +200,10 @@ WARM_BUILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from explainer.data.catalog import build_catalog
+    from mkdocs_explainer.data.catalog import build_catalog
     root = Path(sys.argv[1])
     catalog = build_catalog(root / "data", root)
-    print(len(catalog.items), "pydantic" in sys.modules, "explainer.data.load" in sys.modules)
+    print(len(catalog.items), "pydantic" in sys.modules, "mkdocs_explainer.data.load" in sys.modules)
     """
 )
 
@@ -256,7 +256,7 @@ def test_the_preview_loads_the_validator_before_the_first_data_edit() -> None:
         server = object()
         assert hook["on_serve"](server, None, None) is server
         for _ in range(200):
-            if "explainer.data.validate" in sys.modules and "pydantic" in sys.modules:
+            if "mkdocs_explainer.data.validate" in sys.modules and "pydantic" in sys.modules:
                 break
             time.sleep(0.05)
         print("pydantic" in sys.modules)

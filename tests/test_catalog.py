@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explainer.data.catalog import build_catalog, link
-from explainer.data.validate import check_file
-from explainer.problems import ProblemsFound
+from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.problems import ProblemsFound
 
 
 def build(texts: dict[str, str]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from explainer.pages.chart import BAR_SHARE, PADDING, WIDTH, Entry, layout
+from mkdocs_explainer.pages.chart import BAR_SHARE, PADDING, WIDTH, Entry, layout
 
 
 def _entry(low: float, high: float | None = None, label: str = "x") -> Entry:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 from conftest import FACTS, KURSK_SOURCES, SOURCES
-from explainer.data import editor_schema
-from explainer.data.validate import check_file
+from mkdocs_explainer.data import editor_schema
+from mkdocs_explainer.data.validate import check_file
 
 CITED = FACTS.replace(
     f"    {KURSK_SOURCES}\n    reviewed: 2026-11-01\n  - id: troops-total-us",

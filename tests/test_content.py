@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 from content_site import ROOT, build, built_pages, copy_project, main_text
-from explainer.data import evidence
-from explainer.data.catalog import Catalog, build_catalog
-from explainer.pages import formatting, maps, shortcodes
+from mkdocs_explainer.data import evidence
+from mkdocs_explainer.data.catalog import Catalog, build_catalog
+from mkdocs_explainer.pages import formatting, maps, shortcodes
 
 PAGES = {
     "index.md": "Home",

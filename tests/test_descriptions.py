@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.outputs.seo import description, first_paragraph
+from mkdocs_explainer.outputs.seo import description, first_paragraph
 
 PAGE = (
     '<h1 id="x">Deployment<a class="headerlink" href="#x">¶</a></h1>\n<p></p>\n'

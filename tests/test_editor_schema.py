@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from explainer.data import editor_schema
+from mkdocs_explainer.data import editor_schema
 from outputs_helpers import ROOT
 
 SCHEMA_PATH = ROOT / "data" / "schema.json"

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from conftest import FACTS, KURSK_SOURCES
-from explainer.data import evidence
-from explainer.data.evidence import check_figure, check_has_evidence, check_quote, numbers_in
-from explainer.data.validate import check_file
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs_explainer.data import evidence
+from mkdocs_explainer.data.evidence import check_figure, check_has_evidence, check_quote, numbers_in
+from mkdocs_explainer.data.validate import check_file
 
 BLINKEN = ("We now assess that there are some 10,000 North Korean soldiers in total in Russia, and the most recent "
            "information indicates that as many as 8,000 of those North Korean forces have been deployed to the Kursk Region,")

@@ -12,13 +12,13 @@ import re
 import jsonschema
 import pytest
 from conftest import dedent
-from explainer.data.catalog import link
-from explainer.data.validate import check_file
-from explainer.outputs import export, feed
-from explainer.pages import citation
-from explainer.pages.render import PageContext
-from explainer.pages.shortcodes import replace
-from explainer.siteinfo import SiteInfo
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import export, feed
+from mkdocs_explainer.pages import citation
+from mkdocs_explainer.pages.render import PageContext
+from mkdocs_explainer.pages.shortcodes import replace
+from mkdocs_explainer.siteinfo import SiteInfo
 
 SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")
 

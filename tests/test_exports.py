@@ -9,10 +9,10 @@ import json
 
 import jsonschema
 import pytest
-from explainer.data.catalog import build_catalog, link
-from explainer.data.validate import check_file
-from explainer.outputs import export
-from explainer.siteinfo import SiteInfo
+from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import export
+from mkdocs_explainer.siteinfo import SiteInfo
 from outputs_helpers import ROOT, TEST_DATA
 
 SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")

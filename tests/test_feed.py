@@ -5,10 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from explainer.data.catalog import link
-from explainer.data.validate import check_file
-from explainer.outputs import feed
-from explainer.siteinfo import SiteInfo
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import feed
+from mkdocs_explainer.siteinfo import SiteInfo
 from outputs_helpers import ROOT, TEST_DATA
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from explainer.pages.formatting import format_date, format_moment, format_value
+from mkdocs_explainer.pages.formatting import format_date, format_moment, format_value
 
 
 def fact(value, kind: str, **extra) -> dict:

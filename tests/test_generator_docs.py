@@ -1,4 +1,4 @@
-"""Every code sample in the generator's README (hooks/explainer/README.md) works as written: the YAML
+"""Every code sample in the generator's README (hooks/mkdocs_explainer/README.md) works as written: the YAML
 samples pass the schema and, with the Markdown samples and the mkdocs.yml sample, build a site strictly;
 the shell samples run in a temporary folder. The tables list every option and every shortcode."""
 
@@ -13,12 +13,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from explainer.data import editor_schema
-from explainer.pages.shortcodes import KINDS
-from explainer.plugin import ExplainerConfig
+from mkdocs_explainer.data import editor_schema
+from mkdocs_explainer.pages.shortcodes import KINDS
+from mkdocs_explainer.plugin import ExplainerConfig
 from project import ENV, ROOT, mkdocs
 
-README = ROOT / "hooks/explainer/README.md"
+README = ROOT / "hooks/mkdocs_explainer/README.md"
 FENCE = re.compile(r'^```(?P<lang>\w+)(?: title="(?P<title>[^"]+)")?\n(?P<body>.*?)^```$', re.M | re.S)
 NOT_RUN = "# not run by the docs test: "
 

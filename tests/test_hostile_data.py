@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from ci import ci_enabled
 from conftest import FACTS, KURSK_SOURCES, SOURCES
-from explainer.data import load
-from explainer.data.catalog import build_catalog, link
-from explainer.data.files import MAX_FILE_BYTES
-from explainer.data.schema import SECTIONS
-from explainer.data.validate import check_file
-from explainer.outputs import safecsv, seo
-from explainer.problems import Problem, ProblemsFound
+from mkdocs_explainer.data import load
+from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.files import MAX_FILE_BYTES
+from mkdocs_explainer.data.schema import SECTIONS
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import safecsv, seo
+from mkdocs_explainer.problems import Problem, ProblemsFound
 
 REVIEWED = "reviewed: 2026-11-01\n  - id: troops-total-us"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.build.html_fixes import fix_html
+from mkdocs_explainer.build.html_fixes import fix_html
 
 
 def test_autocomplete_is_removed_from_checkboxes_only() -> None:

@@ -13,8 +13,8 @@ from typing import ClassVar
 
 import pytest
 from conftest import dedent
-from explainer.outputs import linkcheck
-from explainer.outputs.linkcheck import Link, check_all, titles_match
+from mkdocs_explainer.outputs import linkcheck
+from mkdocs_explainer.outputs.linkcheck import Link, check_all, titles_match
 
 TITLE = "North Korean troops near Ukraine's border are expected in combat in days, US says"
 SLOW_SECONDS = 2.0

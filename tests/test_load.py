@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from explainer.data.load import MAX_NODES, format_path, load_text
+from mkdocs_explainer.data.load import MAX_NODES, format_path, load_text
 
 
 def load(text: str | bytes):

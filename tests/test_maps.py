@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FACTS, SOURCES
-from explainer.data.catalog import build_catalog, link
-from explainer.data.validate import check_file
-from explainer.pages import maps, shortcodes
-from explainer.pages.projection import LambertConic
-from explainer.pages.render import PageContext
-from explainer.problems import ProblemsFound
+from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.pages import maps, shortcodes
+from mkdocs_explainer.pages.projection import LambertConic
+from mkdocs_explainer.pages.render import PageContext
+from mkdocs_explainer.problems import ProblemsFound
 from pages_helpers import check
 from project import ROOT, copy_project
 

@@ -10,13 +10,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from explainer.data import schema
-from explainer.data.catalog import Catalog, build_catalog
-from explainer.pages import shortcodes
-from explainer.pages.render import PageContext
 from hypothesis import example, given
 from hypothesis import strategies as st
 from markupsafe import Markup
+from mkdocs_explainer.data import schema
+from mkdocs_explainer.data.catalog import Catalog, build_catalog
+from mkdocs_explainer.pages import shortcodes
+from mkdocs_explainer.pages.render import PageContext
 from pages_helpers import EXTENSIONS, check, convert
 from pydantic import BaseModel, BeforeValidator
 from test_views import DATA
@@ -217,8 +217,8 @@ def test_a_near_miss_fails_with_page_line_and_did_you_mean(catalog: Catalog, wri
 
 
 def test_front_matter_counts_in_the_line(catalog: Catalog) -> None:
-    from explainer.pages.scan import PageParser
     from mkdocs.utils import meta
+    from mkdocs_explainer.pages.scan import PageParser
 
     markers = PageParser(EXTENSIONS, {}, meta.get_data).markers("---\ntitle: X\n---\n\n# X\n\n<!-- FACT:f-us -->\n")
     assert [m.line for m in markers] == [7]
@@ -338,7 +338,7 @@ def test_any_text_in_data_reaches_the_page_as_text(catalog: Catalog, name: str, 
 
 
 def test_the_preview_scans_again_only_the_pages_that_changed(catalog: Catalog) -> None:
-    from explainer.pages.scan import PageParser
+    from mkdocs_explainer.pages.scan import PageParser
 
     first = PageParser(EXTENSIONS)
     kept = first.markers("A <!-- value:f-us -->.\n")

@@ -16,8 +16,8 @@ PACKAGE_ENV = {**ENV, "PYTHONPATH": str(ROOT / "hooks")}
 
 
 def explainer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m explainer ...` with this checkout's package."""
-    return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=cwd, env=PACKAGE_ENV,
+    """`python -m mkdocs_explainer ...` with this checkout's package."""
+    return subprocess.run([sys.executable, "-m", "mkdocs_explainer", *args], cwd=cwd, env=PACKAGE_ENV,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -61,7 +61,8 @@ def test_a_new_explainer_builds_strictly_through_the_plugin(new_site: Path) -> N
     assert 'class="fx-keyfigure"' in home and 'class="fx-chart' in home and "fx-legend" in home
     assert "The figure, latest estimate" in home and "at least 1,500 people" in home
     assert 'href="assets/explainer.css"' in home and "application/ld+json" in home
-    assert (new_site / "site/assets/explainer.css").read_bytes() == (ROOT / "hooks/explainer/theme/assets/explainer.css").read_bytes()
+    theme_css = ROOT / "hooks/mkdocs_explainer/theme/assets/explainer.css"
+    assert (new_site / "site/assets/explainer.css").read_bytes() == theme_css.read_bytes()
     assert {"facts.json", "facts.csv", "changes.xml", "sitemap.xml"} <= {p.name for p in (new_site / "site").iterdir()}
 
 
@@ -102,7 +103,7 @@ def test_the_preview_of_a_new_explainer_shows_a_mistake_and_recovers(new_site: P
 def test_the_wheel_in_a_fresh_environment_starts_an_explainer_that_builds(tmp_path: Path) -> None:
     # Build from a copy holding only what the wheel is made of, so this checkout gets no build/ folder.
     source = tmp_path / "src"
-    shutil.copytree(ROOT / "hooks/explainer", source / "hooks/explainer", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "hooks/mkdocs_explainer", source / "hooks/mkdocs_explainer", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", source)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                     "--wheel-dir", str(tmp_path / "dist"), str(source)], check=True, capture_output=True, timeout=300)
@@ -123,6 +124,6 @@ def test_the_wheel_in_a_fresh_environment_starts_an_explainer_that_builds(tmp_pa
     assert built.returncode == 0, built.stdout + built.stderr
     assert "at least 1,500 people" in (tmp_path / "story/site/index.html").read_text()
     # The package came from the wheel, not from this checkout.
-    where = subprocess.run([bin_dir / "python", "-c", "import explainer; print(explainer.__file__)"],
+    where = subprocess.run([bin_dir / "python", "-c", "import mkdocs_explainer; print(mkdocs_explainer.__file__)"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
     assert str(tmp_path / "venv") in where.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "hooks" / "explainer"
+PACKAGE = ROOT / "hooks" / "mkdocs_explainer"
 STORY_WORDS = [
     "North Korea", "Korean", "Korea", "Russia", "Ukrain", "Kursk", "Pyongyang", "Kim Jong", "Putin",
     "ICBM", "Hwasong", "troop", "soldier", "munition", "missile", "artillery", "KST",

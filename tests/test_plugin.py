@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from explainer.outputs import stale
-from explainer.plugin import ExplainerPlugin
+from mkdocs_explainer.outputs import stale
+from mkdocs_explainer.plugin import ExplainerPlugin
 from project import copy_project, digest, mkdocs
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from explainer import preview
-from explainer.data.catalog import Catalog
-from explainer.pages.scan import PageScan
 from mkdocs.structure.files import File, Files
+from mkdocs_explainer import preview
+from mkdocs_explainer.data.catalog import Catalog
+from mkdocs_explainer.pages.scan import PageScan
 
 
 def entry(url: str, anchor: str = "", text: str = "old") -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from explainer.problems import Problem, ProblemsFound, survive_preview
+from mkdocs_explainer.problems import Problem, ProblemsFound, survive_preview
 
 log = logging.getLogger("test")
 

@@ -11,14 +11,14 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import yaml
-from explainer.data.catalog import link
-from explainer.data.load import FORBIDDEN_CHARACTERS
-from explainer.data.validate import check_file
-from explainer.outputs import export, feed, safecsv, seo
-from explainer.pages.history import PageDates
-from explainer.siteinfo import SiteInfo
 from hypothesis import event, example, given
 from hypothesis import strategies as st
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.load import FORBIDDEN_CHARACTERS
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import export, feed, safecsv, seo
+from mkdocs_explainer.pages.history import PageDates
+from mkdocs_explainer.siteinfo import SiteInfo
 
 SITE = SiteInfo("Test <site> & \"co\"", "What it explains.", "https://example.org/x/", "facts/")
 NAME = "data/zz.yml"

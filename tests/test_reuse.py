@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from explainer.outputs.reuse import KeptFiles
+from mkdocs_explainer.outputs.reuse import KeptFiles
 from project import copy_project, mkdocs
 
 

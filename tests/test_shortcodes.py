@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explainer.data.catalog import link
-from explainer.data.validate import check_file
-from explainer.pages.render import PageContext
-from explainer.pages.shortcodes import KINDS, items_shown, replace
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.pages.render import PageContext
+from mkdocs_explainer.pages.shortcodes import KINDS, items_shown, replace
 from pages_helpers import check
 
 
@@ -73,8 +73,8 @@ def test_block_renders_between_blank_lines(data_texts):
 
 
 def test_a_broken_template_is_a_problem_naming_the_template(data_texts, tmp_path, monkeypatch):
-    from explainer.pages import render
-    from explainer.problems import ProblemsFound
+    from mkdocs_explainer.pages import render
+    from mkdocs_explainer.problems import ProblemsFound
 
     (tmp_path / "legend.html").write_text("<dl>\n{% for x in %}\n</dl>\n")
     monkeypatch.setattr(render, "TEMPLATES", tmp_path)

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 import yaml
-from explainer.outputs import export
+from mkdocs_explainer.outputs import export
 from outputs_helpers import SITE_URL, TEST_DATA, build, copy_project
 from PIL import Image
 

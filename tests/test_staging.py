@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.build.staging import Staging
+from mkdocs_explainer.build.staging import Staging
 
 
 def test_commit_replaces_the_site_and_leaves_no_temporary_folders(tmp_path):

@@ -6,10 +6,10 @@ import datetime as dt
 import subprocess
 import sys
 
-from explainer.data.catalog import link
-from explainer.data.validate import check_file
-from explainer.outputs import stale
-from explainer.pages.history import stale_items
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.outputs import stale
+from mkdocs_explainer.pages.history import stale_items
 from outputs_helpers import ROOT, TEST_DATA, build, copy_project
 
 
@@ -34,7 +34,7 @@ def test_days_come_from_mkdocs_yml(tmp_path):
 
 def run_stale(project, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "explainer.outputs.stale", "--root", str(project), *args],
+        [sys.executable, "-m", "mkdocs_explainer.outputs.stale", "--root", str(project), *args],
         capture_output=True, text=True, cwd=project, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=60,
     )
 
@@ -52,7 +52,7 @@ def test_stale_report_lists_overdue_items_and_exits_non_zero(tmp_path):
 
 def test_make_stale_runs_the_report():
     result = subprocess.run(["make", "-n", "stale"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert "explainer.outputs.stale" in result.stdout
+    assert "mkdocs_explainer.outputs.stale" in result.stdout
 
 
 def test_an_ageing_fact_is_an_info_notice_that_does_not_break_a_strict_build(tmp_path):

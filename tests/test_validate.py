@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FACTS, KURSK_SOURCES, SOURCES
-from explainer.data.validate import check_file
+from mkdocs_explainer.data.validate import check_file
 
 
 def problems(text: str) -> list[str]:

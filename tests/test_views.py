@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explainer.data.catalog import Catalog, build_catalog
-from explainer.pages import shortcodes, views
-from explainer.pages.render import PageContext
-from explainer.problems import ProblemsFound
+from mkdocs_explainer.data.catalog import Catalog, build_catalog
+from mkdocs_explainer.pages import shortcodes, views
+from mkdocs_explainer.pages.render import PageContext
+from mkdocs_explainer.problems import ProblemsFound
 from pages_helpers import convert
 
 DATA = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.siteinfo import STATUS_MEANING
+from mkdocs_explainer.siteinfo import STATUS_MEANING
 
 from .browser_support import REPORT, Survey
 

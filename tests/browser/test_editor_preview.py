@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from explainer.data.catalog import build_catalog
+from mkdocs_explainer.data.catalog import build_catalog
 from project import copy_project
 
 from .browser_support import PROJECT, REPORT, ports

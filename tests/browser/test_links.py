@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from explainer.data.catalog import build_catalog
-from explainer.pages.scan import scan_pages
+from mkdocs_explainer.data.catalog import build_catalog
+from mkdocs_explainer.pages.scan import scan_pages
 
 from .browser_support import PROJECT, REPORT
 

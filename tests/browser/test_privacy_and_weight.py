@@ -75,7 +75,7 @@ def test_no_page_downloads_a_web_font(light: dict[str, Survey]) -> None:
 
 
 def test_search_loads_on_first_use_and_finds_pages(light: dict[str, Survey]) -> None:
-    # Search is deferred to keep pages light (hooks/explainer/theme/partials/explainer-scripts.html); it must still work.
+    # Search is deferred to keep pages light (hooks/mkdocs_explainer/theme/partials/explainer-scripts.html); it must still work.
     problems = []
     for path, survey in light.items():
         if survey.search_requests_before_use:

@@ -21,7 +21,7 @@ STARTER_REVIEWED = b"reviewed: 2025-01-20"
 
 def starter_files(folder: Traversable | None = None, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
     """Every file of the starter tree, as (path relative to the new explainer, resource)."""
-    folder = folder or resources.files("explainer") / STARTER
+    folder = folder or resources.files("mkdocs_explainer") / STARTER
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
             continue

@@ -40,7 +40,7 @@ def write(data_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m explainer.data.editor_schema [DATA_DIR]` (default: ./data)."""
+    """`python -m mkdocs_explainer.data.editor_schema [DATA_DIR]` (default: ./data)."""
     args = sys.argv[1:] if argv is None else argv
     print(f"wrote {write(Path(args[0] if args else 'data'))}")
     return 0

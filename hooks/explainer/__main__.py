@@ -1,7 +1,0 @@
-"""`python -m explainer new DIR`: the same as the `explainer` command."""
-
-import sys
-
-from .cli import main
-
-sys.exit(main())
