@@ -21,12 +21,17 @@ $(BIN)/mkdocs: requirements.txt $(wildcard pyproject.toml)
 	touch $@
 
 # --dirty: a save rebuilds only the pages it changes (mkdocs_explainer/preview.py; tests/test_preview_dirty.py).
+# `make serve EDITION=ko` previews the Korean edition (mkdocs.ko.yml) instead: one language at a time stays fast.
+EDITION ?=
 serve: $(BIN)/mkdocs
-	$(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/mkdocs serve --livereload --dirty -f $(if $(EDITION),mkdocs.$(EDITION).yml,mkdocs.yml)
 
 # Strict: any warning fails the build, and a failed build leaves site/ as it was.
+# Every language edition (mkdocs.<lang>.yml, each into its root such as site/ko/) first, then the English site,
+# which keeps them in place when it swaps in its new site/.
+EDITIONS := $(wildcard mkdocs.*.yml)
 build: $(BIN)/mkdocs
-	$(BIN)/mkdocs build --strict
+	for config in $(EDITIONS) mkdocs.yml; do $(BIN)/mkdocs build --strict -f $$config || exit 1; done
 
 # The browser tests' checkers from npm (axe-core's axe.min.js, vnu-jar's vnu.jar, Lighthouse), pinned by package-lock.json.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's Java is used instead.

@@ -31,8 +31,9 @@ from mkdocs.utils import get_relative_url, meta
 from . import i18n, preview
 from .build import html_fixes
 from .build.staging import Staging
+from .data import translations
 from .data.catalog import Catalog, build_catalog
-from .outputs import Outputs
+from .outputs import Outputs, editions
 from .pages import render, shortcodes
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
@@ -73,6 +74,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
     license_url = c.Optional(c.URL())
     """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
+    editions = c.ListOfItems(c.Type(dict), default=[])
+    """The site's language editions, each `{lang: ko, root: ko/, docs_dir: docs-ko}` (root inside the published
+    site); the same list in every edition's config. Each page links to itself in the others (hreflang) and
+    Material's language switcher lists them. Empty: one language."""
     language = c.Optional(c.Type(str))
     """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates.
     Unset: the theme's `language` (Material), else English."""
@@ -92,6 +97,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.scan: pages.PageScan | None = None
         self.template_dir: Path | None = None
         self.language = i18n.current()
+        self.editions: list[editions.Edition] = []
+        self.edition: editions.Edition | None = None
+        self.untranslated: list[str] = []
+        """Texts of the data shown in English in this edition (see data/translations.py)."""
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
@@ -136,6 +145,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.language = i18n.activate(i18n.Language.load(code, [custom / "locales"] if self.template_dir else []))
         except ValueError as error:
             raise PluginError(f"explainer.language: {error}") from None
+        self._set_up_editions(config)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         for folder in (data_dir, self.template_dir, render.TEMPLATES):
@@ -143,6 +153,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 config.watch.append(str(folder))
         if self.stage:
             self.staging = Staging.start(config.site_dir)
+            if self.edition:  # a build of this edition keeps the others published inside its folder (ko/)
+                self.staging.keep = [e.root.split("/")[0] for e in self.editions
+                                     if e != self.edition and e.root.startswith(self.edition.root)]
             config.site_dir = str(self.staging.staged)
         config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
         return config
@@ -166,6 +179,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
+            self.untranslated = []
+            if not self.language.is_source:  # this edition's words over the data's (figures stay the data's)
+                translated = translations.translate(
+                    catalog, translations.path_for(root / self.config.data_dir, self.language.code), root)
+                catalog, self.untranslated = translated.catalog, translated.missing
             key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
             if key != self.page_markers[0]:
                 self.page_markers = (key, {})
@@ -197,7 +215,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
-            log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+            # A translated edition may lag behind the source language's pages: listed, not a failure.
+            (log.warning if self.language.is_source else log.info)(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -212,6 +231,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             preview.reuse_compiled_templates(env)
         preview.restore_pages(config, files)
         return env
+
+    def _set_up_editions(self, config: MkDocsConfig) -> None:
+        base = Path(config.config_file_path).parent
+        try:
+            self.editions = editions.parse(self.config.editions, base)
+        except (KeyError, ValueError) as error:
+            raise PluginError(f"explainer.editions: each edition needs lang, root and docs_dir ({error})") from None
+        self.edition = next((e for e in self.editions if e.lang == self.language.code), None)
+        if self.editions and self.edition is None:
+            raise PluginError(f"explainer.editions: none is in this build's language '{self.language.code}'")
+        if self.edition and "alternate" not in config.extra:
+            config.extra["alternate"] = editions.switcher(self.editions, self.edition)
 
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:
@@ -244,6 +275,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
+        if self.edition:
+            site_url = self.outputs.site.url if self.outputs else ""
+            page.meta["fx_alternates"] = editions.alternates(self.editions, self.edition, page.file.src_path,
+                                                             page.url, _site_root(page), site_url)
         return context
 
     @surviving_method(build_error=PluginError)
@@ -262,9 +297,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.outputs:
             self.outputs.pages = preview.complete_page_infos(self.outputs.pages, lambda info: info.url)
             self.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
-        if missing := self.language.missing:  # shown in English: a notice for the translators, not a failure
+        # Shown in English: a notice for the translators, not a failure.
+        if missing := self.language.missing:
             log.info(f"{len(missing)} message(s) shown in English for want of a '{self.language.code}' translation "
                      f"(add them to {self.language.code}/LC_MESSAGES/{i18n.DOMAIN}.po): {'; '.join(missing)}")
+        if self.untranslated:
+            log.info(f"{len(self.untranslated)} text(s) of the data shown in English for want of a '{self.language.code}' "
+                     f"translation (add them to {self.config.data_dir}/{translations.FOLDER}/{self.language.code}.yml): "
+                     f"{', '.join(self.untranslated)}")
         preview.finish()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

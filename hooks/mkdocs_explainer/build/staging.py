@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -18,6 +18,8 @@ class Staging:
 
     final: Path
     staged: Path
+    keep: list[str] = field(default_factory=list)
+    """Folders of the published site another build writes (another language's edition, `ko`): carried over."""
 
     @classmethod
     def start(cls, final_dir: str) -> Staging:
@@ -27,6 +29,9 @@ class Staging:
 
     def commit(self) -> None:
         """Put the staged build in place of the old site; the old one is removed only afterwards."""
+        for name in self.keep:
+            if (self.final / name).is_dir() and not (self.staged / name).exists():
+                (self.final / name).rename(self.staged / name)
         if self.final.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{self.final.name}-old-", dir=self.final.parent))
             self.final.rename(retired / self.final.name)

@@ -1,0 +1,106 @@
+"""A language's layer over the data: the words of labels, titles, names and notes, keyed by section and id
+(`data/i18n/<lang>.yml`). Figures, dates, ids and sources come from the one data set, so a translation
+can never change a figure; a quotation keeps its original words. A text left untranslated shows in
+English and is listed, so translators know what is left.
+
+    facts:
+      troops-total:
+        label: 러시아에 파병된 북한군 병력
+        unit: 명
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem, ProblemsFound
+from .catalog import Catalog
+
+TRANSLATABLE: dict[str, tuple[str, ...]] = {
+    "facts": ("label", "unit", "note", "unverified_reason"),
+    "events": ("title", "note", "unverified_reason"),
+    "quotes": ("occasion", "note", "unverified_reason"),
+    "groups": ("title", "note"),
+    "claimants": ("name", "short", "role"),
+    "places": ("name", "what", "why_approximate"),
+    "routes": ("title", "note"),
+    "maps": ("title", "caption", "not_drawn"),
+    "corrections": ("topic", "record"),
+}
+"""What a language may translate. Not the figures, dates, ids or sources; not a quotation's words, nor the
+article's words a correction quotes: those stay as they were said."""
+FOLDER = "i18n"
+"""Inside the data folder; a file per language (`ko.yml`), not read as data itself."""
+
+
+@dataclass
+class Translated:
+    catalog: Catalog
+    missing: list[str] = field(default_factory=list)
+    """`section.id.field` of every text shown in English for want of a translation."""
+
+
+def path_for(data_dir: Path, code: str) -> Path:
+    return data_dir / FOLDER / f"{code}.yml"
+
+
+def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
+    """The catalog with the language's words over the English ones. Raises ProblemsFound for an unknown
+    section, id or field (a typo would otherwise silently leave English)."""
+    import yaml  # only an edition in another language reads it
+
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    layer: Any = {}
+    if path.is_file():
+        try:
+            layer = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise ProblemsFound([Problem(name, mark.line + 1 if mark else 0, "", f"not valid YAML: {error}")]) from None
+    problems: list[Problem] = []
+    if not isinstance(layer, dict):
+        raise ProblemsFound([Problem(name, 1, "", "expected sections (facts:, events:...) of ids and their words")])
+    sections = {section: dict(records) for section, records in catalog.sections.items()}
+    for section, records in layer.items():
+        fields = TRANSLATABLE.get(section)
+        if fields is None or not isinstance(records, dict):
+            problems.append(Problem(name, 0, str(section), f"not a section with words to translate ({', '.join(TRANSLATABLE)})"))
+            continue
+        for record_id, words in records.items():
+            original = catalog[section].get(record_id)
+            if original is None:
+                hint = catalog.suggest(str(record_id), section)
+                guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+                problems.append(Problem(name, 0, f"{section}.{record_id}", f"no {section.rstrip('s')} has this id.{guess}"))
+                continue
+            if not isinstance(words, dict):
+                problems.append(Problem(name, 0, f"{section}.{record_id}", f"expected fields ({', '.join(fields)})"))
+                continue
+            record = copy.copy(original)
+            for key, text in words.items():
+                if key not in fields:
+                    problems.append(Problem(name, 0, f"{section}.{record_id}.{key}",
+                                            f"not translatable here (only {', '.join(fields)}: figures, dates and quotations stay as recorded)"))
+                elif not isinstance(text, str) or not text.strip():
+                    problems.append(Problem(name, 0, f"{section}.{record_id}.{key}", "expected the translated text"))
+                elif original.get(key) is None:
+                    problems.append(Problem(name, 0, f"{section}.{record_id}.{key}", "the record has no such text to translate"))
+                else:
+                    record[key] = text.strip()
+            sections[section][record_id] = record
+    if problems:
+        raise ProblemsFound(problems)
+    translated = Catalog(sections)
+    translated.fingerprint = hashlib.sha256((catalog.fingerprint + repr(layer)).encode()).hexdigest() if catalog.fingerprint else ""
+    missing = [
+        f"{section}.{record_id}.{key}"
+        for section, fields in TRANSLATABLE.items()
+        for record_id, record in catalog[section].items()
+        for key in fields
+        if record.get(key) and not (layer.get(section) or {}).get(record_id, {}).get(key)
+    ]
+    return Translated(translated, missing)
