@@ -1,0 +1,90 @@
+"""The Korean edition: built strict from the same data, in Korean, linked both ways to the English pages."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs_explainer.data.catalog import build_catalog
+from mkdocs_explainer.data.translations import translate
+from mkdocs_explainer.problems import ProblemsFound
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def korean_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("ko")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.ko.yml", "-d", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return out, run.stderr
+
+
+def test_the_korean_pages_build_strict_in_korean(korean_site: tuple[Path, str]):
+    site, _ = korean_site
+    page = (site / "deployment" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ko"' in page
+    assert "명" in page and "출처:" in page  # the unit from data/i18n/ko.yml, the words from the catalogue
+    assert re.search(r"2024년 10월 \d+일", page)
+
+
+def test_every_page_links_to_itself_in_the_other_edition(korean_site: tuple[Path, str]):
+    site, _ = korean_site
+    page = (site / "deployment" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en" href="../../deployment/">' in page
+    assert '<link rel="alternate" hreflang="ko" href="../deployment/">' in page
+
+
+def test_the_figures_are_the_english_edition_s(korean_site: tuple[Path, str]):
+    import json
+
+    site, _ = korean_site
+    korean = {i["id"]: i for i in json.loads((site / "facts.json").read_text(encoding="utf-8"))["facts"]}
+    catalog = build_catalog(ROOT / "data", ROOT)
+    for fact in catalog["facts"].values():
+        assert korean[fact["id"]]["value"] == fact["value"]
+
+
+def test_an_untranslated_label_falls_back_to_english_and_is_listed(tmp_path: Path, korean_site: tuple[Path, str]):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    fact_id = next(iter(catalog["facts"]))
+    layer = tmp_path / "ko.yml"
+    layer.write_text("claimants: {kcna: {name: 조선중앙통신}}\n", encoding="utf-8")
+    translated = translate(catalog, layer, tmp_path)
+    assert translated.catalog["facts"][fact_id]["label"] == catalog["facts"][fact_id]["label"]
+    assert f"facts.{fact_id}.label" in translated.missing
+    assert translated.catalog["claimants"]["kcna"]["name"] == "조선중앙통신"
+    assert "claimants.kcna.name" not in translated.missing
+    _, log = korean_site
+    assert "shown in English for want of a 'ko' translation" in log
+
+
+def test_a_translation_cannot_change_a_figure(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    fact_id = next(iter(catalog["facts"]))
+    layer = tmp_path / "ko.yml"
+    layer.write_text(f"facts: {{{fact_id}: {{value: 1}}}}\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound, match="not translatable here"):
+        translate(catalog, layer, tmp_path)
+
+
+def test_the_korean_catalogue_translates_every_message():
+    from mkdocs_explainer import i18n
+    from mkdocs_explainer.i18n import messages
+
+    korean = i18n.Language.load("ko")
+    for message in messages.extract():
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            korean.translations.ngettext(message.id[0], message.id[1], 2)
+        elif message.context:
+            korean.translations.pgettext(message.context, message.id)
+        else:
+            korean.translations.gettext(message.id)
+    assert korean.missing == []
