@@ -216,7 +216,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
             # A translated edition may lag behind the source language's pages: listed, not a failure.
-            (log.warning if self.language.is_source else log.info)(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+            notice = log.warning if self.language.is_source else log.info
+            notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]

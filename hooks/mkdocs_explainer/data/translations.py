@@ -4,9 +4,9 @@ can never change a figure; a quotation keeps its original words. A text left unt
 English and is listed, so translators know what is left.
 
     facts:
-      troops-total:
-        label: 러시아에 파병된 북한군 병력
-        unit: 명
+      turnout-2024:
+        label: 2024년 투표율
+        unit: 퍼센트
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
             for key, text in words.items():
                 if key not in fields:
                     problems.append(Problem(name, 0, f"{section}.{record_id}.{key}",
-                                            f"not translatable here (only {', '.join(fields)}: figures, dates and quotations stay as recorded)"))
+                                            f"not translatable here (only {', '.join(fields)}: "
+                                            "figures, dates and quotations stay as recorded)"))
                 elif not isinstance(text, str) or not text.strip():
                     problems.append(Problem(name, 0, f"{section}.{record_id}.{key}", "expected the translated text"))
                 elif original.get(key) is None:
@@ -95,6 +96,7 @@ def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
     if problems:
         raise ProblemsFound(problems)
     translated = Catalog(sections)
+    # Exports reused across builds must change with the words too.
     translated.fingerprint = hashlib.sha256((catalog.fingerprint + repr(layer)).encode()).hexdigest() if catalog.fingerprint else ""
     missing = [
         f"{section}.{record_id}.{key}"
