@@ -36,8 +36,9 @@ def test_the_korean_pages_build_strict_in_korean(korean_site: tuple[Path, str]):
 def test_every_page_links_to_itself_in_the_other_edition(korean_site: tuple[Path, str]):
     site, _ = korean_site
     page = (site / "deployment" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" hreflang="en" href="../../deployment/">' in page
-    assert '<link rel="alternate" hreflang="ko" href="../deployment/">' in page
+    assert '<link rel="alternate" href="../../deployment/" hreflang="en">' in page
+    assert '<link rel="alternate" href="../deployment/" hreflang="ko">' in page
+    assert '<a href="../../deployment/" hreflang="en" class="md-select__link">' in page  # the language switcher
 
 
 def test_the_figures_are_the_english_edition_s(korean_site: tuple[Path, str]):

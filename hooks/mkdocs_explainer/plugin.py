@@ -146,6 +146,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         except ValueError as error:
             raise PluginError(f"explainer.language: {error}") from None
         self._set_up_editions(config)
+        i18n.set_data_language(self.editions[0].lang if self.editions else None)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         for folder in (data_dir, self.template_dir, render.TEMPLATES):
@@ -180,7 +181,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
             self.untranslated = []
-            if not self.language.is_source:  # this edition's words over the data's (figures stay the data's)
+            if self.language.code != i18n.data_language():  # this edition's words over the data's (figures stay the data's)
                 translated = translations.translate(
                     catalog, translations.path_for(root / self.config.data_dir, self.language.code), root)
                 catalog, self.untranslated = translated.catalog, translated.missing
@@ -216,7 +217,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
             # A translated edition may lag behind the source language's pages: listed, not a failure.
-            notice = log.warning if self.language.is_source else log.info
+            notice = log.warning if self.language.code == i18n.data_language() else log.info
             notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -242,8 +243,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.edition = next((e for e in self.editions if e.lang == self.language.code), None)
         if self.editions and self.edition is None:
             raise PluginError(f"explainer.editions: none is in this build's language '{self.language.code}'")
-        if self.edition and "alternate" not in config.extra:
-            config.extra["alternate"] = editions.switcher(self.editions, self.edition)
+        if self.edition:  # for pages without their own (404.html): each edition's home
+            config.extra["alternate"] = editions.switcher(self.editions, self.edition, site_url=config.site_url or "")
 
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:
@@ -276,14 +277,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
             self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
-        if self.edition:
-            site_url = self.outputs.site.url if self.outputs else ""
-            page.meta["fx_alternates"] = editions.alternates(self.editions, self.edition, page.file.src_path,
-                                                             page.url, _site_root(page), site_url)
+        if self.edition:  # the theme's language switcher and hreflang links lead to this page in each edition
+            config.extra["alternate"] = editions.switcher(self.editions, self.edition, page.file.src_path, page.url,
+                                                          _site_root(page), config.site_url or "")
         return context
 
     @surviving_method(build_error=PluginError)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.edition:
+            output = editions.hreflang_links(output, config.extra["alternate"])
         return html_fixes.fix_html(output)
 
     @surviving_method(build_error=PluginError)

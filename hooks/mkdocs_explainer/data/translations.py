@@ -23,7 +23,7 @@ from .catalog import Catalog
 TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "facts": ("label", "unit", "note", "unverified_reason"),
     "events": ("title", "note", "unverified_reason"),
-    "quotes": ("occasion", "note", "unverified_reason"),
+    "quotes": ("occasion", "note", "unverified_reason", "translation"),
     "groups": ("title", "note"),
     "claimants": ("name", "short", "role"),
     "places": ("name", "what", "why_approximate"),
@@ -33,6 +33,8 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 }
 """What a language may translate. Not the figures, dates, ids or sources; not a quotation's words, nor the
 article's words a correction quotes: those stay as they were said."""
+ADDABLE = frozenset({"translation"})
+"""Texts a language may add: a quotation's translation into it (the quotation itself stays as said)."""
 FOLDER = "i18n"
 """Inside the data folder; a file per language (`ko.yml`), not read as data itself."""
 
@@ -88,7 +90,7 @@ def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
                                             "figures, dates and quotations stay as recorded)"))
                 elif not isinstance(text, str) or not text.strip():
                     problems.append(Problem(name, 0, f"{section}.{record_id}.{key}", "expected the translated text"))
-                elif original.get(key) is None:
+                elif original.get(key) is None and key not in ADDABLE:
                     problems.append(Problem(name, 0, f"{section}.{record_id}.{key}", "the record has no such text to translate"))
                 else:
                     record[key] = text.strip()
@@ -103,6 +105,6 @@ def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
         for section, fields in TRANSLATABLE.items()
         for record_id, record in catalog[section].items()
         for key in fields
-        if record.get(key) and not (layer.get(section) or {}).get(record_id, {}).get(key)
+        if (record.get(key) or key in ADDABLE) and not (layer.get(section) or {}).get(record_id, {}).get(key)
     ]
     return Translated(translated, missing)

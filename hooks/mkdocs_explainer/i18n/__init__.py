@@ -197,3 +197,23 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
 def NP_(context: str, message: str) -> str:
     """Like N_, for a message in a context (`NP_("status", "confirmed")`): translate it with pgettext."""
     return message
+
+
+_data_code: str | None = None
+
+
+def set_data_language(code: str | None) -> None:
+    """The language the data is written in (the site's first edition); None: the page's own."""
+    global _data_code
+    _data_code = code
+
+
+def data_language() -> str:
+    return _data_code or current().code
+
+
+def foreign(lang: str | None = None) -> str | None:
+    """A text's language where it differs from the page's, for its `lang` attribute (screen readers switch
+    voice): `lang` is the text's own (a quotation's), else the data's."""
+    own = lang or data_language()
+    return None if own.lower() == current().code.lower() else own

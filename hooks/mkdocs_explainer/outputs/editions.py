@@ -8,8 +8,10 @@ the folder of its pages (a page exists in an edition when that folder has it).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -46,19 +48,32 @@ def _relative(target_root: str, this_root: str) -> str:
     return "" if path == "." else f"{path}/"
 
 
-def switcher(editions: Sequence[Edition], this: Edition) -> list[dict[str, str]]:
-    """Material's language switcher (`extra.alternate`): each edition's home, relative to this edition's root."""
-    return [{"name": e.name, "link": _relative(e.root, this.root) or "./", "lang": e.lang} for e in editions]
-
-
-def alternates(editions: Sequence[Edition], this: Edition, src_path: str, page_url: str, page_root: str,
-               site_url: str = "") -> list[tuple[str, str]]:
-    """(hreflang, href) of the page in every edition that has it, this one included; relative to the page
-    (`page_root` leads to this edition's root) unless the site's address is known."""
+def switcher(editions: Sequence[Edition], this: Edition, src_path: str | None = None, page_url: str = "",
+             page_root: str = "", site_url: str = "") -> list[dict[str, str]]:
+    """Material's language switcher and its hreflang links (`extra.alternate`): the page in every edition,
+    this one included, or that edition's home where it lacks the page. `link` is relative to this edition's
+    root, as Material reads it; `href` relative to the page (`page_root` leads to this edition's root), as the
+    theme's partials/alternate.html and `hreflang_links` write it; both absolute when the site's address is known.
+    (MkDocs' `url` filter cannot express a link above the edition's root, such as /ko/ to /.)"""
     links = []
     for edition in editions:
-        if edition != this and not (edition.docs_dir / src_path).is_file():
-            continue
-        path = _relative(edition.root, this.root) + page_url
-        links.append((edition.lang, urljoin(site_url, path) if site_url else (page_root + path) or "./"))
+        has_page = src_path is not None and (edition == this or (edition.docs_dir / src_path).is_file())
+        path = _relative(edition.root, this.root) + (page_url if has_page else "")
+        href = urljoin(site_url, path) if site_url else posixpath.normpath(page_root + path) + "/"
+        links.append({"name": edition.name, "link": urljoin(site_url, path) if site_url else path or "./",
+                      "href": href, "lang": edition.lang})
     return links
+
+
+_HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+
+
+def hreflang_links(html: str, links: Sequence[Mapping[str, str]]) -> str:
+    """Material's `<link rel="alternate" hreflang>` tags with the page-relative addresses of `switcher`."""
+    hrefs = {link["lang"]: link["href"] for link in links}
+
+    def fix(match: re.Match[str]) -> str:
+        href = hrefs.get(match.group(1))
+        return match.group(0) if href is None else f'<link rel="alternate" href="{html_escape(href)}" hreflang="{match.group(1)}">'
+
+    return _HREFLANG.sub(fix, html)

@@ -73,12 +73,19 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         travel_mode=formatting.travel_mode,
         item_kind=formatting.item_kind,
     )
-    env.globals.update(dates=formatting.format_dates, intl_locale=formatting.intl_locale)
+    env.globals.update(dates=formatting.format_dates, intl_locale=formatting.intl_locale, lang_attr=lang_attr)
     env.globals["status_meaning"] = STATUS_MEANING
     env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
                        line_styles=maps.LINE_STYLES)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
+
+
+def lang_attr(lang: str | None = None) -> Markup:
+    """` lang="en"` on an element holding words in another language than the page's (a quotation, the data's
+    untranslated words); nothing when they are the page's language."""
+    code = i18n.foreign(lang)
+    return Markup(' lang="{}"').format(code) if code else Markup("")
 
 
 def render(template: str, context: PageContext, **values: Any) -> Markup:
