@@ -77,3 +77,29 @@ def test_the_catalogue_template_holds_every_message_of_the_code_and_templates():
         shipped = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id}
     current = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in messages.extract() if m.id}
     assert current - shipped == set(), "run `make messages`"
+
+
+def test_a_social_card_draws_hangul_and_cyrillic_and_names_what_its_font_lacks():
+    import io
+
+    from mkdocs_explainer.outputs import social_card
+    from PIL import Image
+
+    assert social_card.missing_glyphs("2023년 튀르키예·시리아 지진", "Землетрясение 2023 — «Україна»") == []
+    assert social_card.missing_glyphs("地震 2023") == ["地", "震"]  # Han characters are not in the subset
+    korean = Image.open(io.BytesIO(social_card.draw_card("2023년 지진 해설", "", "")))
+    ascii_only = Image.open(io.BytesIO(social_card.draw_card("2023 -", "", "")))
+    title_band = (80, 100, 1120, 190)
+    ink = [sum(1 for p in img.crop(title_band).getdata() if p == social_card.FOREGROUND) for img in (korean, ascii_only)]
+    assert ink[0] > 2 * ink[1]  # the Korean words are drawn, not left out as "2023 -"
+
+
+def test_the_build_warns_when_the_card_s_font_lacks_a_character(tmp_path):
+    import logging
+
+    from mkdocs_explainer.outputs import social_card
+
+    assert social_card.write(tmp_path / "card.png", "地震", "", "", tmp_path / "cache") == ["地", "震"]
+    # A cached card keeps its list, so every build warns, not only the first.
+    assert social_card.write(tmp_path / "again.png", "地震", "", "", tmp_path / "cache") == ["地", "震"]
+    assert logging  # the warning itself: outputs.Outputs.write logs it under mkdocs.plugins (strict mode counts it)

@@ -31,11 +31,15 @@ def site_names() -> set[str]:
     return names
 
 
+BINARY = frozenset({".otf", ".png", ".mo"})
+"""Files that are not text (the social cards' font)."""
+
+
 def package_texts() -> dict[str, str]:
     return {
         path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(PACKAGE.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in BINARY
     }
 
 

@@ -227,6 +227,12 @@ PHONE_LAYOUT = """() => {
 
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
+SEARCH_WORDS = {"/ko/": "북한군"}
+"""The same in each language edition (by its folder): a word of its title."""
+
+
+def search_word(path: str) -> str:
+    return next((word for root, word in SEARCH_WORDS.items() if path.startswith(root)), SEARCH_WORD)
 
 FOCUS_STOPS = 20
 """How many Tab presses the focus check follows on each page from the top, and again from the article's start."""
@@ -264,7 +270,7 @@ def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport
                 # Before the Tab presses: focusing the search field is a use of search.
                 survey.search_requests_before_use = [url for url, _ in visit.requests if "search" in url]
                 survey.focus = follow_focus(page)
-                survey.search_results = use_search(page)
+                survey.search_results = use_search(page, search_word(path))
             surveys[path] = survey
     return surveys
 
@@ -284,11 +290,11 @@ def follow_focus(page: Any) -> list[dict[str, Any]]:
     return [{**stop, "unfocused": unfocused.get(stop["index"], "")} for stop in stops]
 
 
-def use_search(page: Any) -> int:
+def use_search(page: Any, word: str = SEARCH_WORD) -> int:
     """Search as a reader would (so requests made only on use are recorded too); the number of results."""
     page.keyboard.press("Escape")
     page.locator(".md-search__input").first.click()
-    page.keyboard.type(SEARCH_WORD)
+    page.keyboard.type(word)
     results = page.locator(".md-search-result__item")
     try:
         results.first.wait_for(timeout=10_000)

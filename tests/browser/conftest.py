@@ -35,17 +35,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="package")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project built once with `mkdocs build --strict` into a temporary folder."""
+    """The project built once with `mkdocs build --strict` into a temporary folder, as `make build` does: every
+    language edition (mkdocs.<lang>.yml, into its folder such as ko/) first, then the English site around them.
+    Every page test below so covers every edition."""
     target = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    editions = sorted(PROJECT.glob("mkdocs.*.yml"))
+    for config in [*editions, PROJECT / "mkdocs.yml"]:
+        lang = config.name.split(".")[1] if config in editions else ""
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config.name, "--site-dir", str(target / lang)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+        )
+        assert result.returncode == 0, f"strict build of {config.name} failed:\n{result.stdout}\n{result.stderr}"
     return target
 
 

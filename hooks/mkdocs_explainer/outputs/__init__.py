@@ -87,7 +87,10 @@ class Outputs:
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written)
-        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, _(CARD_FOOTER), self.cache_dir)
+        card = (self.site.name, self.site.description, _(CARD_FOOTER))
+        if missing := social_card.write(site_dir / SOCIAL_CARD, *card, self.cache_dir):
+            log.warning(f"The social card's font has no glyph for {' '.join(missing)} "
+                        f"(U+{', U+'.join(f'{ord(c):04X}' for c in missing)}): left out of {SOCIAL_CARD}")
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))

@@ -1,7 +1,9 @@
 """The picture social networks show for a shared link: a 1200×630 PNG drawn at build time.
 
-Drawn with Pillow's built-in font (shipped inside the Pillow wheel), so it needs no network, no
-system font and no Cairo, and every machine draws the same pixels. One card serves the whole site;
+Drawn with the package's own font (fonts/: a subset of Noto Sans CJK KR under the SIL Open Font License,
+made by scripts/make_card_font.py), so a title in Latin, Cyrillic, Greek or Hangul script draws as written,
+with no network, no system font and no Cairo, and every machine draws the same pixels. A character the
+font lacks is left out of the card, and `missing_glyphs` names it so the build can warn. One card serves the whole site;
 it is drawn once and kept in `.cache/` (keyed by its text), so most builds only copy it.
 """
 
@@ -11,7 +13,12 @@ import functools
 import hashlib
 import io
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (26, 35, 126)  # Material's indigo 900, the site's primary colour
@@ -33,12 +40,18 @@ def _wrap(draw: object, text: str, font: object, width: int, max_lines: int) -> 
     return lines
 
 
-_STAND_INS = {"\u2014": "-", "\u2013": "-", "\u2212": "-", "\u00a0": " "}
-"""Characters Pillow's built-in font lacks, drawn as the nearest ASCII (others lose their accents)."""
+FONT = Path(__file__).resolve().parent / "fonts" / "NotoSansKR-subset.otf"
+_STAND_INS = {"\u2212": "-", "\u00a0": " "}
+"""Characters the font may lack, drawn as the nearest ASCII (others lose their accents, or are left out)."""
 
 
-def _drawable(text: str, font: object) -> str:
-    """The text with every character the font cannot draw replaced, so no box appears on the card."""
+def _font(size: int) -> FreeTypeFont:
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONT), size)
+
+
+def _glyph_test(font: object) -> Callable[[str], bool]:
     missing = font.getmask("\U000f0000")  # type: ignore[attr-defined]  # a private-use code point: the "no glyph" box
     blank = (missing.size, bytes(missing))
 
@@ -46,6 +59,18 @@ def _drawable(text: str, font: object) -> str:
         mask = font.getmask(char)  # type: ignore[attr-defined]
         return char.isspace() or (mask.size, bytes(mask)) != blank
 
+    return has_glyph
+
+
+def missing_glyphs(*texts: str) -> list[str]:
+    """Characters of the card's texts the font cannot draw (a warning for the build: they are left out)."""
+    has_glyph = _glyph_test(_font(32))
+    return sorted({char for text in texts for char in text if not has_glyph(char) and char not in _STAND_INS})
+
+
+def _drawable(text: str, font: object) -> str:
+    """The text with every character the font cannot draw replaced, so no box appears on the card."""
+    has_glyph = _glyph_test(font)
     out = []
     for char in text:
         if has_glyph(char):
@@ -58,12 +83,12 @@ def _drawable(text: str, font: object) -> str:
 
 @functools.cache
 def draw_card(title: str, subtitle: str, footer: str) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont  # imported here: only builds that write the card pay for it
+    from PIL import Image, ImageDraw  # imported here: only builds that write the card pay for it
 
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     margin, y = 80, 90
-    title_font, text_font, small_font = (ImageFont.load_default(size) for size in (64, 32, 28))
+    title_font, text_font, small_font = (_font(size) for size in (64, 32, 28))
     title, subtitle, footer = _drawable(title, title_font), _drawable(subtitle, text_font), _drawable(footer, small_font)
     draw.rectangle((margin, 60, margin + 120, 68), fill=MUTED)
     for line in _wrap(draw, title, title_font, WIDTH - 2 * margin, 3):
@@ -80,23 +105,26 @@ def draw_card(title: str, subtitle: str, footer: str) -> bytes:
     return buffer.getvalue()
 
 
-DESIGN = "1"
+DESIGN = "2"
 """Bump when the drawing changes, so cached cards are redrawn."""
 
 
-def write(path: Path, title: str, subtitle: str, footer: str, cache_dir: Path | None = None) -> Path:
-    """Write the card to `path`, reusing a cached copy: importing Pillow and drawing costs ~0.1 s a build."""
+def write(path: Path, title: str, subtitle: str, footer: str, cache_dir: Path | None = None) -> list[str]:
+    """Write the card to `path`, reusing a cached copy: importing Pillow and drawing costs ~0.1 s a build.
+    Returns the characters the font lacks (kept beside a cached card, so every build can warn of them)."""
     from importlib.metadata import version
 
     key = hashlib.sha256("\0".join([DESIGN, version("pillow"), title, subtitle, footer]).encode()).hexdigest()[:16]
     cached = cache_dir / f"social-card-{key}.png" if cache_dir else None
-    if cached and cached.is_file():
-        data = cached.read_bytes()
+    lacking = cached.with_suffix(".missing") if cached else None
+    if cached and lacking and cached.is_file() and lacking.is_file():
+        data, missing = cached.read_bytes(), list(lacking.read_text(encoding="utf-8"))
     else:
-        data = draw_card(title, subtitle, footer)
-        if cached:
+        data, missing = draw_card(title, subtitle, footer), missing_glyphs(title, subtitle, footer)
+        if cached and lacking:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_bytes(data)
+            lacking.write_text("".join(missing), encoding="utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return path
+    return missing
