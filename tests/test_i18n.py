@@ -85,7 +85,7 @@ def test_a_social_card_draws_hangul_and_cyrillic_and_names_what_its_font_lacks()
     from mkdocs_explainer.outputs import social_card
     from PIL import Image
 
-    assert social_card.missing_glyphs("2023년 튀르키예·시리아 지진", "Землетрясение 2023 — «Україна»") == []
+    assert social_card.missing_glyphs("2023년 튀르키예·시리아 지진", "Землетрясение 2023 — «Україна»", "Kahramanmaraş depremi, Ağrı") == []
     assert social_card.missing_glyphs("地震 2023") == ["地", "震"]  # Han characters are not in the subset
     korean = Image.open(io.BytesIO(social_card.draw_card("2023년 지진 해설", "", "")))
     ascii_only = Image.open(io.BytesIO(social_card.draw_card("2023 -", "", "")))
