@@ -48,6 +48,16 @@ def test_dates_and_numbers_follow_the_locale_and_never_change_the_figure():
         assert format_value({"value": 1414, "value_kind": "number"}) == "1.414"
 
 
+def test_korean_counts_in_myriads_only_where_the_short_form_is_exact():
+    with i18n.use("ko"):
+        assert format_value({"value": 50000, "value_kind": "number", "unit": "명"}) == "5만 명"
+        assert format_value({"value": 11000, "value_kind": "number", "unit": "명"}) == "1.1만 명"
+        assert format_value({"value": 50783, "value_kind": "number", "unit": "명"}) == "50,783 명"
+        assert format_value({"value": 8000, "value_kind": "number", "unit": "명"}) == "8,000 명"
+    with i18n.use("en"):
+        assert format_value({"value": 50000, "value_kind": "number"}) == "50,000"
+
+
 def test_a_missing_message_shows_in_english_and_is_listed(tmp_path: Path):
     folder = write_catalogue(tmp_path, "de", {"about %(quantity)s": "etwa %(quantity)s"})
     with i18n.use("de", [folder]) as german:  # the package ships no German catalogue

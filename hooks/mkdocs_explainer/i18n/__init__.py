@@ -21,12 +21,15 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 """The package's catalogues; a site's own (`<custom_templates>/locales/`) are merged over them."""
 DOMAIN = "explainer"
 SOURCE_LANGUAGE = "en"
+MYRIAD_LANGUAGES = frozenset({"ko", "ja", "zh"})
+"""Languages whose large numbers are read in units of ten thousand (만, 万), so "5만" reads as "50,000" does in
+English; elsewhere CLDR's short forms ("50K") are headline style and are not used."""
 DEFAULT_LOCALES = {"en": "en_GB"}
 """Babel locale for a bare language code where CLDR's default would change how this package has always
 written it: English dates day first ("31 October 2024")."""
@@ -142,9 +145,15 @@ class Language:
     # Numbers and dates, CLDR's way for the locale. Always with the locale: Babel would otherwise read the
     # machine's LC_NUMERIC, and CI and a laptop would publish different pages.
     def number(self, number: float | int) -> str:
-        """8000 → "8,000" (en), "8.000" (de); 7687.5 → "7,687.5"; 59.0 → "59"; a recorded 0.12345 stays whole."""
+        """8000 → "8,000" (en), "8.000" (de); 7687.5 → "7,687.5"; 59.0 → "59"; a recorded 0.12345 stays whole.
+        In languages that count in myriads, CLDR's short form where it is exact: 50000 → "5만", 11000 → "1.1만"
+        (but 50783 stays "50,783": a short form would round it)."""
         if isinstance(number, float) and number.is_integer():
             number = int(number)
+        if self.locale.language in MYRIAD_LANGUAGES and abs(number) >= 10_000:
+            short = format_compact_decimal(number, locale=self.locale, fraction_digits=1)
+            if short == format_compact_decimal(number, locale=self.locale, fraction_digits=6):
+                return short
         return format_decimal(number, locale=self.locale, decimal_quantization=False)
 
     def date(self, iso: str) -> str:
