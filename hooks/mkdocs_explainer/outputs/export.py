@@ -62,6 +62,7 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "$schema": site.address(EXPORT_SCHEMA),
         "name": site.name,
         "description": site.description,
+        "language": site.language,  # of the labels and notes; values and dates are the same in every edition
         "url": site.url or None,
         "updated": history.newest(catalog),
         "license": site.license.to_json() if site.license else None,
