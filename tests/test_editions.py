@@ -89,3 +89,30 @@ def test_the_korean_catalogue_translates_every_message():
         else:
             korean.translations.gettext(message.id)
     assert korean.missing == []
+
+
+def test_building_both_editions_in_one_process_leaks_no_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """MkDocs may run the plugin several times in one process (mkdocs serve; a builder of every edition)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs_explainer import i18n
+
+    try:
+        for config_file, folder in (("mkdocs.ko.yml", "ko"), ("mkdocs.yml", "en"), ("mkdocs.ko.yml", "ko-again")):
+            config = load_config(config_file, site_dir=str(tmp_path / folder))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    finally:  # the tests after this one format in English
+        i18n.activate(i18n.Language.load("en"))
+        i18n.set_data_language(None)
+    english = (tmp_path / "en" / "deployment" / "index.html").read_text(encoding="utf-8")
+    korean = (tmp_path / "ko-again" / "deployment" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Source:" in english and "출처" not in english
+    assert "According to" in english and "October 2024" in english
+    assert '<html lang="ko"' in korean and "출처:" in korean and "2024년 10월" in korean

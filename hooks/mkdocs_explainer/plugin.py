@@ -134,9 +134,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
-        # The theme's footer (theme/partials/copyright.html) states the licence; it reads it from here.
-        license = self._license()
-        config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
         # Every message and number from here on is in the edition's language (a site's own catalogues first).
@@ -145,6 +142,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.language = i18n.activate(i18n.Language.load(code, [custom / "locales"] if self.template_dir else []))
         except ValueError as error:
             raise PluginError(f"explainer.language: {error}") from None
+        # The theme's footer (theme/partials/copyright.html) states the licence; it reads it from here.
+        license = self._license()
+        config.extra["fx_license"] = license.to_json() if license else None
         self._set_up_editions(config)
         i18n.set_data_language(self.editions[0].lang if self.editions else None)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
