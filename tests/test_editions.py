@@ -33,12 +33,24 @@ def test_the_korean_pages_build_strict_in_korean(korean_site: tuple[Path, str]):
     assert re.search(r"2024년 10월 \d+일", page)
 
 
-def test_every_page_links_to_itself_in_the_other_edition(korean_site: tuple[Path, str]):
+def test_every_page_links_to_itself_in_the_other_edition(korean_site: tuple[Path, str], tmp_path: Path):
     site, _ = korean_site
     page = (site / "deployment" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="../../deployment/" hreflang="en">' in page
-    assert '<link rel="alternate" href="../deployment/" hreflang="ko">' in page
     assert '<a href="../../deployment/" hreflang="en" class="md-select__link">' in page  # the language switcher
+    # hreflang in the sitemap, both ways (Material's script would fetch a sitemap.xml beside each head alternate)
+    assert "hreflang" not in page.split("</head>")[0]
+    korean_map = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<xhtml:link rel="alternate" hreflang="en" href="/deployment/" />' in korean_map
+    assert '<xhtml:link rel="alternate" hreflang="ko" href="/ko/deployment/" />' in korean_map
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "en")], cwd=ROOT,
+                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    english_map = (tmp_path / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<xhtml:link rel="alternate" hreflang="ko" href="/ko/deployment/" />' in english_map
+    assert '<xhtml:link rel="alternate" hreflang="en" href="/deployment/" />' in english_map
+    # A page with no Korean counterpart names none.
+    editing = english_map.split("<loc>/editing/</loc>")[1].split("</url>")[0]
+    assert 'hreflang="ko"' not in editing
 
 
 def test_the_figures_are_the_english_edition_s(korean_site: tuple[Path, str]):

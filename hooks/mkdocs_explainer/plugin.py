@@ -275,23 +275,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        if self.outputs:
-            self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
-        if self.edition:  # the theme's language switcher and hreflang links lead to this page in each edition
+        alternates: tuple[tuple[str, str], ...] = ()
+        if self.edition:  # the language switcher and the sitemap's hreflang lead to this page in each edition
             config.extra["alternate"] = editions.switcher(self.editions, self.edition, page.file.src_path, page.url,
                                                           _site_root(page), config.site_url or "")
+            alternates = editions.sitemap_alternates(self.editions, self.edition, page.file.src_path, page.url,
+                                                     config.site_url or "")
+        if self.outputs:  # JSON-LD, social cards, feed link, "last updated", the sitemap's entry
+            self.outputs.annotate(page, _site_root(page), alternates)
         return context
 
     @surviving_method(build_error=PluginError)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.edition:
-            output = editions.hreflang_links(output, config.extra["alternate"])
+            output = editions.without_head_alternates(output)
         return html_fixes.fix_html(output)
 
     @surviving_method(build_error=PluginError)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Theme pages such as 404.html skip on_post_page; sitemap.xml is not HTML.
-        return html_fixes.fix_html(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return html_fixes.fix_html(editions.without_head_alternates(output_content) if self.edition else output_content)
 
     @event_priority(50)  # before the search plugin writes its index
     @surviving_method("_problems_in_site", PluginError)

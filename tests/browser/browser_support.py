@@ -227,12 +227,18 @@ PHONE_LAYOUT = """() => {
 
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
-SEARCH_WORDS = {"/ko/": "북한군"}
-"""The same in each language edition (by its folder): a word of its title."""
+EDITIONS = {"/ko/": "ko"}
+"""The language editions by their folder (mkdocs.<lang>.yml); every other page is English."""
+SEARCH_WORDS = {"ko": "북한군"}
+"""The same in each language edition: a word of its pages."""
+
+
+def language_of(path: str) -> str:
+    return next((lang for root, lang in EDITIONS.items() if path.startswith(root)), "en")
 
 
 def search_word(path: str) -> str:
-    return next((word for root, word in SEARCH_WORDS.items() if path.startswith(root)), SEARCH_WORD)
+    return SEARCH_WORDS.get(language_of(path), SEARCH_WORD)
 
 FOCUS_STOPS = 20
 """How many Tab presses the focus check follows on each page from the top, and again from the article's start."""

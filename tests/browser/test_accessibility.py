@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from mkdocs_explainer import i18n
+from mkdocs_explainer.pages.formatting import status_name
 from mkdocs_explainer.siteinfo import STATUS_MEANING
 
-from .browser_support import REPORT, Survey
+from .browser_support import REPORT, Survey, language_of
 
 SERIOUS = ("serious", "critical")
 
@@ -35,7 +37,9 @@ def test_status_badges_say_their_status_in_words(light: dict[str, Survey]) -> No
     wrong = []
     for path, badge in badges:
         status = next((s for s in STATUS_MEANING if f"fx-status--{s}" in badge["classes"].split()), None)
-        if status is None or status not in badge["text"].lower() or not badge["visible"]:
+        with i18n.use(language_of(path)):  # the status's name in the page's language
+            word = status_name(status) if status else None
+        if word is None or word not in badge["text"].lower() or not badge["visible"]:
             wrong.append(f"{path}: class {badge['classes']!r} shows {badge['text']!r} (visible: {badge['visible']})")
     REPORT.append(f"status badges: {len(badges)} checked, {len(wrong)} conveyed by colour alone")
     assert badges, "no status badge found on any page: the check would prove nothing"

@@ -55,7 +55,7 @@ class Outputs:
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
-    def annotate(self, page: Any, root: str) -> None:
+    def annotate(self, page: Any, root: str, alternates: tuple[tuple[str, str], ...] = ()) -> None:
         """After rendering (the title is final): the head tags and 'last updated' line the theme shows.
 
         `root` is the relative URL from the page to the site root ("../").
@@ -70,6 +70,7 @@ class Outputs:
             is_home=page.is_homepage,
             dates=dates,
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
+            alternates=alternates,
         )
         self.pages.append(info)
         # The theme's <meta name="description"> reads it; the theme's templates do not escape, and a first

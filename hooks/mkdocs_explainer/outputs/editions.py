@@ -11,7 +11,6 @@ import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -50,11 +49,11 @@ def _relative(target_root: str, this_root: str) -> str:
 
 def switcher(editions: Sequence[Edition], this: Edition, src_path: str | None = None, page_url: str = "",
              page_root: str = "", site_url: str = "") -> list[dict[str, str]]:
-    """Material's language switcher and its hreflang links (`extra.alternate`): the page in every edition,
-    this one included, or that edition's home where it lacks the page. `link` is relative to this edition's
-    root, as Material reads it; `href` relative to the page (`page_root` leads to this edition's root), as the
-    theme's partials/alternate.html and `hreflang_links` write it; both absolute when the site's address is known.
-    (MkDocs' `url` filter cannot express a link above the edition's root, such as /ko/ to /.)"""
+    """Material's language switcher (`extra.alternate`): the page in every edition, this one included, or that
+    edition's home where it lacks the page. `link` is relative to this edition's root, as Material reads it;
+    `href` relative to the page (`page_root` leads to this edition's root), as the theme's
+    partials/alternate.html writes it; both absolute when the site's address is known. (MkDocs' `url` filter
+    cannot express a link above the edition's root, such as /ko/ to /.)"""
     links = []
     for edition in editions:
         has_page = src_path is not None and (edition == this or (edition.docs_dir / src_path).is_file())
@@ -65,15 +64,22 @@ def switcher(editions: Sequence[Edition], this: Edition, src_path: str | None = 
     return links
 
 
-_HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+def sitemap_alternates(editions: Sequence[Edition], this: Edition, src_path: str, page_url: str,
+                       site_url: str = "") -> tuple[tuple[str, str], ...]:
+    """(hreflang, address) of the page in every edition that has it, itself included, for the sitemap:
+    absolute when the site's address is known, else from the published site's root (/ko/facts/)."""
+    pages = [e for e in editions if e == this or (e.docs_dir / src_path).is_file()]
+    if site_url:
+        return tuple((e.lang, urljoin(site_url, _relative(e.root, this.root) + page_url)) for e in pages)
+    return tuple((e.lang, "/" + e.root + page_url) for e in pages)
 
 
-def hreflang_links(html: str, links: Sequence[Mapping[str, str]]) -> str:
-    """Material's `<link rel="alternate" hreflang>` tags with the page-relative addresses of `switcher`."""
-    hrefs = {link["lang"]: link["href"] for link in links}
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
-    def fix(match: re.Match[str]) -> str:
-        href = hrefs.get(match.group(1))
-        return match.group(0) if href is None else f'<link rel="alternate" href="{html_escape(href)}" hreflang="{match.group(1)}">'
 
-    return _HREFLANG.sub(fix, html)
+def without_head_alternates(html: str) -> str:
+    """The page without Material's `<link rel="alternate" hreflang>` tags. They can only name each edition's
+    home, and Material's script fetches `sitemap.xml` beside every such link's address: links to this very
+    page in each edition would each cost a failed request. The page's own alternates go in the sitemap
+    (`sitemap_alternates`), which search engines read for hreflang."""
+    return _HEAD_ALTERNATE.sub("", html)

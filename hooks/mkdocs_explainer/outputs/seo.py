@@ -29,6 +29,7 @@ from . import safexml
 
 CARD_SIZE = (1200, 630)
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class PageInfo:
     dates: PageDates | None
     dataset: bool
     """Whether the page offers the downloads (it then carries the Dataset description)."""
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(language, address) of this page in each language edition, itself included (sitemap hreflang)."""
 
     def link(self, site: SiteInfo, path: str) -> str:
         """Address of a site file as this page should name it: absolute when known, else relative."""
@@ -171,6 +174,7 @@ def head(page: PageInfo, site: SiteInfo, catalog: Catalog, template_dir: Path | 
 def sitemap(pages: list[PageInfo], site: SiteInfo) -> str:
     """sitemap.xml with each page's data-driven last-modified date (none for pages that show no item)."""
     ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     for page in pages:
         url = safexml.add(urlset, f"{{{SITEMAP}}}url")
@@ -178,6 +182,8 @@ def sitemap(pages: list[PageInfo], site: SiteInfo) -> str:
         safexml.add(url, f"{{{SITEMAP}}}loc", site.address(page.url) if site.url else "/" + page.url)
         if page.dates:
             safexml.add(url, f"{{{SITEMAP}}}lastmod", page.dates.modified)
+        for lang, address in page.alternates:  # the page in each language edition (hreflang, both ways)
+            safexml.add(url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=address)
     return safexml.to_string(urlset)
 
 
