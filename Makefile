@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench basemap check-sources messages
+.PHONY: serve build test lint clean schema stale bench basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -59,6 +59,11 @@ lint: $(BIN)/mkdocs
 # BENCH_ARGS=--quick for a smoke run of a few minutes.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
+# writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). MUTATION_ARGS=--only outputs/*
+mutation: $(BIN)/mkdocs
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(MUTATION_ARGS)
 
 clean:
 	rm -rf site .cache
