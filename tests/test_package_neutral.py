@@ -31,7 +31,7 @@ def site_names() -> set[str]:
     return names
 
 
-BINARY = frozenset({".otf", ".png", ".mo"})
+BINARY = frozenset({".otf", ".ttf", ".png", ".mo"})
 """Files that are not text (the social cards' font)."""
 
 
