@@ -303,7 +303,7 @@ def use_search(page: Any, word: str = SEARCH_WORD) -> int:
     page.keyboard.type(word)
     results = page.locator(".md-search-result__item")
     try:
-        results.first.wait_for(timeout=10_000)
+        results.first.wait_for(timeout=20_000)  # a Korean index (lunr.ko) takes longer to build on a busy machine
     except Exception:
         return 0
     page.wait_for_load_state("networkidle")
