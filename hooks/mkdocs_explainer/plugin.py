@@ -32,6 +32,7 @@ from . import preview
 from .build import html_fixes
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
+from .data.evidence_settings import EvidenceSettings, check_settings
 from .outputs import Outputs
 from .pages import render, shortcodes
 from .pages import scan as pages
@@ -73,6 +74,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
     license_url = c.Optional(c.URL())
     """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
+    language = c.Optional(c.Type(str))
+    """The language of the sources' excerpts that give no `lang:` (BCP 47); unset: `theme.language`, else en."""
+    hedges = c.Type(dict, default={})
+    """Hedge words to add to the evidence checks' tables, by language and qualifier: {de: {about: [rund, etwa]}}."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -92,6 +97,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.evidence = EvidenceSettings()
+        """The evidence checks' default language and the site's hedge tables (from on_config)."""
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
         """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
@@ -115,6 +122,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
+        if mistakes := check_settings(self.config.hedges):
+            raise PluginError("\n".join(f"explainer.{mistake}" for mistake in mistakes))
+        self.evidence = EvidenceSettings(self.config.language or config.theme.get("language") or "en", self.config.hedges)
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
@@ -155,7 +165,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
-            catalog = build_catalog(root / self.config.data_dir, root)
+            catalog = build_catalog(root / self.config.data_dir, root, self.evidence)
             key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
             if key != self.page_markers[0]:
                 self.page_markers = (key, {})

@@ -434,9 +434,11 @@ def check_date(value: dt.date, excerpts: Sequence[str | Excerpt], settings: Evid
 
 
 def check_title_numbers(title: str, excerpts: Sequence[str | Excerpt], settings: EvidenceSettings = DEFAULT) -> list[Finding]:
-    """Every figure an event's title gives stands in one of its excerpts."""
-    site = language(settings.language, settings)
-    wanted = {m.value: normalise(title)[m.start:m.end] for m in numbers.numbers_in(normalise(title), site)}
+    """Every figure an event's title gives in digits stands in one of its excerpts."""
+    site, plain = language(settings.language, settings), normalise(title)
+    # Figures in digits only: "the two countries" names no figure.
+    wanted = {m.value: plain[m.start:m.end] for m in numbers.numbers_in(plain, site)
+              if any(c.isdigit() for c in plain[m.start:m.end])}
     if not wanted:
         return []
     given: set[Decimal] = set()
