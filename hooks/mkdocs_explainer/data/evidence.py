@@ -37,7 +37,7 @@ WINDOW_WORDS = 6
 WINDOW_CHARACTERS = 80
 """The same limit for scripts without spaces, and a bound that keeps the check linear in the excerpt's length."""
 AFTER_GAP = 12
-"""At most this many characters (one unit or counter word: "8,000 troops or more", "783명 이상") between a
+"""At most this many characters (one unit or counter word: "8,000 people or more", "783명 이상") between a
 figure and a hedge written after it."""
 
 DEFAULT = EvidenceSettings()

@@ -34,6 +34,8 @@ def check_settings(hedges: Any) -> list[str]:
     """Mistakes in a site's `hedges:` setting ({language: {qualifier: [words]}}), each a sentence."""
     if not isinstance(hedges, Mapping):
         return [f"hedges should map a language to its hedges, like {{de: {{about: [rund, etwa]}}}}; it is {hedges!r}"]
+    if not hedges:  # the usual case: no need to import the schema (pydantic) or Babel
+        return []
     from . import schema
 
     qualifiers = typing.get_args(schema.Qualifier)
