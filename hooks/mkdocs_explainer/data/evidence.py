@@ -97,7 +97,9 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             between = text[match.end():start]
             hedges = _table(lang, match.group(), after=False)
             glued = all(h.glued for h in hedges)
-            adjacent = (not between) if glued else _CURRENCY.fullmatch(between) is not None
+            if glued and between:  # 約 is written against the figure: "約 86" is not how it is hedged
+                continue
+            adjacent = glued or _CURRENCY.fullmatch(between) is not None
             last_word = text[max(0, match.start() - 16):match.start()].split()[-1:]
             negated = not glued and bool(last_word) and lang.negated(last_word[0])  # "not as many as 8,000"
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), negated, adjacent, match.start(), match.end()))
@@ -237,7 +239,7 @@ def check_figure(value: Any, qualifier: str | None, unit: str | None, excerpts: 
         return []
     place = places[0]
     if place.lang.hedges is None:
-        return [Finding("qualifier", _no_table(place.lang, "the hedges"))]
+        return [Finding("qualifier", _no_table(place.lang, None))]
     hedge = next(h for h in place.hedges if h.adjacent)
     qualifiers = [q for q in hedge.qualifiers if q != OTHER]
     fix = (f"add `qualifier: {qualifiers[0]}`" if qualifiers and not hedge.negated
@@ -252,7 +254,7 @@ def _check_qualifier(qualifier: str, shown: str, places: list[_Place]) -> list[F
             return []
     lacking = [p for p in places if not p.lang.hedge_words(qualifier)]
     if lacking:
-        return [Finding("qualifier", _no_table(lacking[0].lang, f"'{qualifier}'"))]
+        return [Finding("qualifier", _no_table(lacking[0].lang, qualifier))]
     place = places[0]
     said = [h for h in place.hedges if h.adjacent] or place.hedges
     if said and said[0].negated:
@@ -268,9 +270,13 @@ def _check_qualifier(qualifier: str, shown: str, places: list[_Place]) -> list[F
                                  f"“…{_around(place)}”; {fix}{extend}")]
 
 
-def _no_table(lang: Language, what: str) -> str:
-    return (f"the hedge table for '{lang.tag}' has no words for {what}, so the hedge can't be checked: add them "
-            f"in the explainer settings, e.g. `hedges: {{{lang.primary}: {{about: [...], more than: [...]}}}}`")
+def _no_table(lang: Language, qualifier: str | None) -> str:
+    """A hedge that can't be checked is an error that says which table to extend, never a pass."""
+    if lang.hedges is None:
+        return (f"there is no hedge table for '{lang.tag}', so the source's hedge can't be checked: add one in the "
+                f"explainer settings, e.g. `hedges: {{{lang.primary}: {{about: [...], more than: [...], {OTHER}: [...]}}}}`")
+    return (f"the hedge table for '{lang.tag}' has no words for '{qualifier}', so the hedge can't be checked: add "
+            f"them in the explainer settings, `hedges: {{{lang.primary}: {{{qualifier}: [...]}}}}`")
 
 
 def _around(place: _Place) -> str:

@@ -227,9 +227,9 @@ def _compiled(tag: str, extra_json: str) -> Language:
         tag=tag, primary=code, decimal=decimal, groups=separators,
         digits=digits, scales=scales, myriad=10**4 in scales.values(), hedges=hedges,
         number=_number_pattern(decimal, separators, scales),
-        before=_words_pattern([h.words for h in hedges or () if not h.after]) if hedges else None,
-        after=_words_pattern([h.words for h in hedges or () if h.after]) if hedges else None,
-        negation=_words_pattern(NEGATIONS.get(code, NEGATIONS["en"])),
+        before=_words_pattern([h.words for h in hedges or () if not h.after]),
+        after=_words_pattern([h.words for h in hedges or () if h.after]),
+        negation=_words_pattern(NEGATIONS.get(code, NEGATIONS["en"]), required=True),
         joiners=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(
             (*DASHES, *SPAN_JOINERS.get(code, [])), key=len, reverse=True)) + r")\s*", re.IGNORECASE),
         locales=locales)
@@ -241,7 +241,8 @@ def _number_pattern(decimal: str, groups: Sequence[str], scales: Mapping[str, in
     spaced = [w for w in scales if not any(east_asian(c) for c in w)]
     glued = [w for w in scales if any(east_asian(c) for c in w)]
     def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        # "mil millones", "mil M": any space between the words, as CLDR writes a no-break one
+        return "|".join(r"[\s\u00a0\u202f]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return re.compile(
         r"(?P<minus>(?<![^\s(])[-−])?"  # a minus only after a space or "(": not the dash of "11-12,000"
         r"(?P<whole>[0-9]{1,3}(?:(?P<sep>" + "|".join(re.escape(g) for g in groups) + r")[0-9]{3})(?:(?P=sep)[0-9]{3})*|[0-9]+)"
@@ -259,8 +260,16 @@ def _hedge(words: str, qualifier: str) -> Hedge:
     return Hedge(core, qualifier, after, glued)
 
 
-def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """Words matched whole in spaced scripts; in Han, kana and Hangul, as parts of words (no spaces to go by)."""
+@typing.overload
+def _words_pattern(words: Sequence[str], required: typing.Literal[True]) -> re.Pattern[str]: ...
+@typing.overload
+def _words_pattern(words: Sequence[str], required: bool = False) -> re.Pattern[str] | None: ...
+def _words_pattern(words: Sequence[str], required: bool = False) -> re.Pattern[str] | None:
+    """Words matched whole in spaced scripts; in Han, kana and Hangul, as parts of words (no spaces to go by).
+    None for no words (an empty pattern would match everywhere)."""
+    words = [w for w in words if w.strip()]
+    if not words:
+        return re.compile("(?!)") if required else None
     parts = [re.escape(w.strip()) if any(east_asian(c) for c in w) or w.endswith("'")
              else rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts), re.IGNORECASE)

@@ -71,8 +71,9 @@ def _digit_mentions(text: str, language: Language) -> Iterator[Mention]:
 
 def _scale_of(word: str, language: Language) -> int:
     found = language.scales.get(word)
-    if found is None:  # matched without case: "billion" for "Billion"
-        found = next(v for k, v in language.scales.items() if k.casefold() == word.casefold())
+    if found is None:  # matched without case ("billion" for "Billion") or with another space
+        plain = " ".join(word.split()).casefold()
+        found = next(v for k, v in language.scales.items() if k.casefold() == plain)
     return found
 
 
