@@ -213,7 +213,7 @@ def test_babels_scale_words_are_read_as_their_scale(lang, mantissa, tenth, step,
     word = "".join(c for c in written if c.isalpha())
     if not word or (len(word) == 1 and word.isascii()):
         return  # no compact word at this scale, or a one-letter one ("1.1M") that reads as a unit as often: not read
-    
+
     assert value * scale in values(written, lang), written
     assert (value + 1) * scale not in values(written, lang), written
 

@@ -259,7 +259,7 @@ def _check_qualifier(qualifier: str, shown: str, places: list[_Place]) -> list[F
     said = [h for h in place.hedges if h.adjacent] or place.hedges
     if said and said[0].negated:
         fix = f"'{said[0].shown()}' negates the hedge: the source does not say '{qualifier}'"
-    elif said and [q for q in said[0].qualifiers if q != OTHER]:
+    elif said and any(q != OTHER for q in said[0].qualifiers):
         fix = f"use `qualifier: {next(q for q in said[0].qualifiers if q != OTHER)}`"
     else:
         fix = "use the source's own hedge, or none if it gives none"
@@ -433,10 +433,17 @@ def check_date(value: dt.date, excerpts: Sequence[str | Excerpt], settings: Evid
         folded = plain_date(excerpt)
         forms = lang.date_forms(value)
         tried |= forms
-        if any(re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", folded) for form in forms):
+        if any(re.search(_bounded(form), folded) for form in forms):
             return []
     return [Finding("value", f"{value.isoformat()} is not in the excerpts of its sources (looked for "
                              f"{', '.join(sorted(tried, key=len)[:4])}…); copy the words where the source gives the date")]
+
+
+def _bounded(words: str) -> str:
+    """A pattern for `words` that does not start or end inside a word (where the script spaces its words)."""
+    before = r"(?<![\w.])" if words[:1].isalnum() and not east_asian(words[:1]) else ""
+    after = r"(?!\w)" if words[-1:].isalnum() and not east_asian(words[-1:]) else ""
+    return before + re.escape(words) + after
 
 
 def check_title_numbers(title: str, excerpts: Sequence[str | Excerpt], settings: EvidenceSettings = DEFAULT) -> list[Finding]:

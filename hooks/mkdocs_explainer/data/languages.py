@@ -92,7 +92,7 @@ HEDGES: dict[str, dict[str, list[str]]] = {
 """The hedges shipped, by language and qualifier; extended by a site's `hedges:` setting."""
 
 NEGATIONS: dict[str, list[str]] = {
-    "en": ["not", "never", "no", "none", "nothing", "nobody", "neither", "nor", "cannot", "without", "n't"],
+    "en": ["not", "never", "no", "none", "nothing", "nobody", "neither", "nor", "cannot", "without", "-n't"],
     "de": ["nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines", "weder", "ohne"],
     "fr": ["ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "personne", "rien"],
     "es": ["no", "nunca", "jamás", "ni", "ningún", "ninguna", "ninguno", "nadie", "nada", "sin", "tampoco"],
@@ -101,7 +101,8 @@ NEGATIONS: dict[str, list[str]] = {
     "ko": ["않", "안 ", "못", "없", "아니", "아닌", "말라", "마라"],
     "ja": ["ない", "なかっ", "ません", "ず", "ぬ", "無い", "非", "不"],
 }
-"""Words that turn a statement round: a cut (…) in a quotation may not drop one, nor may one stand before a hedge."""
+"""Words that turn a statement round: a cut (…) in a quotation may not drop one, nor may one stand before a hedge.
+A leading "-" marks the end of a word ("-n't" in "won't")."""
 
 SPAN_JOINERS: dict[str, list[str]] = {
     "en": ["to", "and", "or"], "de": ["bis", "und", "oder"], "fr": ["à", "et", "ou"], "es": ["a", "y", "o"],
@@ -270,8 +271,9 @@ def _words_pattern(words: Sequence[str], required: bool = False) -> re.Pattern[s
     words = [w for w in words if w.strip()]
     if not words:
         return re.compile("(?!)") if required else None
-    parts = [re.escape(w.strip()) if any(east_asian(c) for c in w) or w.endswith("'")
-             else rf"(?<!\w){re.escape(w)}(?!\w)" for w in sorted(words, key=len, reverse=True)]
+    parts = [re.escape(w.strip()) if any(east_asian(c) for c in w) else rf"{re.escape(w[1:])}(?!\w)" if w.startswith("-")
+             else rf"(?<!\w){re.escape(w)}" if w.endswith("'") else rf"(?<!\w){re.escape(w)}(?!\w)"
+             for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
