@@ -117,8 +117,7 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
 
 
 def _table(lang: Language, words: str, after: bool) -> list[Hedge]:
-    key = normalise(words).casefold()
-    return [h for h in lang.hedges or () if h.after == after and normalise(h.words).casefold() == key]
+    return lang.hedges_by_words.get((" ".join(words.split()).casefold(), after), [])
 
 
 def _window_start(text: str, start: int, previous_end: int) -> int:

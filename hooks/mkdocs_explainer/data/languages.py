@@ -165,6 +165,14 @@ class Language:
     after: re.Pattern[str] | None
     """Hedge words that stand before the figure, and after it; None when there are none."""
 
+    @functools.cached_property
+    def hedges_by_words(self) -> dict[tuple[str, bool], list[Hedge]]:
+        """The hedges by their words (spaces made plain, no case) and whether they follow the figure."""
+        table: dict[tuple[str, bool], list[Hedge]] = {}
+        for hedge in self.hedges or ():
+            table.setdefault((" ".join(hedge.words.split()).casefold(), hedge.after), []).append(hedge)
+        return table
+
     def hedge_words(self, qualifier: str) -> list[Hedge]:
         return [h for h in self.hedges or () if h.qualifier == qualifier]
 
@@ -245,7 +253,7 @@ def _number_pattern(decimal: str, groups: Sequence[str], scales: Mapping[str, in
         # "mil millones", "mil M": any space between the words, as CLDR writes a no-break one
         return "|".join(r"[\s\u00a0\u202f]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return re.compile(
-        r"(?P<minus>(?<![^\s(])[-−])?"  # a minus only after a space or "(": not the dash of "11-12,000"
+        # Starts with a digit, so the scan skips ahead to digits (the minus before one is read in numbers.py)
         r"(?P<whole>[0-9]{1,3}(?:(?P<sep>" + "|".join(re.escape(g) for g in groups) + r")[0-9]{3})(?:(?P=sep)[0-9]{3})*|[0-9]+)"
         r"(?:" + re.escape(decimal) + r"(?P<fraction>[0-9]+))?(?![0-9])"
         r"(?:[\s\u00a0\u202f-]*(?P<scale>" + alternation(spaced) + r")(?!\w)|\s?(?P<glued>" + alternation(glued) + r"))?",

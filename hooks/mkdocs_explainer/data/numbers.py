@@ -40,6 +40,10 @@ _WORD_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion
 _NUMBER_WORDS = frozenset([*_SMALL, *_TENS, "hundred", "half", *_WORD_SCALES])
 _JOINERS = frozenset({"a", "an", "and"})
 _WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORD_RUN = re.compile(
+    rf"(?<![a-z])(?:(?:a|an)[ \-\u00a0]+)?(?:{_NUMBER_WORD})(?:[ \-\u00a0]+(?:{_NUMBER_WORD}|a|an|and))*(?![a-z])", re.IGNORECASE)
+"""A run of number words, with the articles and "and" inside it: found in one pass, then read word by word."""
 
 
 def numbers_in(text: str, language: Language) -> list[Mention]:
@@ -58,15 +62,17 @@ def _digit_mentions(text: str, language: Language) -> Iterator[Mention]:
         before = plain[start - 1] if start else ""
         # Part of a bigger number (8000 in 18,000) or of a name (A320): not a figure of its own. Han, kana and
         # Hangul write no spaces, so a number glued to them (約86分) is one.
-        if before and (unicodedata.category(before) == "Nd" or (before in (*language.groups, language.decimal, ".", ",")
+        if before and (before.isdigit() or unicodedata.category(before) == "Nd" or (before in (*language.groups, language.decimal, ".", ",")
                                                                   and not before.isspace())
                        or (before.isalpha() and not east_asian(before))):
             continue
         whole, fraction = match.group("whole"), match.group("fraction") or ""
         word = match.group("scale") or match.group("glued")
         scale = _scale_of(word, language) if word else 1
-        value = Decimal(re.sub(r"[^0-9]", "", whole) + ("." + fraction if fraction else "")) * scale
-        yield Mention(-value if match.group("minus") else value, match.start(), match.end(), scale)
+        value = Decimal("".join(filter(str.isdigit, whole)) + ("." + fraction if fraction else "")) * scale
+        # a minus only after a space or "(": not the dash of "11-12,000"
+        minus = before in ("-", "−") and (start < 2 or plain[start - 2].isspace() or plain[start - 2] == "(")
+        yield Mention(-value if minus else value, start - minus, match.end(), scale)
 
 
 def _scale_of(word: str, language: Language) -> int:
@@ -93,8 +99,13 @@ def _join_myriads(text: str, mentions: list[Mention]) -> list[Mention]:
 def _word_mentions(text: str) -> Iterator[Mention]:
     """Runs of English number words, joined by spaces, hyphens, "a", "an" or "and": "one and a half million".
     Matched on the text itself, without case, so the offsets are the text's (lowering can change lengths)."""
+    for candidate in _WORD_RUN.finditer(text):
+        yield from _word_run(text, candidate.start(), candidate.end())
+
+
+def _word_run(text: str, start: int, end: int) -> Iterator[Mention]:
     run: list[re.Match[str]] = []  # number words of the current run, and the joiners inside it
-    for token in [*_WORD_TOKEN.finditer(text), None]:
+    for token in [*_WORD_TOKEN.finditer(text, start, end), None]:
         word = token.group().lower() if token is not None else ""
         joined = token is not None and (not run or not text[run[-1].end():token.start()].strip(" -\u00a0"))
         if token is not None and joined and (word in _NUMBER_WORDS or word in _JOINERS):
