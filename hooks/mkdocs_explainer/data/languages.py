@@ -240,7 +240,7 @@ def _compiled(tag: str, extra_json: str) -> Language:
         after=_words_pattern([h.words for h in hedges or () if h.after]),
         negation=_words_pattern(NEGATIONS.get(code, NEGATIONS["en"]), required=True),
         joiners=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(
-            (*DASHES, *SPAN_JOINERS.get(code, [])), key=len, reverse=True)) + r")\s*", re.IGNORECASE),
+            (*DASHES, *SPAN_JOINERS.get(code, [])), key=len, reverse=True)) + r")\s*(?:US\$|[$€£¥₩₽₴]\s*)?", re.IGNORECASE),
         locales=locales)
 
 
