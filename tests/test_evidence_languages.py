@@ -17,10 +17,9 @@ from hypothesis import strategies as st
 from mkdocs_explainer.data import languages
 from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.data.evidence import Excerpt, check_figure, check_quote, numbers_in
-from mkdocs_explainer.data.evidence_settings import EvidenceSettings, check_settings
+from mkdocs_explainer.data.evidence_settings import SHIPPED, EvidenceSettings, check_language, check_settings
 from mkdocs_explainer.problems import ProblemsFound
 
-SHIPPED = ("en", "de", "fr", "es", "ko", "ja", "ru", "uk")
 FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 
 
@@ -164,6 +163,9 @@ def test_settings_mistakes_are_named():
     assert "should be a list of words" in mistake
     [mistake] = check_settings({"xx-nope-!": {"about": ["rund"]}})
     assert "not a language Babel knows" in mistake
+    assert check_language("ko") == [] and check_language("pt-BR") == []
+    [mistake] = check_language("klingon")
+    assert "language: 'klingon' is not a language Babel knows" in mistake
 
 
 def test_an_unknown_language_tag_is_named():

@@ -32,7 +32,7 @@ from . import preview
 from .build import html_fixes
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
-from .data.evidence_settings import EvidenceSettings, check_settings
+from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs
 from .pages import render, shortcodes
 from .pages import scan as pages
@@ -122,9 +122,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
-        if mistakes := check_settings(self.config.hedges):
+        language = self.config.language or config.theme.get("language") or "en"
+        if mistakes := check_language(language) + check_settings(self.config.hedges):
             raise PluginError("\n".join(f"explainer.{mistake}" for mistake in mistakes))
-        self.evidence = EvidenceSettings(self.config.language or config.theme.get("language") or "en", self.config.hedges)
+        self.evidence = EvidenceSettings(language, self.config.hedges)
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs

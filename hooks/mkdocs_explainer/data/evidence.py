@@ -9,6 +9,7 @@ table lacks is an error naming the table to extend, never a pass.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -209,8 +210,6 @@ def _places(value: Any, unit: str | None, excerpts: Sequence[str | Excerpt],
 
 
 def _previous_end(ends: list[int], start: int) -> int:
-    import bisect
-
     i = bisect.bisect_right(ends, start) - 1
     return ends[i] if i >= 0 else 0
 

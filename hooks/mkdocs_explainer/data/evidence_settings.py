@@ -30,6 +30,23 @@ class EvidenceSettings:
         return json.dumps([self.language, self.hedges], sort_keys=True, ensure_ascii=False)
 
 
+SHIPPED = ("en", "de", "fr", "es", "ko", "ja", "ru", "uk")
+"""The languages whose hedge tables ship with the package (languages.py)."""
+
+
+def check_language(tag: str) -> list[str]:
+    """A mistake in the site's `language` setting (a tag Babel does not know), as a sentence; none if it is fine."""
+    if tag in SHIPPED:  # known: no need to load Babel's data on every build
+        return []
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        return [f"language: '{tag}' is not a language Babel knows (use a BCP 47 tag such as en, de or pt-BR)"]
+    return []
+
+
 def check_settings(hedges: Any) -> list[str]:
     """Mistakes in a site's `hedges:` setting ({language: {qualifier: [words]}}), each a sentence."""
     if not isinstance(hedges, Mapping):
