@@ -421,3 +421,8 @@ def test_the_build_checks_quotes_and_events_against_their_excerpts():
     assert [p.split(": ", 2)[:2] for p in found] == [["data/x.yml:7", "quotes[0].text (q)"],
                                                      ["data/x.yml:17", "events[0].title (e)"]]
     assert "the title gives 9,000" in found[1]
+
+
+def test_the_message_quotes_the_negation_the_source_wrote():
+    [finding] = check_figure(8000, "more than", None, ["there were never more than 8,000 soldiers"])
+    assert "'never more than' negates the hedge" in finding.message

@@ -80,14 +80,19 @@ class Hedged:
 
     words: str
     qualifiers: tuple[str, ...]
-    negated: bool
+    negation: str
+    """The word that negates it ("not" in "not as many as"), or ""."""
     adjacent: bool
     """Right next to the figure (not just in the words before it)."""
     start: int
     end: int
 
+    @property
+    def negated(self) -> bool:
+        return bool(self.negation)
+
     def shown(self) -> str:
-        return ("not " if self.negated else "") + self.words
+        return f"{self.negation} {self.words}" if self.negation else self.words
 
 
 def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Language) -> list[Hedged]:
@@ -103,7 +108,8 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             adjacent = glued or _CURRENCY.fullmatch(between) is not None
             last_word = text[max(0, match.start() - 16):match.start()].split()[-1:]
             negated = not glued and bool(last_word) and lang.negated(last_word[0])  # "not as many as 8,000"
-            found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), negated, adjacent, match.start(), match.end()))
+            found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
+                                match.start(), match.end()))
     if lang.after is not None:
         limit = min(len(text), end + AFTER_GAP + 16)
         clause = _CLAUSE_END.search(text, end, limit)
@@ -113,7 +119,7 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             glued = all(h.glued for h in hedges)
             if len(gap) > AFTER_GAP or re.search(r"[0-9]", gap) or len(gap.split()) > 1 or (glued and gap != gap.strip()):
                 continue
-            found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), False, True, match.start(), match.end()))
+            found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), "", True, match.start(), match.end()))
     return found
 
 
