@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench basemap check-sources mutation messages
+.PHONY: serve build test lint clean schema stale bench bench-evidence basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -54,6 +54,10 @@ lint: $(BIN)/mkdocs
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
 	$(BIN)/mypy
+
+# The evidence checks on excerpts up to 2 MB (linear growth); writes benchmarks/EVIDENCE.md.
+bench-evidence: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/evidence.py --write
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
 # BENCH_ARGS=--quick for a smoke run of a few minutes.

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs_explainer.data import cache as cache_module
@@ -75,9 +76,9 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real = validate.check_file
 
-    def counting(name: str, raw: bytes) -> validate.FileResult:
+    def counting(name: str, raw: bytes, settings: Any = None) -> validate.FileResult:
         names.append(name)
-        return real(name, raw)
+        return real(name, raw, settings)
 
     monkeypatch.setattr(validate, "check_file", counting)
     return names

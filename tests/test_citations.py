@@ -23,6 +23,8 @@ CITED = FACTS.replace(
 def problems(text: str, name: str = "data/facts.yml") -> list[str]:
     return [str(p) for p in check_file(name, text.encode()).problems]
 
+NO_TRANSLATION = {"lang": None, "translation": None, "translation_by": None}
+
 
 def test_a_citation_keeps_the_sources_words_beside_the_list_of_ids():
     result = check_file("data/facts.yml", CITED.encode())
@@ -30,8 +32,8 @@ def test_a_citation_keeps_the_sources_words_beside_the_list_of_ids():
     fact = result.records["facts"][0]
     assert fact["sources"] == ["ap-report", "wire-copy"]
     assert fact["citations"] == [
-        {"source": "ap-report", "excerpt": None, "locator": None},
-        {"source": "wire-copy", "excerpt": "“about 8,000 North Korean troops”", "locator": "paragraph 3"},
+        {"source": "ap-report", "excerpt": None, "locator": None, **NO_TRANSLATION},
+        {"source": "wire-copy", "excerpt": "“about 8,000 North Korean troops”", "locator": "paragraph 3", **NO_TRANSLATION},
     ]
     # the id inside a citation is checked across files like a bare one, at the line it is written on
     assert ("sources", "wire-copy", 15) in [(r.section, r.id, r.line) for r in result.refs]
@@ -43,7 +45,8 @@ def test_a_citation_keeps_the_sources_words_beside_the_list_of_ids():
         ("        excerpt: “about 8,000 North Korean troops”\n", "",
          "data/facts.yml:15: facts[0].sources[1].excerpt (troops-near-kursk): required field is missing"),
         ("        locator: paragraph 3\n", "        locator: paragraph 3\n        page: 4\n",
-         "data/facts.yml:18: facts[0].sources[1].page (troops-near-kursk): unknown field; allowed: source, excerpt, locator"),
+         "data/facts.yml:18: facts[0].sources[1].page (troops-near-kursk): unknown field; allowed: source, excerpt, locator, "
+         "lang, translation, translation_by"),
         ("      - ap-report\n", "      - AP report\n",
          "data/facts.yml:14: facts[0].sources[0] (troops-near-kursk): 'AP report' is not an id "
          "(use lowercase letters, digits and hyphens, like turnout-2024)"),

@@ -491,8 +491,9 @@ def test_the_fact_checks_corrections_reach_the_change_feed(catalog: Catalog, sit
     feed = (site / "changes.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<entry>(.*?)</entry>", feed, re.S)
     for item_id in FACT_CHECK_CORRECTIONS:
-        revision = catalog.item(item_id)["revisions"][-1]
-        assert str(revision["date"]) == "2026-12-01", item_id
+        revisions = catalog.item(item_id)["revisions"]
+        assert "2026-12-01" in [str(r["date"]) for r in revisions], item_id  # the fact-check's own change
+        revision = revisions[-1]  # the feed tells the newest change (a later one may follow the fact-check's)
         entry = next((e for e in entries if f'href="facts/#{item_id}"' in e), None)
         assert entry is not None and "<title>Changed:" in entry, f"{item_id}: no 'Changed' entry in the feed"
         change = revision["change"].replace('"', "&quot;")

@@ -160,11 +160,11 @@ def test_exports_carry_the_excerpt_and_locator_aligned_with_the_sources(catalog)
     fact = next(f for f in data["facts"] if f["id"] == "troops-near")
     assert [s["id"] for s in fact["sources"]] == [c["source"] for c in fact["citations"]] == ["wire", "briefing"]
     assert fact["citations"][0] == {"source": "wire", "excerpt": "right now there are some 8,000 DPRK soldiers | in Kursk Oblast",
-                                    "locator": "paragraph 4"}
+                                    "locator": "paragraph 4", "lang": None, "translation": None, "translation_by": None}
     assert fact["citations"][1]["excerpt"] is None
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.render_csv(catalog, SITE)))}
     row = rows["troops-near"]
-    columns = [c for c in export.CSV_COLUMNS if c.startswith("source_")]
+    columns = [c for c in export.CSV_COLUMNS if c.startswith("source_") and row[c]]  # empty: no source has one
     assert {c: len(row[c].split(export.CSV_JOINER)) for c in columns} == dict.fromkeys(columns, 2)
     assert row["source_excerpts"].split(export.CSV_JOINER) == [
         "right now there are some 8,000 DPRK soldiers ¦ in Kursk Oblast", export.NO_ENTRY]
@@ -172,3 +172,121 @@ def test_exports_carry_the_excerpt_and_locator_aligned_with_the_sources(catalog)
     assert row["source_archived"].split(export.CSV_JOINER) == ["https://archive.example/wire", export.NO_ENTRY]
     assert row["source_published_inferred"].split(export.CSV_JOINER)[1].startswith("The report says only")
     assert rows["aid-total"]["unverified_reason"].startswith("Only an unnamed official")
+
+
+TRANSLATED = dedent("""
+    claimants:
+      - id: ministry
+        name: Test Ministry
+        kind: government
+      - id: leader
+        name: Test Leader
+        kind: official
+    sources:
+      - id: statement
+        publisher: Test Ministry
+        title: Statement of 31 October
+        url: https://example.org/statement
+        published: 2024-10-31
+      - id: agency
+        publisher: Test News Agency
+        title: Leader speaks
+        url: https://example.org/agency
+        published: 2024-11-01
+    facts:
+      - id: flight
+        label: Flight time
+        value: 86
+        qualifier: about
+        unit: minutes
+        date: 2024-10-31
+        claimant: ministry
+        status: reported
+        sources:
+          - source: statement
+            excerpt: 過去最長の約86分飛翔し
+            lang: ja
+            translation: It flew for about 86 minutes, the longest ever.
+            translation_by: this site
+        reviewed: 2024-11-01
+    quotes:
+      - id: original
+        text: 우리는 준비되어 있다
+        lang: ko
+        translation: We are ready
+        translation_by: Test News Agency
+        occasion: a speech
+        date: 2024-11-01
+        claimant: leader
+        status: claimed
+        sources:
+          - source: agency
+            excerpt: 지도자는 "우리는 준비되어 있다"고 말했다
+            lang: ko
+        reviewed: 2024-11-02
+      - id: english-copy
+        text: we are ready for anything
+        translation_by: Test News Agency
+        occasion: a speech
+        date: 2024-11-01
+        claimant: leader
+        status: claimed
+        sources:
+          - source: agency
+            excerpt: the leader said "we are ready for anything"
+        reviewed: 2024-11-02
+""")
+
+
+@pytest.fixture(scope="module")
+def translated():
+    result = check_file("data/test.yml", TRANSLATED.encode())
+    assert result.problems == [], result.problems
+    return link([result])
+
+
+def test_words_in_another_language_carry_lang_and_name_their_translator(translated):
+    context = PageContext(translated, site=SITE)
+    page = replace("<!-- facts -->", context)
+    flight = card(page, "flight")
+    assert '<blockquote lang="ja"><p>過去最長の約86分飛翔し</p></blockquote>' in flight
+    assert ('<p class="fx-translation"><span class="fx-translation__by">Translation by this site:</span> '
+            "It flew for about 86 minutes, the longest ever.</p>") in flight
+    quote = replace("<!-- quote:original -->", context)
+    assert '<blockquote lang="ko"><p>우리는 준비되어 있다</p></blockquote>' in quote
+    assert "Translation by Test News Agency:</span> We are ready</p>" in quote
+    copy = replace("<!-- quote:english-copy -->", context)
+    assert "<blockquote><p>we are ready for anything</p></blockquote>" in copy  # the site's language: no lang
+    assert "Translated by Test News Agency</span>" in copy
+    phrase = replace("<!-- phrase:original -->", context)
+    assert '<span lang="ko">우리는 준비되어 있다</span>' in phrase and "translation by Test News Agency: “We are ready”" in phrase
+    inline = html.unescape(replace("Flight: <!-- fact:flight -->.", context))
+    assert "“過去最長の約86分飛翔し” (translation by this site: “It flew for about 86 minutes, the longest ever.”)" in inline
+    timeline = replace("<!-- timeline -->", context)
+    assert '<span lang="ko">우리는 준비되어 있다</span>”' in timeline
+    assert "(translated by Test News Agency)" in timeline
+
+
+def test_cite_this_the_feed_and_the_exports_name_the_translator(translated):
+    cited = citation.citation(translated.item("english-copy"), translated, "Test site")
+    assert cited.startswith("Test site: “we are ready for anything” (translated by Test News Agency), according to")
+    cited = citation.citation(translated.item("original"), translated, "Test site")
+    assert "“우리는 준비되어 있다” (translation by Test News Agency: “We are ready”)" in cited
+    assert "<title>Recorded: “we are ready for anything” (translated by Test News Agency)</title>" in feed.render(translated, SITE)
+    data = export.build_json(translated, SITE)
+    schema = json.loads(export.SCHEMA_FILE.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    assert not list(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(data))
+    quote = next(q for q in data["quotes"] if q["id"] == "original")
+    assert (quote["lang"], quote["translation"], quote["translation_by"]) == ("ko", "We are ready", "Test News Agency")
+    assert data["facts"][0]["citations"][0]["translation_by"] == "this site"
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.render_csv(translated, SITE)))}
+    assert (rows["original"]["lang"], rows["original"]["translation_by"]) == ("ko", "Test News Agency")
+    assert rows["english-copy"]["translation_by"] == "Test News Agency" and rows["english-copy"]["lang"] == ""
+    assert (rows["flight"]["source_langs"], rows["flight"]["source_translations_by"]) == ("ja", "this site")
+
+
+def test_a_translation_without_its_translator_is_refused():
+    text = TRANSLATED.replace("        translation_by: this site\n", "", 1)
+    [problem] = check_file("data/test.yml", text.encode()).problems
+    assert "facts[0].sources[0]" in str(problem) and "a translation needs `translation_by`" in str(problem)

@@ -144,6 +144,7 @@ def test_csv_source_columns_are_exact_and_in_the_items_order():
         "source_archived": "",
         "source_excerpts": "(none) | three times | (none)",  # one entry per source, in the same order
         "source_locators": "(none) | p. 2 | (none)",
+        "source_langs": "", "source_translations": "", "source_translations_by": "",  # no source has one
     }
 
 

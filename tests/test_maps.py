@@ -125,9 +125,15 @@ def test_swapped_latitude_and_longitude_are_noticed():
     # Swapped and still valid numbers (Kursk, 51.7° N 36.2° E, typed the wrong way round): only the map's region can tell.
     text = PLACES.replace("lat: 42.34\n    lon: 130.39", "lat: 36.2\n    lon: 51.7").replace(
         "region: {west: 120, east: 140, south: 35, north: 50}", "region: {west: 30, east: 140, south: 40, north: 58}")
-    assert messages(text) == [
-        "data/places.yml:4: places[0].lat (najin): lat 36.2, lon 51.7 is outside the map 'far-east' "
-        "(lat 40 to 58, lon 30 to 140). Latitude and longitude look swapped."]
+    found = messages(text)
+    assert ("data/places.yml:4: places[0].lat (najin): lat 36.2, lon 51.7 is outside the map 'far-east' "
+            "(lat 40 to 58, lon 30 to 140). Latitude and longitude look swapped.") in found
+    # and where the excerpt gives the position, it says so too
+    assert [m for m in found if "is not where the excerpt puts it" in m] == [
+        "data/places.yml:4: places[0].lat (najin): 36.2 is not where the excerpt puts it (42.3400, from "
+        "“42°20′24″N 130°23′23″E”); check the latitude",
+        "data/places.yml:5: places[0].lon (najin): 51.7 is not where the excerpt puts it (130.3897, from "
+        "“42°20′24″N 130°23′23″E”); check the longitude"]
 
 
 def test_unknown_place_in_a_route():
@@ -178,8 +184,8 @@ def test_moving_a_place_in_yaml_moves_its_marker(tmp_path):
     html, frame = draw(project, "munitions-map")
     assert marker_at(html, *frame.point(42.880, 132.338))  # Dunay, where data/places.yml puts it
     places = project / "data" / "places.yml"
-    places.write_text(places.read_text(encoding="utf-8").replace("lat: 42.880\n    lon: 132.338", "lat: 47.5\n    lon: 120.0"),
-                      encoding="utf-8")
+    moved = places.read_text(encoding="utf-8").replace("lat: 42.880\n    lon: 132.338", "lat: 47.5\n    lon: 120.0")
+    places.write_text(moved.replace("42°52′49″N 132°20′15″E", "47°30′N 120°00′E"), encoding="utf-8")  # the source's words too
     html, frame = draw(project, "munitions-map")
     assert marker_at(html, *frame.point(47.5, 120.0))
     assert not marker_at(html, *frame.point(42.880, 132.338))

@@ -15,6 +15,7 @@ FIELDS = [
     "source-author", "source-via", "group-title", "group-note", "fact-label", "fact-prefix", "fact-unit", "fact-note",
     "fact-text-value", "revision-change", "revision-reason", "quote-text", "quote-occasion", "event-title",
     "correction-topic", "correction-article", "correction-record", "citation-excerpt", "citation-locator",
+    "citation-translation", "citation-translation-by", "quote-translation", "quote-translation-by",
 ]
 
 
@@ -72,12 +73,17 @@ facts:
     date: 2001-02-02
     claimant: zz-claimant
     status: claimed
-    sources: [{{source: zz-source, excerpt: {quoted("citation-excerpt")}, locator: {quoted("citation-locator")}}}]
+    sources: [{{source: zz-source, excerpt: {quoted("citation-excerpt")[:-1] + " " + quoted("fact-text-value")[1:]},
+               locator: {quoted("citation-locator")}, lang: ko, translation: {quoted("citation-translation")},
+               translation_by: {quoted("citation-translation-by")}}}]
     reviewed: 2001-03-01
 quotes:
   - id: zz-quote
     text: {quoted("quote-text")}
     occasion: {quoted("quote-occasion")}
+    lang: ja
+    translation: {quoted("quote-translation")}
+    translation_by: {quoted("quote-translation-by")}
     date: 2001-02-01
     claimant: zz-claimant
     status: confirmed

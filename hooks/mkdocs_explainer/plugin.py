@@ -33,6 +33,7 @@ from .build import html_fixes
 from .build.staging import Staging
 from .data import translations
 from .data.catalog import Catalog, build_catalog
+from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
 from .pages import render, shortcodes
 from .pages import scan as pages
@@ -79,8 +80,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     site); the same list in every edition's config. Each page links to itself in the others (hreflang) and
     Material's language switcher lists them. Empty: one language."""
     language = c.Optional(c.Type(str))
-    """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates.
-    Unset: the theme's `language` (Material), else English."""
+    """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates; also the
+    language of the sources' excerpts that give no `lang:`. Unset: the theme's `language` (Material), else English."""
+    hedges = c.Type(dict, default={})
+    """Hedge words to add to the evidence checks' tables, by language and qualifier: {de: {about: [rund, etwa]}}."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -105,6 +108,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.evidence = EvidenceSettings()
+        """The evidence checks' default language and the site's hedge tables (from on_config)."""
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
         """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
@@ -128,6 +133,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
+        language = self.config.language or config.theme.get("language") or "en"
+        if mistakes := check_language(language) + check_settings(self.config.hedges):
+            raise PluginError("\n".join(f"explainer.{mistake}" for mistake in mistakes))
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
@@ -147,6 +155,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         config.extra["fx_license"] = license.to_json() if license else None
         self._set_up_editions(config)
         i18n.set_data_language(self.editions[0].lang if self.editions else None)
+        # Excerpts with no `lang:` are in the data's language, which a translated edition does not change.
+        self.evidence = EvidenceSettings(i18n.data_language(), self.config.hedges)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         for folder in (data_dir, self.template_dir, render.TEMPLATES):
@@ -179,7 +189,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
-            catalog = build_catalog(root / self.config.data_dir, root)
+            catalog = build_catalog(root / self.config.data_dir, root, self.evidence)
             self.untranslated = []
             if self.language.code != i18n.data_language():  # this edition's words over the data's (figures stay the data's)
                 translated = translations.translate(

@@ -26,11 +26,12 @@ from .records import FileResult
 FOLDER = Path(".cache") / "explainer"
 """Where entries live, relative to the project root (git-ignored, removed by `make clean`)."""
 
-CODE = ("data/cache.py", "data/catalog.py", "data/evidence.py", "data/files.py", "data/load.py",
-        "data/records.py", "data/schema.py", "data/validate.py", "problems.py")
+CODE = ("data/cache.py", "data/catalog.py", "data/evidence.py", "data/evidence_settings.py", "data/files.py",
+        "data/languages.py", "data/load.py", "data/numbers.py", "data/records.py", "data/schema.py", "data/validate.py",
+        "problems.py")
 """Our modules that decide what a file's checked form is: editing any of them invalidates every entry."""
 
-DISTRIBUTIONS = ("pydantic", "pydantic_core")
+DISTRIBUTIONS = ("pydantic", "pydantic_core", "babel")
 """Libraries whose version changes validation; read from their metadata, never imported here."""
 
 
@@ -58,9 +59,10 @@ def code_fingerprint(package: Path) -> str:
 class FileCache:
     """Checked files by name, one entry file each: `<key>\\n<sha256 of payload>\\n<payload JSON>`."""
 
-    def __init__(self, folder: Path, code: str | None = None) -> None:
+    def __init__(self, folder: Path, code: str | None = None, settings: str = "") -> None:
         self.folder = folder
-        self.code = fingerprint() if code is None else code
+        # The site's evidence settings (language, hedge tables) decide a file's problems as much as our code does.
+        self.code = (fingerprint() if code is None else code) + settings
 
     def key(self, name: str, raw: bytes) -> str:
         # Today's date too: which review dates are allowed (up to tomorrow) moves with it.

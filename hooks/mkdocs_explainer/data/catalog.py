@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from .evidence_settings import EvidenceSettings
 from .files import data_files, read_data_file
 from .records import ITEM_SECTIONS, FileResult, Record, Reference
 
@@ -163,18 +164,19 @@ def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def build_catalog(data_dir: Path, root: Path) -> Catalog:
+def build_catalog(data_dir: Path, root: Path, settings: EvidenceSettings | None = None) -> Catalog:
     """Check every data file and join them. Raises ProblemsFound listing every problem at once.
 
     A file unchanged since it was last checked comes from the cache (see cache.py), so editing one
     file re-parses only that one, and a build with no data change imports neither YAML parsing nor pydantic.
+    `settings` (the evidence checks' language and hedges) are part of every cache entry's key.
     """
     from .cache import FOLDER, FileCache  # the cache module imports this one
 
     paths = data_files(data_dir)
     if not paths:
         raise ProblemsFound([Problem(data_dir.relative_to(root).as_posix(), 0, "", "no .yml data files found")])
-    cache = FileCache(root / FOLDER)
+    cache = FileCache(root / FOLDER, settings=(settings or EvidenceSettings()).key())
     names = [path.relative_to(root).as_posix() for path in paths]
     results, keys = [], []
     with _collector_paused():
@@ -189,7 +191,7 @@ def build_catalog(data_dir: Path, root: Path) -> Catalog:
             if result is None:
                 from .validate import check_file  # only files that changed need the parser and the schema
 
-                result = check_file(name, raw)
+                result = check_file(name, raw, settings)
                 cache.put(name, raw, result)
             results.append(result)
         cache.keep_only(names)

@@ -28,6 +28,7 @@ Mode = Literal["ship", "rail", "road", "air"]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _TIME_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9+\-:/_.]{0,39}")
 EARLIEST_RECORD = dt.date(1900, 1, 1)
@@ -96,6 +97,13 @@ def _time_zone(value: Any) -> str:
                               "Europe/Paris: letters, digits and + - : / _ .)")
 
 
+def _language_tag(value: Any) -> str:
+    _refuse_suspect(value)
+    if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value):
+        return value
+    raise PydanticCustomError("lang", f"{shown(value)} is not a language tag (use BCP 47, like en, de, ko or pt-BR)")
+
+
 def _web_url(value: Any) -> str:
     _refuse_suspect(value)
     refused = f"{shown(value)} is not a web address (only http:// and https:// links are allowed)"
@@ -148,6 +156,27 @@ TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={
 TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+LanguageTag = Annotated[str, BeforeValidator(_language_tag), Field(json_schema_extra={"pattern": f"^{_LANGUAGE_TAG.pattern}$"})]
+
+
+def _lang_field() -> Any:
+    return Field(None, description="The language of the words (BCP 47: ja, ko, ru...), when not the site's. The checks "
+                 "read the words as this language writes numbers, hedges and dates; screen readers switch voice.")
+
+
+def _translation_field() -> Any:
+    return Field(None, description="A translation of the words into the site's language, shown with them; needs `translation_by`.")
+
+
+def _translation_by_field() -> Any:
+    return Field(None, description="Who translated: a publisher (e.g. a news agency whose English text this is) or "
+                 "this site. Readers see it wherever the translation, or translated words, are shown.")
+
+
+def _translator_named(translation: str | None, translation_by: str | None) -> None:
+    if translation is not None and translation_by is None:
+        raise PydanticCustomError("translation", "a translation needs `translation_by`: who translated it "
+                                  "(a publisher's name, or this site)")
 
 
 class Strict(BaseModel):
@@ -205,6 +234,14 @@ class Citation(Strict):
         "The build checks the figure, its hedge and quotations against them. Readers see it under "
         "'What the source says'.")
     locator: Text | None = Field(None, description="Where in the source the words are: 'paragraph 3', '00:12:30', 'p. 4'.")
+    lang: LanguageTag | None = _lang_field()
+    translation: Text | None = _translation_field()
+    translation_by: Text | None = _translation_by_field()
+
+    @model_validator(mode="after")
+    def _translated(self) -> Citation:
+        _translator_named(self.translation, self.translation_by)
+        return self
 
 
 BARE, CITED = "source id", "citation"
@@ -275,6 +312,16 @@ class Quote(Item):
 
     text: Text = Field(description="The exact words, as the source records them. Keep it short.")
     occasion: Text = Field(description="Where and when it was said, e.g. 'press conference at city hall'.")
+    lang: LanguageTag | None = _lang_field()
+    translation: Text | None = _translation_field()
+    translation_by: Text | None = Field(
+        None, description="Who translated: with `translation`, who made it; without `lang`, who translated `text` "
+        "itself (a publisher whose English text this is, or this site). Readers see it wherever the words are shown.")
+
+    @model_validator(mode="after")
+    def _translated(self) -> Quote:
+        _translator_named(self.translation, self.translation_by)
+        return self
 
 
 class Event(Item):

@@ -15,14 +15,17 @@ from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
 from . import evidence, schema
+from .evidence_settings import EvidenceSettings
 from .load import LoadedFile, Path, format_path, load_text
 from .records import FileResult, Reference
 
 _KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
 
 
-def check_file(name: str, raw: bytes) -> FileResult:
-    """Parse and validate one file's bytes; every problem is collected in the result."""
+def check_file(name: str, raw: bytes, settings: EvidenceSettings | None = None) -> FileResult:
+    """Parse and validate one file's bytes; every problem is collected in the result. `settings`: the site's
+    language and hedge tables for the evidence checks (default: English, the shipped tables)."""
+    settings = settings or evidence.DEFAULT
     loaded = load_text(name, raw)
     result = FileResult(name=name, problems=list(loaded.problems))
     if loaded.data is None:  # not readable as YAML at all
@@ -58,7 +61,9 @@ def check_file(name: str, raw: bytes) -> FileResult:
             if kind or section == "corrections":
                 _split_citations(record)
             if kind:
-                result.problems += _evidence_problems(loaded, path, record)
+                result.problems += _evidence_problems(loaded, path, record, evidence.check_item(record, settings=settings))
+            if isinstance(model, schema.Place):
+                result.problems += _evidence_problems(loaded, path, record, evidence.check_place(record))
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
@@ -72,18 +77,20 @@ def _split_citations(record: dict[str, Any]) -> None:
     """`sources` becomes the list of source ids the rest of the pipeline reads; `citations` keeps, for each
     of them in the same order, the source's words and where they are (both None for a bare id)."""
     record["citations"] = [
-        entry if isinstance(entry, dict) else {"source": entry, "excerpt": None, "locator": None}
+        entry if isinstance(entry, dict)
+        else {"source": entry, "excerpt": None, "locator": None, "lang": None, "translation": None, "translation_by": None}
         for entry in record["sources"]
     ]
     record["sources"] = [citation["source"] for citation in record["citations"]]
 
 
-def _evidence_problems(loaded: LoadedFile, path: Path, record: dict[str, Any]) -> list[Problem]:
+def _evidence_problems(loaded: LoadedFile, path: Path, record: dict[str, Any],
+                       findings: list[evidence.Finding]) -> list[Problem]:
     """Where an item and its sources' own words disagree, pointed at the item's field."""
     return [
         Problem(loaded.name, loaded.line_of((*path, finding.field)),
                 f"{format_path((*path, finding.field))} ({record['id']})", finding.message)
-        for finding in evidence.check_item(record)
+        for finding in findings
     ]
 
 
@@ -238,7 +245,7 @@ def _models_in(annotation: Any) -> typing.Iterator[type[BaseModel]]:
         yield from _models_in(argument)
 
 
-def check_path(name: str, path: str) -> FileResult:
+def check_path(name: str, path: str, settings: EvidenceSettings | None = None) -> FileResult:
     """Read a file from disk and check it."""
     with open(path, "rb") as handle:
-        return check_file(name, handle.read())
+        return check_file(name, handle.read(), settings)

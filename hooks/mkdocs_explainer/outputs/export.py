@@ -28,7 +28,8 @@ CSV_COLUMNS = (
     "qualifier", "prefix", "unit", "group", "occasion", "claimant_id", "claimant", "claimant_role",
     "claimant_country", "status", "unverified_reason", "note", "reviewed", "updated", "last_change",
     "source_ids", "source_publishers", "source_titles", "source_urls", "source_published", "source_published_inferred",
-    "source_archived", "source_excerpts", "source_locators", "permalink",
+    "source_archived", "source_excerpts", "source_locators", "source_langs", "source_translations",
+    "source_translations_by", "lang", "translation", "translation_by", "permalink",
 )
 CSV_JOINER = " | "
 """Separates the sources of one item inside a CSV cell: one entry per source (empty if it has none), in the
@@ -118,6 +119,10 @@ def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
         "source_archived": _joined(c["source"].get("archived") for c in cited),
         "source_excerpts": _joined(c["excerpt"] for c in cited),
         "source_locators": _joined(c["locator"] for c in cited),
+        "source_langs": _joined(c.get("lang") for c in cited),
+        "source_translations": _joined(c.get("translation") for c in cited),
+        "source_translations_by": _joined(c.get("translation_by") for c in cited),
+        "lang": item.get("lang"), "translation": item.get("translation"), "translation_by": item.get("translation_by"),
         "permalink": site.permalink(item),
     }
     return ["" if row[key] is None else _cell(row[key]) for key in CSV_COLUMNS]

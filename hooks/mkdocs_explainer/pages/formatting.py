@@ -96,8 +96,16 @@ def format_value(fact: Record) -> str:
 
 def quoted_title(item: Record) -> str:
     """An item's title as a reader should meet it: a quote's words in quotation marks (they are someone's),
-    a fact's label or an event's title without (they are the site's own)."""
-    return _("“%(text)s”", text=item["text"]) if item["kind"] == "quote" else item_title(item)
+    with its translation and who translated; a fact's label or an event's title without (they are the site's own)."""
+    return _("“%(text)s”", text=item["text"]) + translated(item) if item["kind"] == "quote" else item_title(item)
+
+
+def translated(words: Record) -> str:
+    """After a quotation or excerpt: its translation and who made it, or who translated the words themselves."""
+    if words.get("translation"):
+        return " " + _("(translation by %(who)s: “%(translation)s”)", who=words.get("translation_by"),
+                       translation=words["translation"])
+    return " " + _("(translated by %(who)s)", who=words["translation_by"]) if words.get("translation_by") else ""
 
 
 def item_title(item: Record) -> str:
