@@ -168,7 +168,7 @@ def trend_chart(catalog: Catalog, group_id: str) -> trend.TrendChart:
         low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
         claimant = catalog.claimant_of(fact)
         label = trend.legend_label(claimant["name"], claimant.get("short"))
-        readings.append(trend.Reading(label, dt.date.fromisoformat(fact["date"]), float(low), float(high)))
+        readings.append(trend.Reading(fact["claimant"], dt.date.fromisoformat(fact["date"]), float(low), float(high), label))
     return trend.layout(readings, formatting.format_number, lambda day: formatting.format_date(day.isoformat()))
 
 
@@ -176,8 +176,8 @@ def describe_trend(catalog: Catalog, group_id: str) -> str:
     """The trend chart's text alternative: each claimant's figures in date order, as sentences."""
     by_claimant: dict[str, list[Record]] = {}
     for fact in trend_members(catalog, group_id):
-        by_claimant.setdefault(catalog.claimant_of(fact)["name"], []).append(fact)
+        by_claimant.setdefault(fact["claimant"], []).append(fact)
     return " ".join(
-        f"{name}: " + "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
+        f"{catalog['claimants'][claimant]['name']}: " + "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
                                 for f in facts) + "."
-        for name, facts in by_claimant.items())
+        for claimant, facts in by_claimant.items())
