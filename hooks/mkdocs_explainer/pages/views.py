@@ -177,7 +177,9 @@ def describe_trend(catalog: Catalog, group_id: str) -> str:
     by_claimant: dict[str, list[Record]] = {}
     for fact in trend_members(catalog, group_id):
         by_claimant.setdefault(fact["claimant"], []).append(fact)
-    return " ".join(
-        f"{catalog['claimants'][claimant]['name']}: " + "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
-                                for f in facts) + "."
-        for claimant, facts in by_claimant.items())
+    sentences = []
+    for claimant, facts in by_claimant.items():
+        figures = "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
+                            for f in facts)
+        sentences.append(f"{catalog['claimants'][claimant]['name']}: {figures}.")
+    return " ".join(sentences)
