@@ -10,6 +10,7 @@ everything read from files is read inside events, on every build.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib
 import logging
@@ -35,7 +36,7 @@ from .data import translations
 from .data.catalog import Catalog, build_catalog
 from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
-from .pages import render, shortcodes
+from .pages import render, shortcodes, views
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
@@ -99,6 +100,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.outputs: Outputs | None = None
         self.scan: pages.PageScan | None = None
         self.template_dir: Path | None = None
+        self.homes: dict[str, str] = {}
+        """Item id → the page (relative to docs/) holding its card, when cards are split over pages."""
+        self.listed: frozenset[str] = frozenset()
+        """Items on pages of <!-- facts:FILTER -->: a plain <!-- facts --> lists the others."""
         self.language = i18n.current()
         self.editions: list[editions.Edition] = []
         self.edition: editions.Edition | None = None
@@ -217,6 +222,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
                                     status_meanings(self.config.statuses), self._license(), self.language.code)
+        self.homes = views.card_homes(scan.codes, catalog)
+        self.listed = views.listed_by_filters(scan.codes, catalog)
+        page_urls = {page: File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
+                     for page in set(self.homes.values())}
+        site = dataclasses.replace(site, homes={item: page_urls[page] for item, page in self.homes.items()})
         # Also logs facts overdue for review (INFO).
         self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
         self.list_pages = scan.pages_with(LIST_KINDS)
@@ -229,6 +239,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             # A translated edition may lag behind the source language's pages: listed, not a failure.
             notice = log.warning if self.language.code == i18n.data_language() else log.info
             notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+        if self.homes and (homeless := sorted(set(catalog.items) - set(self.homes))):
+            notice = log.warning if self.language.code == i18n.data_language() else log.info
+            notice(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
+        for warning in [*catalog.warnings, *scan.warnings]:  # unfair or stale-prone, not broken: the preview goes on
+            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -275,6 +290,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             site=self.outputs.site if self.outputs else None,
             template_dir=self.template_dir,
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
+            homes=_card_urls(self.homes, page, files),
+            listed=self.listed,
         )
         if self.outputs:
             self.outputs.note_page(page)
@@ -348,6 +365,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 def _site_root(page: Page) -> str:
     """Relative URL from the page to the site root: "../", never ".." (paths are appended)."""
     return get_relative_url(".", page.url).rstrip("/") + "/"
+
+
+def _card_urls(homes: dict[str, str], page: Page, files: Files) -> dict[str, str]:
+    """Item id → relative URL from `page` to the page holding its card."""
+    urls = {home: _url_of(home, page, files) for home in set(homes.values())}
+    return {item: urls[home] for item, home in homes.items()}
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:
