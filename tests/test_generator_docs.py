@@ -49,7 +49,8 @@ def test_every_kind_of_record_has_an_example() -> None:
     data = [yaml.safe_load(body) for title, body in samples("yaml") if title and title.startswith("data/")]
     sections = {section for sample in data for section in sample}
     # `maps:` is left out: a map needs country outlines (data/basemap.json) that the package does not make.
-    assert sections == {"claimants", "sources", "groups", "facts", "quotes", "events", "corrections", "places", "routes"}
+    assert sections == {"claimants", "sources", "groups", "facts", "quotes", "events", "corrections", "places", "routes",
+                        "questions"}
     facts = [fact for sample in data for fact in sample.get("facts", [])]
     values = {type(fact["value"]).__name__ for fact in facts}
     assert values == {"int", "dict", "str", "date"}  # a number, a range, a text and a date

@@ -10,6 +10,7 @@ everything read from files is read inside events, on every build.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib
 import logging
@@ -33,7 +34,7 @@ from .build import html_fixes
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
-from .pages import render, shortcodes
+from .pages import render, shortcodes, views
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
@@ -88,6 +89,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.outputs: Outputs | None = None
         self.scan: pages.PageScan | None = None
         self.template_dir: Path | None = None
+        self.homes: dict[str, str] = {}
+        """Item id → the page (relative to docs/) holding its card, when cards are split over pages."""
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
@@ -178,6 +181,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
                                     {**STATUS_MEANING, **self.config.statuses}, self._license())
+        self.homes = views.card_homes(scan.codes, catalog)
+        page_urls = {page: File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
+                     for page in set(self.homes.values())}
+        site = dataclasses.replace(site, homes={item: page_urls[page] for item, page in self.homes.items()})
         # Also logs facts overdue for review (INFO).
         self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
         self.list_pages = scan.pages_with(LIST_KINDS)
@@ -188,6 +195,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             gc.freeze()
         if unshown := sorted(set(catalog["facts"]) - scan.shown):
             log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+        if self.homes and (homeless := sorted(set(catalog.items) - set(self.homes))):
+            log.warning(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
+        for warning in [*catalog.warnings, *scan.warnings]:  # unfair or stale-prone, not broken: the preview goes on
+            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -220,6 +231,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             site=self.outputs.site if self.outputs else None,
             template_dir=self.template_dir,
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
+            homes=_card_urls(self.homes, page, files),
         )
         if self.outputs:
             self.outputs.note_page(page)
@@ -275,6 +287,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 def _site_root(page: Page) -> str:
     """Relative URL from the page to the site root: "../", never ".." (paths are appended)."""
     return get_relative_url(".", page.url).rstrip("/") + "/"
+
+
+def _card_urls(homes: dict[str, str], page: Page, files: Files) -> dict[str, str]:
+    """Item id → relative URL from `page` to the page holding its card."""
+    urls = {home: _url_of(home, page, files) for home in set(homes.values())}
+    return {item: urls[home] for item, home in homes.items()}
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:

@@ -57,6 +57,9 @@ class SiteInfo:
     """The status legend: what each status means, in the site's words."""
     license: License | None = None
     """Under which terms others may reuse the site's own data and text; None: no licence is stated."""
+    homes: Mapping[str, str] = field(default_factory=dict)
+    """Item id → URL (relative to the site root) of the page holding its card, where cards are split over
+    several pages; items not in it have theirs on `index_path`."""
 
     @classmethod
     def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
@@ -78,4 +81,5 @@ class SiteInfo:
         return self.url + path
 
     def permalink(self, item: Mapping[str, Any]) -> str | None:
-        return self.address(f"{self.index_path}#{item['id']}") if self.index_path is not None else None
+        page = self.homes.get(item["id"], self.index_path)
+        return self.address(f"{page}#{item['id']}") if page is not None else None

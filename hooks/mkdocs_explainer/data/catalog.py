@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from . import balance, figures
 from .files import data_files, read_data_file
 from .records import ITEM_SECTIONS, FileResult, Record, Reference
 
@@ -29,6 +30,12 @@ class Catalog:
         self.items: dict[str, Record] = {
             record_id: record for name in ITEM_SECTIONS for record_id, record in sections.get(name, {}).items()
         }
+        self.formerly: dict[str, str] = {old: item_id for item_id, item in self.items.items() for old in item.get("formerly") or []}
+        """Old id → the id of the item that had it before it was renamed."""
+        self.origin: dict[str, str] = {}
+        """Record id → the name of the data file it is written in, without folder or `.yml` (`deployment`)."""
+        self.warnings: list[Problem] = []
+        """What a strict build refuses but a preview shows (see FileResult.warnings), with the checks across files."""
 
     def __getitem__(self, section: str) -> dict[str, Record]:
         return self.sections.get(section, {})
@@ -67,6 +74,8 @@ class Catalog:
     def suggest(self, wrong_id: str, section: str = "items") -> list[str]:
         import difflib  # only a build with a wrong id needs it
 
+        if wrong_id in self.formerly and self.formerly[wrong_id] in self[section] | (self.items if section == "items" else {}):
+            return [self.formerly[wrong_id]]
         pool = self.items if section == "items" else self[section]
         return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.75)
 
@@ -95,6 +104,7 @@ def link(results: list[FileResult]) -> Catalog:
                 defined[ref.id] = (result.name, ref)
                 sections.setdefault(section, {})[ref.id] = record
     catalog = Catalog(sections)
+    catalog.origin = {ref_id: Path(name).stem for ref_id, (name, _) in defined.items()}
     pools = {"items": catalog.items}
     # A file with errors defines nothing; pointing at what it wrote is not a second mistake. When a file
     # can't be read at all, nobody knows what it defines, so dangling references wait until it can.
@@ -112,9 +122,63 @@ def link(results: list[FileResult]) -> Catalog:
                 problems.append(Problem(result.name, ref.line, ref.where, f"no {label} has the id '{ref.id}'.{guess}"))
     problems += _group_problems(catalog, results)
     problems += _region_problems(catalog, results)
+    problems += _old_id_problems(catalog, results, defined)
     if problems:
         raise ProblemsFound(problems)
+    catalog.warnings = [w for result in results for w in result.warnings]
+    catalog.warnings += _shared_addresses(results)
+    catalog.warnings += _typed_figures(catalog, results)
+    catalog.warnings += balance.undisputed(catalog, [(result.name, m) for result in results for m in result.marks
+                                                     if m.section == "status"])
     return catalog
+
+
+def _old_id_problems(catalog: Catalog, results: list[FileResult], defined: dict[str, tuple[str, Reference]]) -> list[Problem]:
+    """An old id (`formerly:`) keeps its anchor on the page: it may be no other record's id, nor two items' old id."""
+    problems, seen = [], dict[str, str]()
+    for result in results:
+        for mark in (m for m in result.marks if m.section == "formerly"):
+            if mark.id in defined:
+                name, ref = defined[mark.id]
+                problems.append(Problem(result.name, mark.line, mark.where,
+                                        f"'{mark.id}' is a current id ({name}:{ref.line}); an old id can't be reused"))
+            elif mark.id in seen:
+                problems.append(Problem(result.name, mark.line, mark.where,
+                                        f"'{mark.id}' is already the old id of another item ({seen[mark.id]})"))
+            seen.setdefault(mark.id, f"{result.name}:{mark.line}")
+    return problems
+
+
+def _shared_addresses(results: list[FileResult]) -> list[Problem]:
+    """One document, one source record: two records with one address split its citations and its bibliography entry."""
+    first: dict[str, tuple[str, Reference]] = {}
+    found = []
+    for result in results:
+        for mark in (m for m in result.marks if m.section == "url"):
+            key = mark.id.split("#")[0].rstrip("/")
+            if key in first:
+                name, other = first[key]
+                found.append(Problem(result.name, mark.line, mark.where,
+                                     f"the same address as {other.where} ({name}:{other.line}): keep one source record "
+                                     "and cite it with its own excerpt and locator wherever it is used"))
+            else:
+                first[key] = (result.name, mark)
+    return found
+
+
+def _typed_figures(catalog: Catalog, results: list[FileResult]) -> list[Problem]:
+    """A figure a fact holds, typed again in a record's own text (see figures.py)."""
+    held = figures.held_figures(catalog["facts"].values())
+    found = []
+    for result in results:
+        once = {(t.written, t.line, t.where): t for t in result.typed}  # the same figure twice in one field: one message
+        for typed in once.values():
+            figure = next(iter(figures.find(f"{typed.written} {typed.after}")), None)
+            fact_ids = figures.holders(figure, held) if figure else []
+            if fact_ids:
+                found.append(Problem(result.name, typed.line, typed.where,
+                                     f"types {typed.written} by hand; {figures.advice(fact_ids, in_page=False)}"))
+    return found
 
 
 def _group_problems(catalog: Catalog, results: list[FileResult]) -> list[Problem]:

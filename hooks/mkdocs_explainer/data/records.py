@@ -16,6 +16,17 @@ ITEM_SECTIONS = ("facts", "quotes", "events")
 """Sections whose records are claims (id, date, claimant, status, sources)."""
 
 
+class Typed(NamedTuple):
+    """A figure typed by hand in a record's text (a note, a summary): the build compares it with the facts."""
+
+    written: str
+    """The number as written, e.g. `20,000`."""
+    after: str
+    """The words right after it, lowercase, to tell `12 km` from a bare 12."""
+    line: int
+    where: str
+
+
 class Reference(NamedTuple):
     """An id written at a place in a data file: a definition (`ids`) or a pointer (`refs`).
 
@@ -43,6 +54,13 @@ class FileResult:
     """The file could not be read at all, so which ids it defines is unknown."""
     positions: list[Reference] = field(default_factory=list)
     """Where each place's latitude is written: a place outside its map's region is found only once files are joined."""
+    marks: list[Reference] = field(default_factory=list)
+    """Fields checked once files are joined, by kind (`url`, `status`, `formerly`): the id is the field's value
+    (a source's address) or the record's id (an item's status)."""
+    typed: list[Typed] = field(default_factory=list)
+    """Figures written in the records' own text (notes, summaries, titles), to compare with the facts' values."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What a strict build refuses but a preview shows anyway (a confirmed item without the source's words)."""
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form: records as they are, references and problems as lists of their fields."""
@@ -55,6 +73,9 @@ class FileResult:
             "unchecked_ids": self.unchecked_ids,
             "unreadable": self.unreadable,
             "positions": self.positions,
+            "marks": self.marks,
+            "typed": self.typed,
+            "warnings": [[p.file, p.line, p.where, p.message] for p in self.warnings],
         }
 
     @classmethod
@@ -68,4 +89,7 @@ class FileResult:
             unchecked_ids=data["unchecked_ids"],
             unreadable=data["unreadable"],
             positions=list(map(Reference._make, data["positions"])),
+            marks=list(map(Reference._make, data["marks"])),
+            typed=list(map(Typed._make, data["typed"])),
+            warnings=[Problem(*p) for p in data["warnings"]],
         )

@@ -26,6 +26,9 @@ Qualifier = Literal[
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
 PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
 Mode = Literal["ship", "rail", "road", "air"]
+STANCES = ("yes", "no", "neither", "estimate")
+"""A position's answer to a question: yes, no, neither (neither confirms nor denies; not a denial), or
+estimate (a figure, carried by the position's items)."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -141,6 +144,14 @@ def _number(value: Any) -> int | float:
     return value
 
 
+def _stance(value: Any) -> str:
+    # `yes` and `no` unquoted are YAML's booleans; the loader keeps the words written (a Suspect), and
+    # here they mean the words.
+    if isinstance(value, str) and str(value) in STANCES:
+        return str(value)
+    raise PydanticCustomError("stance", f"{shown(value)} is not a stance (use one of: {', '.join(STANCES)})")
+
+
 Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": f"^{_SLUG.pattern}$"})]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 RecordDate = Annotated[dt.date, BeforeValidator(_record_date)]
@@ -149,6 +160,7 @@ TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={
 TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Stance = Annotated[str, BeforeValidator(_stance), Field(json_schema_extra={"enum": list(STANCES)})]
 
 
 class Strict(BaseModel):
@@ -247,6 +259,9 @@ class Item(Strict):
     reviewed: RecordDate = Field(
         description="When an editor last checked this item against its sources (YYYY-MM-DD, from 1900 to today).")
     revisions: list[Revision] = Field(default_factory=list, description="Dated changes, newest last.")
+    formerly: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this item had before it was renamed: links to the old anchors keep reaching its card.")
 
     @model_validator(mode="after")
     def _time_has_zone(self) -> Item:
@@ -420,6 +435,27 @@ class MapSpec(Strict):
         return self
 
 
+class Position(Strict):
+    """One claimant's dated answer to a question, resting on items that carry the evidence."""
+
+    claimant: Slug = Field(description="Who takes this position: an id from a `claimants:` list.")
+    date: IsoDate = Field(description="When they took it (YYYY-MM-DD).")
+    stance: Stance = Field(
+        description="yes, no, neither (neither confirms nor denies: not a denial), or estimate (a figure, "
+        "carried by its items).")
+    summary: Text = Field(description="The position in your words, attributed: 'The agency said ...'.")
+    items: list[Slug] = Field(min_length=1, description="Ids of the facts, quotes or events that carry the evidence.")
+
+
+class Question(Strict):
+    """An open question and every position on the record about it, denials included."""
+
+    id: Slug = Field(description="Unique id; a page shows the question with <!-- question:id -->.")
+    title: Text = Field(description="The question as readers see it, e.g. 'Was the count complete?'.")
+    note: Text | None = Field(None, description="How to read the positions together.")
+    positions: list[Position] = Field(min_length=1, description="Every claimant's dated position, oldest first.")
+
+
 class DataFile(Strict):
     """One file in `data/`: any of these sections, each a list."""
 
@@ -433,6 +469,8 @@ class DataFile(Strict):
     places: list[Place] = Field(default_factory=list, description="Points on maps, with evidence for their position.")
     routes: list[Route] = Field(default_factory=list, description="Journeys between places, one mode per leg.")
     maps: list[MapSpec] = Field(default_factory=list, description="Maps drawn from places and routes.")
+    questions: list[Question] = Field(
+        default_factory=list, description="Open questions, each with every claimant's position on the record.")
 
 
 SECTIONS: tuple[str, ...] = tuple(DataFile.model_fields)

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
-from . import evidence, schema
+from . import evidence, figures, schema
 from .load import LoadedFile, Path, format_path, load_text
-from .records import FileResult, Reference
+from .records import FileResult, Reference, Typed
 
 _KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
 
@@ -59,6 +59,8 @@ def check_file(name: str, raw: bytes) -> FileResult:
                 _split_citations(record)
             if kind:
                 result.problems += _evidence_problems(loaded, path, record)
+                result.warnings += _unsupported_confirmation(loaded, path, record)
+            _note_marks(result, loaded, path, section, record)
             result.records.setdefault(section, []).append(record)
             result.ids.append(Reference(section, model.id, loaded.line_of((*path, "id")), format_path(path)))
             result.refs += _references(loaded, path, model)
@@ -66,6 +68,56 @@ def check_file(name: str, raw: bytes) -> FileResult:
                 where = (*path, "lat")
                 result.positions.append(Reference(section, model.id, loaded.line_of(where), format_path(where)))
     return result
+
+
+TYPED_FIELDS = frozenset({"label", "title", "note", "summary", "record", "topic", "caption", "what",
+                          "why_approximate", "unverified_reason", "date_inferred", "occasion", "not_drawn"})
+"""Text in the site's own words, where a figure a fact holds must not be typed again. Left out: a quotation's
+words and excerpts (the source's own), a correction's `article` (the article's own), a source's title (as
+published), and revisions (which name the figures they replaced)."""
+
+
+def _note_marks(result: FileResult, loaded: LoadedFile, path: Path, section: str, record: dict[str, Any]) -> None:
+    """What the checks across files need from this record, with its lines: addresses, statuses, old ids, typed figures."""
+    def mark(kind: str, value: str, field_path: Path) -> None:
+        result.marks.append(Reference(kind, value, loaded.line_of(field_path), f"{format_path(field_path)} ({record['id']})"))
+
+    if section == "sources":
+        mark("url", record["url"], (*path, "url"))
+        return
+    if section in _KIND:
+        mark("status", record["id"], (*path, "status"))
+        for index, old in enumerate(record.get("formerly") or []):
+            mark("formerly", old, (*path, "formerly", index))
+    if section == "claimants":
+        return
+    for field_path, text in _texts(record, path):
+        for figure in figures.find(text):
+            where = f"{format_path(field_path)} ({record['id']})"
+            result.typed.append(Typed(figure.written, figure.after, loaded.line_of(field_path), where))
+
+
+def _texts(value: Any, path: Path) -> list[tuple[Path, str]]:
+    """The fields of TYPED_FIELDS inside a record (and its nested entries, such as a question's positions)."""
+    found = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in TYPED_FIELDS and isinstance(inner, str):
+                found.append(((*path, key), inner))
+            elif isinstance(inner, list) and key not in ("revisions", "sources", "citations"):
+                for index, entry in enumerate(inner):
+                    found += _texts(entry, (*path, key, index))
+    return found
+
+
+def _unsupported_confirmation(loaded: LoadedFile, path: Path, record: dict[str, Any]) -> list[Problem]:
+    """`confirmed` says the record shows it: at least one source's own words must be there to see."""
+    if record["status"] != "confirmed" or any(c["excerpt"] for c in record["citations"]):
+        return []
+    where = (*path, "status")
+    return [Problem(loaded.name, loaded.line_of(where), f"{format_path(where)} ({record['id']})",
+                    "a confirmed item needs the source's own words: give at least one source as "
+                    "{source: id, excerpt: \"the source's words\"}, or choose another status")]
 
 
 def _split_citations(record: dict[str, Any]) -> None:
@@ -163,6 +215,10 @@ def _references(loaded: LoadedFile, path: Path, model: BaseModel) -> list[Refere
         wanted.append(("groups", model.group, (*path, "group")))
     if isinstance(model, schema.Correction):
         wanted += [("items", iid, (*path, "items", i)) for i, iid in enumerate(model.items)]
+    if isinstance(model, schema.Question):
+        for i, position in enumerate(model.positions):
+            wanted.append(("claimants", position.claimant, (*path, "positions", i, "claimant")))
+            wanted += [("items", iid, (*path, "positions", i, "items", j)) for j, iid in enumerate(position.items)]
     return [Reference(section, target, loaded.line_of(where), format_path(where)) for section, target, where in wanted]
 
 

@@ -38,6 +38,14 @@ class PageContext:
     """The site's own templates, each replacing the package's of the same name."""
     basemap: Path | None = None
     """The country outlines maps are drawn on (made by scripts/make_basemap.py)."""
+    homes: dict[str, str] = field(default_factory=dict)
+    """Item id → relative URL of the page holding its card, where the cards are split over several pages
+    (`<!-- facts:file=... -->`); items not in it have theirs on `fact_index_url`."""
+
+    def card_url(self, item_id: str) -> str | None:
+        """Where an item's card is, from this page: its permanent link."""
+        page = self.homes.get(item_id, self.fact_index_url)
+        return None if page is None else f"{page}#{item_id}"
 
 
 @functools.cache
@@ -73,7 +81,7 @@ def render(template: str, context: PageContext, **values: Any) -> Markup:
     try:
         html = environment(context.template_dir).get_template(template).render(
             catalog=context.catalog, fact_index_url=context.fact_index_url, site_root=context.site_root,
-            links=context.links, site=context.site,
+            links=context.links, site=context.site, card_url=context.card_url,
             status_meaning=context.site.statuses if context.site else STATUS_MEANING, **values,
         )
     except jinja2.TemplateSyntaxError as error:

@@ -15,7 +15,7 @@ from markdown import Markdown
 
 from ..data.catalog import Catalog
 from ..problems import Problem
-from . import shortcodes
+from . import fairness, shortcodes
 from .markdown_ext import RESOLVE_PRIORITY, Marker, ShortcodeExtension
 
 
@@ -27,6 +27,8 @@ class PageScan:
     shown: set[str] = field(default_factory=set)
     codes: dict[str, list[shortcodes.Shortcode]] = field(default_factory=dict)
     """Page path relative to docs/ → the shortcodes it shows (not those in code)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What a strict build refuses but a preview shows: one-sided questions, figures typed by hand."""
 
     @property
     def kinds(self) -> dict[str, set[str]]:
@@ -92,6 +94,7 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog, parser: PageParser 
     """Read every Markdown page under `docs_dir` once and check its shortcodes."""
     parser = parser or PageParser()
     scan = PageScan()
+    read = []
     for path in sorted(docs_dir.rglob("*.md")):
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         raw = path.read_bytes()
@@ -105,6 +108,8 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog, parser: PageParser 
         scan.problems += page_problems
         scan.shown |= shortcodes.items_shown(page_codes, catalog)
         scan.codes[path.relative_to(docs_dir).as_posix()] = page_codes
+        read.append((name, text, page_codes))
+    scan.warnings = fairness.page_warnings(read, catalog)
     return scan
 
 

@@ -46,6 +46,12 @@ class Kind:
     reads_data: bool = True
     """False for kinds whose output never depends on `data/` (the legend): a data edit leaves them alone.
     A kind that takes no id and reads data is taken to read all of it (it lists everything)."""
+    options: Callable[[Catalog, str], str | None] | None = None
+    """For a kind that takes no id: checks an optional argument (a filter), returning what is wrong with it."""
+
+
+STANCE_WORDS = {"yes": "Yes", "no": "No", "neither": "Neither confirms nor denies", "estimate": "Estimate"}
+"""How a position's stance reads on the page."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -85,12 +91,36 @@ KINDS: dict[str, Kind] = {
                    help="the status legend", reads_data=False),
     "facts": Kind(
         None, True,
-        lambda ctx, arg: render(
-            "fact-index.html", ctx, items=sorted(ctx.catalog.items.values(), key=lambda i: (i["date"], i["id"]))
-        ),
+        lambda ctx, arg: render("fact-index.html", ctx, items=views.filtered_items(ctx.catalog, arg)),
         shows=lambda c, a: set(),
-        help="every fact, quote and event as a card with its permanent anchor",
-        dated=lambda c, a: set(c.items),
+        help="every fact, quote and event as a card with its permanent anchor; or those a filter selects "
+             "(facts:file=budget, facts:year=2025, facts:kind=quote, facts:question=id; joined by commas), "
+             "each card's home being the first page that lists it",
+        dated=lambda c, a: {item["id"] for item in views.filtered_items(c, a)},
+        options=views.filter_problem,
+    ),
+    "fact-links": Kind(
+        None, True,
+        lambda ctx, arg: render("fact-links.html", ctx, items=views.filtered_items(ctx.catalog, "")),
+        shows=lambda c, a: set(),
+        help="every item as one line linking to its card, keeping its id (and former ids) as anchors: for a page "
+             "that once held every card, after they moved to pages of <!-- facts:... -->",
+        dated=lambda c, a: set(),
+    ),
+    "question": Kind(
+        "questions", True,
+        lambda ctx, arg: render("question.html", ctx, question=ctx.catalog["questions"][arg], stance_words=STANCE_WORDS),
+        shows=lambda c, a: set(),
+        help="an open question with every claimant's dated position (denials included), linked to their evidence",
+        dated=lambda c, a: {i for p in c["questions"][a]["positions"] for i in p["items"]},
+    ),
+    "questions": Kind(
+        None, True,
+        lambda ctx, arg: render("questions.html", ctx, questions=list(ctx.catalog["questions"].values()),
+                                stance_words=STANCE_WORDS),
+        shows=lambda c, a: set(),
+        help="every open question with all its positions",
+        dated=lambda c, a: {i for q in c["questions"].values() for p in q["positions"] for i in p["items"]},
     ),
     "downloads": Kind(
         None, True,
@@ -275,7 +305,9 @@ def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
     kind = KINDS.get(kind_name)
     if kind is None:
         return f"unknown shortcode '{kind_name}'. Available: {', '.join(sorted(KINDS))}"
-    if kind.section is None:
+    if kind.section is None and arg and kind.options is not None:
+        problem = kind.options(catalog, arg)
+    elif kind.section is None:
         problem = f"'{kind_name}' takes no id; write <!-- {kind_name} -->" if arg else None
     elif not arg:
         return f"'{kind_name}' needs an id: <!-- {kind_name}:some-id -->"
@@ -290,7 +322,8 @@ def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
     pool = catalog.items if section == "items" else catalog[section]
     if arg in pool:
         return None
-    label = {"items": "fact, quote or event", "facts": "fact", "quotes": "quote", "groups": "estimate group", "maps": "map",
+    label = {"items": "fact, quote or event", "questions": "question", "facts": "fact",
+             "quotes": "quote", "groups": "estimate group", "maps": "map",
              "events": "event", "claimants": "claimant", "corrections": "correction"}
     hint = catalog.suggest(arg, section)
     guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..data.catalog import Catalog, Record
@@ -79,3 +80,65 @@ def item_summary(item: Record) -> str:
     if item["kind"] == "event":
         return str(item["title"])
     return f"“{item['text']}”"
+
+
+FILTERS = ("file", "kind", "year", "question")
+"""What `<!-- facts:... -->` may select by: `file=<data file name>`, `kind=fact|quote|event`, `year=<YYYY>`,
+`question=<question id>`; several joined by commas must all hold (`file=budget,year=2025`)."""
+
+
+def parse_filter(arg: str) -> dict[str, str]:
+    """`file=budget,year=2025` → {"file": "budget", "year": "2025"}; raises ValueError with the reason."""
+    chosen: dict[str, str] = {}
+    for part in arg.split(","):
+        key, equals, value = part.partition("=")
+        if key not in FILTERS or not equals or not value:
+            raise ValueError(f"'{part}' is not a filter; write key=value with a key among {', '.join(FILTERS)} "
+                             "(several joined by commas, e.g. file=budget,year=2025)")
+        if key in chosen:
+            raise ValueError(f"'{key}' is given twice")
+        chosen[key] = value
+    return chosen
+
+
+def filter_problem(catalog: Catalog, arg: str) -> str | None:
+    """Why `arg` selects nothing sensible, or None when it is a valid filter."""
+    try:
+        chosen = parse_filter(arg)
+    except ValueError as error:
+        return str(error)
+    known = {"file": set(catalog.origin[i] for i in catalog.items), "kind": {"fact", "quote", "event"},
+             "question": set(catalog["questions"])}
+    for key, value in chosen.items():
+        if key == "year" and not (value.isdigit() and len(value) == 4):
+            return f"year={value}: give a year as four digits, like year=2025"
+        if key in known and value not in known[key]:
+            return f"{key}={value}: no such {key}; there are {', '.join(sorted(known[key])) or 'none'}"
+    return None
+
+
+def filtered_items(catalog: Catalog, arg: str) -> list[Record]:
+    """The items a fact index shows, oldest first: all of them, or those `arg` selects."""
+    chosen = parse_filter(arg) if arg else {}
+    question = catalog["questions"].get(chosen.get("question", ""))
+    in_question = {i for p in question["positions"] for i in p["items"]} if question else set()
+    items = [
+        item for item in catalog.items.values()
+        if chosen.get("file", catalog.origin.get(item["id"])) == catalog.origin.get(item["id"])
+        and chosen.get("kind", item["kind"]) == item["kind"]
+        and chosen.get("year", item["date"][:4]) == item["date"][:4]
+        and (question is None or item["id"] in in_question)
+    ]
+    return sorted(items, key=lambda i: (i["date"], i["id"]))
+
+
+def card_homes(codes_by_page: dict[str, list[Any]], catalog: Catalog) -> dict[str, str]:
+    """Item id → the page holding its card: the first page, in path order, whose `<!-- facts... -->` lists it.
+    `codes_by_page` holds each page's shortcodes (anything with `kind` and `arg`)."""
+    homes: dict[str, str] = {}
+    for page in sorted(codes_by_page):
+        for code in codes_by_page[page]:
+            if code.kind == "facts":
+                for item in filtered_items(catalog, code.arg):
+                    homes.setdefault(item["id"], page)
+    return homes
