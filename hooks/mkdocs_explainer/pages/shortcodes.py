@@ -137,6 +137,10 @@ KINDS: dict[str, Kind] = {
         "groups", True, lambda ctx, arg: _render_chart(ctx, arg), shows=_group_ids,
         help="an estimate group as an SVG bar chart (owner and date on each bar) with its table",
     ),
+    "trend": Kind(
+        "groups", True, lambda ctx, arg: _render_trend(ctx, arg), shows=_group_ids,
+        help="an estimate group over time as an SVG line chart, one series per claimant (spans as bars), with its table",
+    ),
     "phrase": Kind(
         "quotes", False,
         lambda ctx, arg: render_inline("phrase.html", ctx, quote=ctx.catalog["quotes"][arg]),
@@ -208,6 +212,17 @@ def _render_chart(context: PageContext, group_id: str) -> Markup:
         members=catalog.group_members(group_id),
         chart=chart.layout(views.chart_entries(catalog, group_id)),
         description=views.describe_chart(catalog, group_id),
+    )
+
+
+def _render_trend(context: PageContext, group_id: str) -> Markup:
+    catalog = context.catalog
+    return render(
+        "trend.html", context,
+        group=catalog["groups"][group_id],
+        members=views.trend_members(catalog, group_id),
+        chart=views.trend_chart(catalog, group_id),
+        description=views.describe_trend(catalog, group_id),
     )
 
 

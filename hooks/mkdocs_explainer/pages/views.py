@@ -3,13 +3,14 @@ bibliography entries. Templates only lay these out."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..data.catalog import Catalog, Record
-from . import chart, formatting
+from . import chart, formatting, trend
 
 _KIND_ORDER = {"event": 0, "fact": 1, "quote": 2}
 
@@ -142,3 +143,33 @@ def card_homes(codes_by_page: dict[str, list[Any]], catalog: Catalog) -> dict[st
                 for item in filtered_items(catalog, code.arg):
                     homes.setdefault(item["id"], page)
     return homes
+
+
+def trend_members(catalog: Catalog, group_id: str) -> list[Record]:
+    """An estimate group's facts, oldest first (all of them: a newer figure never replaces an older one)."""
+    return sorted(catalog.group_members(group_id), key=lambda f: (f["date"], f["id"]))
+
+
+def trend_chart(catalog: Catalog, group_id: str) -> trend.TrendChart:
+    """The trend chart's geometry: one series per claimant, labelled with its name (short where long)."""
+    readings = []
+    for fact in trend_members(catalog, group_id):
+        if fact["value_kind"] not in ("number", "range"):
+            raise ValueError(f"group '{group_id}': fact '{fact['id']}' is not a number and cannot be charted")
+        value = fact["value"]
+        low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
+        claimant = catalog.claimant_of(fact)
+        label = trend.legend_label(claimant["name"], claimant.get("short"))
+        readings.append(trend.Reading(label, dt.date.fromisoformat(fact["date"]), float(low), float(high)))
+    return trend.layout(readings, formatting.format_number, lambda day: formatting.format_date(day.isoformat()))
+
+
+def describe_trend(catalog: Catalog, group_id: str) -> str:
+    """The trend chart's text alternative: each claimant's figures in date order, as sentences."""
+    by_claimant: dict[str, list[Record]] = {}
+    for fact in trend_members(catalog, group_id):
+        by_claimant.setdefault(catalog.claimant_of(fact)["name"], []).append(fact)
+    return " ".join(
+        f"{name}: " + "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
+                                for f in facts) + "."
+        for name, facts in by_claimant.items())
