@@ -91,6 +91,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.template_dir: Path | None = None
         self.homes: dict[str, str] = {}
         """Item id → the page (relative to docs/) holding its card, when cards are split over pages."""
+        self.listed: frozenset[str] = frozenset()
+        """Items on pages of <!-- facts:FILTER -->: a plain <!-- facts --> lists the others."""
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
@@ -182,6 +184,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
                                     {**STATUS_MEANING, **self.config.statuses}, self._license())
         self.homes = views.card_homes(scan.codes, catalog)
+        self.listed = views.listed_by_filters(scan.codes, catalog)
         page_urls = {page: File(page, config.docs_dir, config.site_dir, config.use_directory_urls).url
                      for page in set(self.homes.values())}
         site = dataclasses.replace(site, homes={item: page_urls[page] for item, page in self.homes.items()})
@@ -232,6 +235,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             template_dir=self.template_dir,
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
             homes=_card_urls(self.homes, page, files),
+            listed=self.listed,
         )
         if self.outputs:
             self.outputs.note_page(page)

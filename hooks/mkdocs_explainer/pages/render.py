@@ -42,6 +42,9 @@ class PageContext:
     """Item id → relative URL of the page holding its card, where the cards are split over several pages
     (`<!-- facts:file=... -->`); items not in it have theirs on `fact_index_url`."""
 
+    listed: frozenset[str] = frozenset()
+    """Items whose card is on a page of `<!-- facts:FILTER -->`: a plain `<!-- facts -->` lists the others."""
+
     def card_url(self, item_id: str) -> str | None:
         """Where an item's card is, from this page: its permanent link."""
         page = self.homes.get(item_id, self.fact_index_url)

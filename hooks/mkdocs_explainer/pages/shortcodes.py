@@ -91,11 +91,12 @@ KINDS: dict[str, Kind] = {
                    help="the status legend", reads_data=False),
     "facts": Kind(
         None, True,
-        lambda ctx, arg: render("fact-index.html", ctx, items=views.filtered_items(ctx.catalog, arg)),
+        lambda ctx, arg: render("fact-index.html", ctx, items=[
+            item for item in views.filtered_items(ctx.catalog, arg) if arg or item["id"] not in ctx.listed]),
         shows=lambda c, a: set(),
         help="every fact, quote and event as a card with its permanent anchor; or those a filter selects "
              "(facts:file=budget, facts:year=2025, facts:kind=quote, facts:question=id; joined by commas), "
-             "each card's home being the first page that lists it",
+             "each card's home being the first page that lists it; with filtered pages, a plain one lists the rest",
         dated=lambda c, a: {item["id"] for item in views.filtered_items(c, a)},
         options=views.filter_problem,
     ),

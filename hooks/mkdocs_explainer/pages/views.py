@@ -134,15 +134,23 @@ def filtered_items(catalog: Catalog, arg: str) -> list[Record]:
 
 
 def card_homes(codes_by_page: dict[str, list[Any]], catalog: Catalog) -> dict[str, str]:
-    """Item id → the page holding its card: the first page, in path order, whose `<!-- facts... -->` lists it.
+    """Item id → the page holding its card: the first page, in path order, whose `<!-- facts:FILTER -->` lists
+    it; items no filter selects are on the first page with a plain `<!-- facts -->` (it lists the rest).
     `codes_by_page` holds each page's shortcodes (anything with `kind` and `arg`)."""
     homes: dict[str, str] = {}
-    for page in sorted(codes_by_page):
-        for code in codes_by_page[page]:
-            if code.kind == "facts":
-                for item in filtered_items(catalog, code.arg):
-                    homes.setdefault(item["id"], page)
+    for filtered in (True, False):
+        for page in sorted(codes_by_page):
+            for code in codes_by_page[page]:
+                if code.kind == "facts" and bool(code.arg) == filtered:
+                    for item in filtered_items(catalog, code.arg):
+                        homes.setdefault(item["id"], page)
     return homes
+
+
+def listed_by_filters(codes_by_page: dict[str, list[Any]], catalog: Catalog) -> frozenset[str]:
+    """Items a `<!-- facts:FILTER -->` somewhere lists: a plain `<!-- facts -->` leaves them out."""
+    return frozenset(item["id"] for codes in codes_by_page.values() for code in codes
+                     if code.kind == "facts" and code.arg for item in filtered_items(catalog, code.arg))
 
 
 def trend_members(catalog: Catalog, group_id: str) -> list[Record]:
