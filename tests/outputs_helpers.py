@@ -47,7 +47,7 @@ events:
     date: 2001-01-15
     claimant: zz-claimant
     status: confirmed
-    sources: [zz-source]
+    sources: [{source: zz-source, excerpt: "The tests began in January."}]
     reviewed: 2001-01-20
 """
 TEST_PAGE = """\

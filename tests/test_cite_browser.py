@@ -15,6 +15,8 @@ from ci import ci_enabled
 from outputs_helpers import build, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
+CARD_PAGE = "facts/events/"
+"""Where the test data's cards are: the page of <!-- facts --> (the items no topic page lists)."""
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-gpu"]
 PORTS = range(8300, 8400)
@@ -68,7 +70,7 @@ def browser(server):
 def _open_card(browser, server, item_id="zz-revised", **context_options):
     context = browser.new_context(**context_options)
     page = context.new_page()
-    page.goto(f"{server}facts/#{item_id}")
+    page.goto(f"{server}{CARD_PAGE}#{item_id}")
     card = page.locator(f"#{item_id}")
     return context, page, card
 
@@ -78,7 +80,7 @@ def test_citation_names_the_readers_day_and_the_page_address(browser, server):
     today = dt.date.today()
     # text_content: the citation sits in a closed <details>, so it is not rendered text yet.
     assert card.locator("[data-fx-today]").text_content() == f"{today.day} {today:%B %Y}"
-    assert card.locator(".fx-cite__url").text_content() == f"{server}facts/#zz-revised"
+    assert card.locator(".fx-cite__url").text_content() == f"{server}{CARD_PAGE}#zz-revised"
     context.close()
 
 
@@ -100,7 +102,7 @@ def test_copy_button_falls_back_to_selection_without_the_clipboard_api(browser, 
     context = browser.new_context()
     context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});")
     page = context.new_page()
-    page.goto(f"{server}facts/#zz-revised")
+    page.goto(f"{server}{CARD_PAGE}#zz-revised")
     card = page.locator("#zz-revised")
     card.locator(".fx-cite summary").click()
     card.get_by_role("button", name="Copy citation for zz-revised").click()

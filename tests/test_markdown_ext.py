@@ -116,7 +116,8 @@ EVERY_KIND = "\n\n".join([
     "<!-- claimant:us -->.",
     *[f"<!-- {kind} -->" for kind in ("legend", "facts", "downloads", "timeline", "sources", "corrections", "places")],
     "<!-- quote:q -->", "<!-- estimates:troops -->", "<!-- card:f-us -->", "<!-- chart:troops -->",
-    "<!-- correction:c -->", "",
+    "<!-- correction:c -->", "<!-- trend:troops -->", "<!-- question:qq -->", "<!-- questions -->",
+    "<!-- fact-links -->", "",
 ])
 PAYLOAD = ("<img src=x onerror=alert(1)>\"'&<b>*em*</b> [x](javascript:alert(1)) ![](https://evil.example/i.png) "
            "fxinline0z fxblock0z \x02wzxhzdk:0\x03 </script>")
@@ -148,7 +149,8 @@ def test_markup_in_every_text_field_adds_no_element_or_attribute(tmp_path: Path)
 
 def test_every_kind_returns_markup_from_a_template(catalog: Catalog) -> None:
     args = {"fact": "f-us", "value": "f-us", "date": "e", "quote": "q", "estimates": "troops", "card": "f-us",
-            "chart": "troops", "phrase": "q", "event": "e", "claimant": "us", "correction": "c"}
+            "chart": "troops", "phrase": "q", "event": "e", "claimant": "us", "correction": "c", "trend": "troops",
+            "question": "qq"}
     for kind in set(shortcodes.KINDS) - {"map"}:  # no map in this data (tests/test_maps.py renders one)
         assert isinstance(shortcodes.render_shortcode(context(catalog), kind, args.get(kind, "")), Markup), kind
 

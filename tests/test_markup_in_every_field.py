@@ -15,6 +15,7 @@ FIELDS = [
     "source-author", "source-via", "group-title", "group-note", "fact-label", "fact-prefix", "fact-unit", "fact-note",
     "fact-text-value", "revision-change", "revision-reason", "quote-text", "quote-occasion", "event-title",
     "correction-topic", "correction-article", "correction-record", "citation-excerpt", "citation-locator",
+    "question-title", "question-note", "position-summary",
 ]
 
 
@@ -89,7 +90,7 @@ events:
     date: 2001-01-15
     claimant: zz-claimant
     status: confirmed
-    sources: [zz-source]
+    sources: [{{source: zz-source, excerpt: "It began."}}]
     reviewed: 2001-01-20
 corrections:
   - id: zz-correction
@@ -98,6 +99,16 @@ corrections:
     record: {quoted("correction-record")}
     items: [zz-fact]
     sources: [zz-source]
+questions:
+  - id: zz-question
+    title: {quoted("question-title")}
+    note: {quoted("question-note")}
+    positions:
+      - claimant: zz-claimant
+        date: 2001-02-01
+        stance: estimate
+        summary: {quoted("position-summary")}
+        items: [zz-fact]
 """
 PAGE = """\
 # Probe page
@@ -114,6 +125,10 @@ Who: <!-- claimant:zz-claimant -->. Words: <!-- phrase:zz-quote -->. Event: <!--
 <!-- estimates:zz-group -->
 
 <!-- correction:zz-correction -->
+
+<!-- trend:zz-group -->
+
+<!-- question:zz-question -->
 """
 
 

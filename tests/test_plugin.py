@@ -67,7 +67,7 @@ def test_wording_citation_name_data_folder_and_templates_come_from_the_settings(
     assert "<dd>Somebody says otherwise.</dd>" in method
     assert "Asserted by one interested party; treat with caution." in method  # a default wording kept
     assert "own-badge" in method
-    facts = (project / "site/facts/index.html").read_text()
+    facts = (project / "site/facts/deployment/index.html").read_text()  # a page of cards
     assert 'class="fx-cite__text"' in facts and ">The Test Desk: " in facts
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import FACTS, SOURCES
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs_explainer.data.catalog import link
 from mkdocs_explainer.data.figures import find
 from mkdocs_explainer.data.validate import check_file
-from mkdocs_explainer.pages.fairness import typed_figures
+from mkdocs_explainer.pages.fairness import prose, typed_figures
 
 CORRECTION = """\
 corrections:
@@ -80,3 +82,10 @@ def test_numbers_are_read_with_their_separators():
     assert [(f.written, f.value) for f in find("20,000 and 20\u202f000 and 1.5 million and 2,000")] == [
         ("20,000", 20000), ("20\u202f000", 20000), ("1.5", 1.5), ("2,000", 2000)]
     assert list(find("in 2000, on 2024-11-13, at 07:10, Su-27")) == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.-:/ \n`<!->\"“”abc")), max_size=80))
+def test_any_text_is_read_without_error_and_keeps_its_lines(text):
+    assert prose(text).count("\n") == text.count("\n")
+    for figure in find(text):
+        assert figure.value >= 0 and figure.written in text

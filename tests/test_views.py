@@ -36,6 +36,10 @@ events:
      sources: [alpha], reviewed: 2026-11-25}
 corrections:
   - {id: c, topic: By sea, article: by rail, record: by sea, items: [f-text], sources: [zeta]}
+questions:
+  - {id: qq, title: How many?, note: They differ., positions: [
+      {claimant: us, date: 2024-10-28, stance: estimate, summary: The agency gave a figure., items: [f-us]},
+      {claimant: kr, date: 2024-10-30, stance: estimate, summary: Korea gave a span., items: [f-kr, q]}]}
 """
 
 

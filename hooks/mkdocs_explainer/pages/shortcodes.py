@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data.catalog import Catalog, map_place_ids
+from ..i18n import NP_, pgettext
 from ..problems import Problem, ProblemsFound
 from . import chart, history, maps, views
 from .markdown_ext import _WORD, SHORTCODE, Marker
@@ -50,8 +51,13 @@ class Kind:
     """For a kind that takes no id: checks an optional argument (a filter), returning what is wrong with it."""
 
 
-STANCE_WORDS = {"yes": "Yes", "no": "No", "neither": "Neither confirms nor denies", "estimate": "Estimate"}
-"""How a position's stance reads on the page."""
+STANCE_WORDS = {"yes": NP_("stance", "Yes"), "no": NP_("stance", "No"),
+                "neither": NP_("stance", "Neither confirms nor denies"), "estimate": NP_("stance", "Estimate")}
+"""How a position's stance reads on the page (in the page's language: `stance_words()`)."""
+
+
+def stance_words() -> dict[str, str]:
+    return {stance: pgettext("stance", words) for stance, words in STANCE_WORDS.items()}
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -95,7 +101,7 @@ KINDS: dict[str, Kind] = {
             item for item in views.filtered_items(ctx.catalog, arg) if arg or item["id"] not in ctx.listed]),
         shows=lambda c, a: set(),
         help="every fact, quote and event as a card with its permanent anchor; or those a filter selects "
-             "(facts:file=budget, facts:year=2025, facts:kind=quote, facts:question=id; joined by commas), "
+             "(facts:file=NAME, facts:year=YYYY, facts:kind=quote, facts:question=ID; joined by commas), "
              "each card's home being the first page that lists it; with filtered pages, a plain one lists the rest",
         dated=lambda c, a: {item["id"] for item in views.filtered_items(c, a)},
         options=views.filter_problem,
@@ -110,7 +116,7 @@ KINDS: dict[str, Kind] = {
     ),
     "question": Kind(
         "questions", True,
-        lambda ctx, arg: render("question.html", ctx, question=ctx.catalog["questions"][arg], stance_words=STANCE_WORDS),
+        lambda ctx, arg: render("question.html", ctx, question=ctx.catalog["questions"][arg], stance_words=stance_words()),
         shows=lambda c, a: set(),
         help="an open question with every claimant's dated position (denials included), linked to their evidence",
         dated=lambda c, a: {i for p in c["questions"][a]["positions"] for i in p["items"]},
@@ -118,7 +124,7 @@ KINDS: dict[str, Kind] = {
     "questions": Kind(
         None, True,
         lambda ctx, arg: render("questions.html", ctx, questions=list(ctx.catalog["questions"].values()),
-                                stance_words=STANCE_WORDS),
+                                stance_words=stance_words()),
         shows=lambda c, a: set(),
         help="every open question with all its positions",
         dated=lambda c, a: {i for q in c["questions"].values() for p in q["positions"] for i in p["items"]},

@@ -33,10 +33,12 @@ class Reading:
     """One claimant's figure on one date: `low` and `high` differ only for a span."""
 
     series: str
-    """Who gave it (the series' label)."""
+    """Who gave it: readings with the same `series` make one line."""
     date: dt.date
     low: float
     high: float
+    label: str = ""
+    """The series' name in the legend (`series` when empty)."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def layout(readings: list[Reading], number_text: Callable[[float], str] = plain,
         own = sorted((r for r in readings if r.series == name), key=lambda r: (r.date, r.low))
         points = [Point(x_of(r.date), y_of((r.low + r.high) / 2), y_of(r.low), y_of(r.high)) for r in own]
         path = " ".join(f"{'M' if i == 0 else 'L'}{p.x} {p.y}" for i, p in enumerate(points)) if len(points) > 1 else ""
-        series.append(Series(name, index, MARKERS[index % len(MARKERS)], DASHES[index % len(DASHES)], points, path,
+        series.append(Series(own[0].label or name, index, MARKERS[index % len(MARKERS)], DASHES[index % len(DASHES)], points, path,
                              round(legend_top + index * LEGEND_ROW, 1)))
     value_ticks = [Tick(y_of(top_value * share), text) for share, text in zip(shares, value_texts, strict=True)]
     date_ticks = [Tick(x_of(first), date_text(first))] + ([Tick(x_of(last), date_text(last))] if days else [])

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..data.catalog import Catalog, Record
+from ..i18n import _
 from . import chart, formatting, trend
 
 _KIND_ORDER = {"event": 0, "fact": 1, "quote": 2}
@@ -24,10 +25,10 @@ def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
         value = fact["value"]
         low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
         claimant, when = catalog.claimant_of(fact), formatting.format_date(fact["date"])
-        label = f"{claimant['name']} · {when}"
+        label = _("%(who)s · %(when)s", who=claimant["name"], when=when)
         if not chart.fits(label, chart.WIDTH - 2 * chart.PADDING) and claimant.get("short"):
-            label = f"{claimant['short']} · {when}"  # the table below the chart gives the full name
-        value_text = f"{formatting.format_value(fact)} ({fact['status']})"
+            label = _("%(who)s · %(when)s", who=claimant["short"], when=when)  # the table below the chart gives the full name
+        value_text = _("%(value)s (%(status)s)", value=formatting.format_value(fact), status=formatting.status_name(fact["status"]))
         entries.append(chart.Entry(label=label, value_text=value_text, low=float(low), high=float(high)))
     return entries
 
@@ -35,11 +36,12 @@ def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
 def describe_chart(catalog: Catalog, group_id: str) -> str:
     """The chart's text alternative: every bar as a sentence."""
     parts = [
-        f"{catalog.claimant_of(fact)['name']}: {formatting.format_value(fact)}, "
-        f"as of {formatting.format_date(fact['date'])} ({fact['status']})"
+        _("%(who)s: %(value)s, as of %(date)s (%(status)s)", who=catalog.claimant_of(fact)["name"],
+          value=formatting.format_value(fact), date=formatting.format_date(fact["date"]),
+          status=formatting.status_name(fact["status"]))
         for fact in catalog.group_members(group_id)
     ]
-    return "; ".join(parts) + "."
+    return _("%(list)s.", list=_("; ").join(parts))
 
 
 @dataclass
@@ -77,10 +79,10 @@ def bibliography(catalog: Catalog) -> list[Record]:
 def item_summary(item: Record) -> str:
     """A short line naming an item, for lists that link to its card."""
     if item["kind"] == "fact":
-        return f"{item['label']}: {formatting.format_value(item)}"
+        return _("%(label)s: %(value)s", label=item["label"], value=formatting.format_value(item))
     if item["kind"] == "event":
         return str(item["title"])
-    return f"“{item['text']}”"
+    return formatting.quoted_title(item)
 
 
 FILTERS = ("file", "kind", "year", "question")
@@ -168,7 +170,7 @@ def trend_chart(catalog: Catalog, group_id: str) -> trend.TrendChart:
         low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
         claimant = catalog.claimant_of(fact)
         label = trend.legend_label(claimant["name"], claimant.get("short"))
-        readings.append(trend.Reading(label, dt.date.fromisoformat(fact["date"]), float(low), float(high)))
+        readings.append(trend.Reading(fact["claimant"], dt.date.fromisoformat(fact["date"]), float(low), float(high), label))
     return trend.layout(readings, formatting.format_number, lambda day: formatting.format_date(day.isoformat()))
 
 
@@ -176,8 +178,11 @@ def describe_trend(catalog: Catalog, group_id: str) -> str:
     """The trend chart's text alternative: each claimant's figures in date order, as sentences."""
     by_claimant: dict[str, list[Record]] = {}
     for fact in trend_members(catalog, group_id):
-        by_claimant.setdefault(catalog.claimant_of(fact)["name"], []).append(fact)
-    return " ".join(
-        f"{name}: " + "; ".join(f"{formatting.format_value(f)} as of {formatting.format_date(f['date'])} ({f['status']})"
-                                for f in facts) + "."
-        for name, facts in by_claimant.items())
+        by_claimant.setdefault(fact["claimant"], []).append(fact)
+    sentences = []
+    for claimant, facts in by_claimant.items():
+        figures = _("; ").join(_("%(value)s as of %(date)s (%(status)s)", value=formatting.format_value(f),
+                                 date=formatting.format_date(f["date"]), status=formatting.status_name(f["status"]))
+                               for f in facts)
+        sentences.append(_("%(who)s: %(figures)s.", who=catalog["claimants"][claimant]["name"], figures=figures))
+    return " ".join(sentences)
