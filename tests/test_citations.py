@@ -63,8 +63,8 @@ def test_the_record_hedges_are_qualifiers_and_a_synonym_is_not():
     for hedge in ("as many as", "some", "possible", "possibly", "up to", "more than"):
         # the source's own hedge, written as the qualifier (the excerpt says it too)
         assert problems(FACTS.replace("qualifier: about", f"qualifier: {hedge}").replace("About 8,000", f"{hedge} 8,000")) == []
-    [message] = problems(FACTS.replace("qualifier: about", "qualifier: roughly"))
-    assert message.startswith("data/facts.yml:8: facts[0].qualifier (troops-near-kursk): 'roughly' is not one of")
+    [message] = problems(FACTS.replace("qualifier: about", "qualifier: circa"))
+    assert message.startswith("data/facts.yml:8: facts[0].qualifier (troops-near-kursk): 'circa' is not one of")
 
 
 def test_unverified_reason_goes_with_the_unverified_status_only():

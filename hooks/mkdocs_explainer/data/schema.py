@@ -20,6 +20,7 @@ from .load import Suspect, shorten
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
 Qualifier = Literal[
     "about", "around", "at least", "more than", "over", "up to", "as many as", "nearly", "some", "possible", "possibly",
+    "approximately", "roughly", "as much as", "an estimated",
 ]
 """The hedges the record uses. A fact's qualifier is the source's own word, never a synonym for it."""
 ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]

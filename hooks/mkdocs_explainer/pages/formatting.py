@@ -24,6 +24,10 @@ QUALIFIED = {
     "some": N_("some %(quantity)s"),
     "possible": N_("possible %(quantity)s"),
     "possibly": N_("possibly %(quantity)s"),
+    "approximately": N_("approximately %(quantity)s"),
+    "roughly": N_("roughly %(quantity)s"),
+    "as much as": N_("as much as %(quantity)s"),
+    "an estimated": N_("an estimated %(quantity)s"),
 }
 """A figure's hedge as a template around the quantity: languages put it before or after the number."""
 
