@@ -14,7 +14,6 @@ import gc
 import importlib
 import logging
 import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,7 @@ from mkdocs.utils import get_relative_url, meta
 from . import preview
 from .build import html_fixes
 from .build.staging import Staging
+from .data import settings as project_settings
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
 from .pages import render, shortcodes
@@ -54,13 +54,26 @@ LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
+class _ReviewDays(c.Type[int]):
+    """A review period in whole days: `true`, -1 and a million years are errors, not numbers."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        try:
+            return project_settings.check_days(value, "expected")
+        except project_settings.SettingsError as error:
+            raise base.ValidationError(str(error).removeprefix("expected: ")) from None
+
+
 # MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
 class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
 
     data_dir = c.Type(str, default="data")
     """Folder of the YAML facts, relative to mkdocs.yml."""
-    stale_after_days = c.Optional(c.Type(int))
+    stale_after_days = c.Optional(_ReviewDays())
     """Facts not reviewed for this many days are listed by every build (an INFO notice); unset: no notice."""
     cite_as = c.Optional(c.Type(str))
     """The site's name in "Cite this" texts; `site_name` when unset."""
@@ -95,8 +108,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
         """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
-    def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
+    def load_settings(self, options: Any, config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
+        try:
+            options = project_settings.options_mapping(options, where.replace(".", ": "))
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
         errors, warnings = self.load_config(dict(options), config_file_path)
         for key, warning in warnings:
             log.warning(f"{where}.{key}: {warning}")
@@ -115,6 +132,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
+        try:
+            project_settings.data_folder(Path(config.config_file_path).parent, self.config.data_dir, "explainer.data_dir")
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs

@@ -8,7 +8,9 @@ regenerates it in memory and fails when the file is out of date. Each data file 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +36,25 @@ def render() -> str:
 
 
 def write(data_dir: Path) -> Path:
+    """Write `schema.json` as a new file put in place by a rename: a symbolic link found there is replaced
+    by the file, never followed, so nothing outside the data folder is overwritten."""
     path = data_dir / "schema.json"
-    path.write_text(render(), encoding="utf-8")
+    handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".schema-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(render())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide it from the team's other users
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def main(argv: list[str] | None = None) -> int:
