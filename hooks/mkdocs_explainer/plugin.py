@@ -33,7 +33,7 @@ from .build.staging import Staging
 from .data import settings as project_settings
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
-from .pages import render, shortcodes
+from .pages import basemap, render, shortcodes
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
@@ -241,6 +241,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             site=self.outputs.site if self.outputs else None,
             template_dir=self.template_dir,
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
+            cache_dir=Path(config.config_file_path).parent / basemap.FOLDER,
         )
         if self.outputs:
             self.outputs.note_page(page)

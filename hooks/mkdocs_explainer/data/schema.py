@@ -386,6 +386,10 @@ class Route(Strict):
         return self
 
 
+MIN_REGION = 0.01
+"""Degrees: a map region narrower than this (about a kilometre) would be drawn at an infinite scale."""
+
+
 class Region(Strict):
     """The part of the globe a map shows, in degrees."""
 
@@ -398,6 +402,9 @@ class Region(Strict):
     def _ordered(self) -> Region:
         if self.west >= self.east or self.south >= self.north:
             raise PydanticCustomError("region", "west must be less than east, and south less than north")
+        if self.east - self.west < MIN_REGION or self.north - self.south < MIN_REGION:
+            raise PydanticCustomError("region", f"the region is too small to draw: give at least {MIN_REGION}° (about a "
+                                      "kilometre) between west and east and between south and north")
         return self
 
 

@@ -37,7 +37,10 @@ class PageContext:
     template_dir: Path | None = None
     """The site's own templates, each replacing the package's of the same name."""
     basemap: Path | None = None
-    """The country outlines maps are drawn on (made by scripts/make_basemap.py)."""
+    """The site's own country outlines for maps (`basemap.json` in its data folder), if it has them; else
+    maps are drawn on the package's world outlines (basemap.py)."""
+    cache_dir: Path | None = None
+    """Where drawn map outlines are kept between builds (`.cache/explainer-maps/`); None: not kept."""
 
 
 @functools.cache

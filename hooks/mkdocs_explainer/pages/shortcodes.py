@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
 from ..data.catalog import Catalog, map_place_ids
 from ..problems import Problem, ProblemsFound
-from . import chart, history, maps, views
+from . import basemap, chart, history, maps, views
 from .markdown_ext import _WORD, SHORTCODE, Marker
 from .render import PageContext, render, render_inline
 
@@ -183,16 +184,27 @@ def _render_chart(context: PageContext, group_id: str) -> Markup:
 
 def _render_map(context: PageContext, map_id: str) -> Markup:
     spec = context.catalog["maps"][map_id]
-    if context.basemap is None or not context.basemap.exists():
-        raise ProblemsFound([Problem("data/basemap.json", 0, "", "the map outlines are missing: run scripts/make_basemap.py")])
-    basemap = maps.read_basemap(context.basemap)
-    if not maps.covers(basemap["region"], spec["region"]):
-        raise ProblemsFound([Problem("data/basemap.json", 0, f"maps: {map_id}",
-                                     f"the outlines cover only {maps.region_text(basemap['region'])}; the map shows "
-                                     f"{maps.region_text(spec['region'])}: regenerate them with scripts/make_basemap.py")])
-    drawn = maps.layout(context.catalog, spec, basemap)
+    shown_as = _shown_as(context.basemap)
+    try:
+        outlines = basemap.load(context.basemap, shown_as)
+        region = outlines.region
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ProblemsFound([Problem(shown_as, 0, "", f"the map outlines cannot be read ({error!r}); fix the file, "
+                                     "or delete it to draw on the world outlines that come with the package")]) from None
+    if not maps.covers(region, spec["region"]):
+        raise ProblemsFound([Problem(shown_as, 0, f"maps: {map_id}",
+                                     f"the outlines cover only {maps.region_text(region)}; the map shows "
+                                     f"{maps.region_text(spec['region'])}: widen the file's region, or delete it to draw "
+                                     "on the world outlines that come with the package")])
+    drawn = maps.layout(context.catalog, spec,
+                        land=lambda frame: basemap.land(frame, spec["region"], outlines, context.cache_dir))
     return render("map.html", context, spec=spec, map=drawn, description=maps.describe(context.catalog, drawn),
-                  attribution=basemap["attribution"])
+                  attribution=outlines.attribution)
+
+
+def _shown_as(path: Path | None) -> str:
+    """The site's basemap file as an editor names it: in the data folder (`data/basemap.json`)."""
+    return f"{path.parent.name}/{path.name}" if path is not None else "data/basemap.json"
 
 
 def _map_items(catalog: Catalog, map_id: str) -> set[str]:
