@@ -47,6 +47,8 @@ class Kind:
     reads_data: bool = True
     """False for kinds whose output never depends on `data/` (the legend): a data edit leaves them alone.
     A kind that takes no id and reads data is taken to read all of it (it lists everything)."""
+    filters: Callable[[Catalog, str], str | None] | None = None
+    """For a list that takes no id: checks the filters written after the colon (None: fine, else the problem)."""
 
 
 def _group_ids(catalog: Catalog, group_id: str) -> set[str]:
@@ -125,10 +127,13 @@ KINDS: dict[str, Kind] = {
         help="the name of a person or body from data/claimants.yml (its role as a tooltip)",
     ),
     "timeline": Kind(
-        None, True, lambda ctx, arg: render("timeline.html", ctx, days=views.timeline_days(ctx.catalog)),
+        None, True,
+        lambda ctx, arg: render("timeline.html", ctx, days=views.timeline_days(ctx.catalog, _filters(arg))),
         shows=lambda c, a: set(),
-        help="every dated fact, quote and event, grouped by day, oldest first",
-        dated=lambda c, a: set(c.items),
+        help="every dated fact, quote and event, grouped by day, oldest first; <!-- timeline:kind=event --> "
+             "or <!-- timeline:claimant=some-id,group=some-id --> shows only those",
+        dated=lambda c, a: {i for i, item in c.items.items() if views.matches(item, _filters(a))},
+        filters=lambda c, a: _check_filters(c, a),
     ),
     "sources": Kind(
         None, True, lambda ctx, arg: render("sources.html", ctx, entries=views.bibliography(ctx.catalog)),
@@ -169,6 +174,32 @@ KINDS["shortcodes"] = Kind(
     shows=lambda c, a: set(),
     help="this list of shortcodes, generated from the code so it never goes stale", reads_data=False,
 )
+
+
+def _filters(arg: str) -> dict[str, set[str]]:
+    return views.parse_filters(arg) if arg else {}
+
+
+FILTER_SECTIONS = {"kind": None, "group": "groups", "claimant": "claimants"}
+
+
+def _check_filters(catalog: Catalog, arg: str) -> str | None:
+    """The problem with a list's filters (`kind=event,claimant=x`), if any: the same words as for ids."""
+    try:
+        filters = views.parse_filters(arg)
+    except ValueError as error:
+        return f"'{error}' is not a filter: write key=value, e.g. kind=event (keys: {', '.join(views.FILTER_KEYS)})"
+    for key, values in filters.items():
+        if key not in FILTER_SECTIONS:
+            return f"unknown filter '{key}' (filters: {', '.join(views.FILTER_KEYS)})"
+        for value in sorted(values):
+            section = FILTER_SECTIONS[key]
+            if section is None:
+                if value not in ("event", "fact", "quote"):
+                    return f"unknown kind '{value}' (kinds: event, fact, quote)"
+            elif problem := _unknown_id(section, value, catalog):
+                return problem
+    return None
 
 
 def _render_chart(context: PageContext, group_id: str) -> Markup:
@@ -287,7 +318,9 @@ def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
     kind = KINDS.get(kind_name)
     if kind is None:
         return f"unknown shortcode '{kind_name}'. Available: {', '.join(sorted(KINDS))}"
-    if kind.section is None:
+    if kind.section is None and arg and kind.filters is not None:
+        problem = kind.filters(catalog, arg)
+    elif kind.section is None:
         problem = f"'{kind_name}' takes no id; write <!-- {kind_name} -->" if arg else None
     elif not arg:
         return f"'{kind_name}' needs an id: <!-- {kind_name}:some-id -->"
