@@ -152,6 +152,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.template_dir = custom if custom.is_dir() else None
         for warning in setup_warnings(config, custom, self.config.custom_templates != CUSTOM_TEMPLATES):
             log.warning(warning)
+        # The site's own shortcodes: custom_templates/shortcodes/NAME.html is <!-- NAME:id -->.
+        for warning in shortcodes.use_site_kinds(self.template_dir):
+            log.warning(warning)
+        self.shortcodes.block_kinds = set(shortcodes.BLOCK_KINDS)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         for folder in (data_dir, self.template_dir, render.TEMPLATES):

@@ -36,6 +36,12 @@ class Catalog:
     def item(self, item_id: str) -> Record:
         return self.items[item_id]
 
+    def find(self, record_id: str) -> Record | None:
+        """The record of any section with this id (ids are unique within a section; items come first)."""
+        if record_id in self.items:
+            return self.items[record_id]
+        return next((records[record_id] for records in self.sections.values() if record_id in records), None)
+
     def group_members(self, group_id: str) -> list[Record]:
         """The facts of an estimate group, smallest value first (ranges by their lower end)."""
         members = [f for f in self["facts"].values() if f.get("group") == group_id]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..data.catalog import Catalog, map_place_ids
+from ..data.catalog import Catalog, Record, map_place_ids
 from ..problems import Problem, ProblemsFound
 from . import basemap, chart, history, maps, views
 from .markdown_ext import _WORD, SHORTCODE, Marker
@@ -245,7 +245,51 @@ def _map_items(catalog: Catalog, map_id: str) -> set[str]:
     return {item for record in records for item in record["items"]}
 
 
+BUILT_IN = dict(KINDS)
+"""The package's own kinds; a site's templates add theirs (`use_site_kinds`)."""
+SITE_FOLDER = "shortcodes"
+"""In the site's templates folder (custom_templates): `NAME.html` makes a block shortcode <!-- NAME:id -->,
+`NAME.inline.html` one that sits inside a sentence."""
 BLOCK_KINDS = frozenset(name for name, kind in KINDS.items() if kind.block)
+
+
+def use_site_kinds(template_dir: Path | None) -> list[str]:
+    """Make each template in `template_dir/shortcodes/` a shortcode kind (in place of any from an earlier
+    build), and return what is wrong with the templates' names. Such a kind takes one or more ids of any
+    records (`<!-- NAME:id -->`, `<!-- NAME:id1,id2 -->`); its template receives them as `records`, the first
+    also as `record`. Unknown ids get the same message as for the package's kinds."""
+    global BLOCK_KINDS
+    KINDS.clear()
+    KINDS.update(BUILT_IN)
+    warnings = []
+    folder = template_dir / SITE_FOLDER if template_dir is not None else None
+    for path in sorted(folder.glob("*.html")) if folder is not None and folder.is_dir() else []:
+        name, inline = path.name.removesuffix(".html").removesuffix(".inline"), path.name.endswith(".inline.html")
+        if not re.fullmatch(r"[a-z][a-z-]*", name):
+            warnings.append(f"{path}: a shortcode's name is lower-case letters and hyphens (e.g. key-quote.html); "
+                            "this template is not used")
+        elif name in KINDS:
+            warnings.append(f"{path}: '{name}' is {'a shortcode already' if name in BUILT_IN else 'given twice'}; to change "
+                            f"the HTML of a package shortcode, copy its template (e.g. {name}.html) into the templates "
+                            "folder itself; this template is not used")
+        else:
+            KINDS[name] = _site_kind(f"{SITE_FOLDER}/{path.name}", block=not inline)
+    BLOCK_KINDS = frozenset(name for name, kind in KINDS.items() if kind.block)
+    return warnings
+
+
+def _site_kind(template: str, block: bool) -> Kind:
+    def records(catalog: Catalog, arg: str) -> list[Record]:
+        return [record for record_id in arg.split(",") if (record := catalog.find(record_id)) is not None]
+
+    def rendered(ctx: PageContext, arg: str) -> Markup:
+        found = records(ctx.catalog, arg)
+        return (render if block else render_inline)(template, ctx, records=found, record=found[0])
+
+    def items(catalog: Catalog, arg: str) -> set[str]:
+        return {record_id for record_id in arg.split(",") if record_id in catalog.items}
+
+    return Kind("records", block, rendered, shows=items, help=f"the site's own template {template}")
 
 
 @dataclass(frozen=True)
@@ -332,6 +376,8 @@ def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
 
 
 def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
+    if section == "records":  # a site's shortcode: one or more ids of any records
+        return next(filter(None, (_unknown_record(record_id, catalog) for record_id in arg.split(","))), None)
     pool = catalog.items if section == "items" else catalog[section]
     if arg in pool:
         return None
@@ -340,6 +386,17 @@ def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
     hint = catalog.suggest(arg, section)
     guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
     return f"unknown {label.get(section, section)} '{arg}'.{guess}"
+
+
+def _unknown_record(record_id: str, catalog: Catalog) -> str | None:
+    if catalog.find(record_id) is not None:
+        return None
+    import difflib
+
+    every = [rid for name in catalog.sections for rid in catalog[name]]
+    hint = difflib.get_close_matches(record_id, every, n=3, cutoff=0.75)
+    guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+    return f"unknown id '{record_id}' (no record of any kind has it).{guess}"
 
 
 def _near(text: str) -> str:
