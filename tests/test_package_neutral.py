@@ -31,11 +31,15 @@ def site_names() -> set[str]:
     return names
 
 
+WORLD = PACKAGE / "pages" / "world-basemap.json.gz"
+"""The world's country outlines name every country, this story's too: data for any map, not the story's words."""
+
+
 def package_texts() -> dict[str, str]:
     return {
         path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(PACKAGE.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and "__pycache__" not in path.parts and path != WORLD
     }
 
 

@@ -30,6 +30,8 @@ def _configure(project: Path, **settings: object) -> None:
     text = config.read_text()
     head, tail = text.split("  explainer:\n", 1)
     tail = tail.split("\nhooks:", 1)[1]
+    # This story's place kinds stay: its data uses them.
+    settings = {"place_kinds": stale.settings(project / "mkdocs.yml")["place_kinds"], **settings}
     block = yaml.safe_dump({"explainer": settings}, allow_unicode=True, sort_keys=False)
     tail = tail.replace("watch:\n  - data\n", "watch:\n")  # the plugin watches the data folder itself
     config.write_text(head + "\n".join("  " + line for line in block.splitlines()) + "\n\nhooks:" + tail)

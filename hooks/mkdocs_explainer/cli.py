@@ -14,7 +14,9 @@ from pathlib import Path
 from . import __version__
 from .data import editor_schema
 from .data import settings as project_settings
+from .data.catalog import site_vocabulary
 from .outputs import stale
+from .problems import ProblemsFound
 
 STARTER = "starter"
 """The package folder copied by `explainer new`."""
@@ -81,7 +83,11 @@ def write_schema(root: Path, parser: argparse.ArgumentParser) -> int:
         parser.error(str(error))
     if not data_dir.is_dir():
         parser.error(f"{data_dir} is not a folder: give an explainer's folder (one made by `explainer new`)")
-    print(f"wrote {editor_schema.write(data_dir)}")
+    try:
+        words = site_vocabulary(root)
+    except ProblemsFound as error:
+        parser.error(str(error.problems[0]))
+    print(f"wrote {editor_schema.write(data_dir, words)}")
     return 0
 
 

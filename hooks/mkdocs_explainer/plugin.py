@@ -31,6 +31,7 @@ from . import preview
 from .build import html_fixes
 from .build.staging import Staging
 from .data import settings as project_settings
+from .data import vocabulary
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
 from .pages import basemap, render, shortcodes
@@ -89,6 +90,12 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
     license_url = c.Optional(c.URL())
     """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
+    place_kinds = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.SHAPES))))
+    """The kinds of places, each with its marker's shape (circle, square, triangle, diamond); unset: neutral defaults."""
+    claimant_kinds = c.Optional(c.ListOfItems(c.Type(str)))
+    """The kinds of claimants; unset: neutral defaults (government, agency, official, person, media...)."""
+    route_modes = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.LINES))))
+    """How a route's legs were travelled, each with its line (solid, dashed, dash-dot, dotted); unset: road, rail, ship, air, foot."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -185,7 +192,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
-            catalog = build_catalog(root / self.config.data_dir, root)
+            catalog = build_catalog(root / self.config.data_dir, root, self._vocabulary())
             key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
             if key != self.page_markers[0]:
                 self.page_markers = (key, {})
@@ -230,6 +237,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             preview.reuse_compiled_templates(env)
         preview.restore_pages(config, files)
         return env
+
+    def _vocabulary(self) -> vocabulary.Vocabulary:
+        try:
+            return vocabulary.from_options(self.config.place_kinds, self.config.claimant_kinds, self.config.route_modes)
+        except project_settings.SettingsError as error:
+            raise ProblemsFound([Problem("mkdocs.yml", 0, "", f"explainer.{error}")]) from None
 
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:

@@ -27,7 +27,7 @@ FOLDER = Path(".cache") / "explainer"
 """Where entries live, relative to the project root (git-ignored, removed by `make clean`)."""
 
 CODE = ("data/cache.py", "data/catalog.py", "data/evidence.py", "data/files.py", "data/load.py",
-        "data/records.py", "data/schema.py", "data/validate.py", "problems.py")
+        "data/records.py", "data/schema.py", "data/validate.py", "data/vocabulary.py", "problems.py")
 """Our modules that decide what a file's checked form is: editing any of them invalidates every entry."""
 
 DISTRIBUTIONS = ("pydantic", "pydantic_core")

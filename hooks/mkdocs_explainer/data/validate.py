@@ -17,12 +17,14 @@ from ..problems import Problem
 from . import evidence, schema
 from .load import LoadedFile, Path, format_path, load_text
 from .records import FileResult, Reference
+from .vocabulary import DEFAULT, Vocabulary
 
 _KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
 
 
-def check_file(name: str, raw: bytes) -> FileResult:
-    """Parse and validate one file's bytes; every problem is collected in the result."""
+def check_file(name: str, raw: bytes, vocabulary: Vocabulary = DEFAULT) -> FileResult:
+    """Parse and validate one file's bytes; every problem is collected in the result. The kinds of places and
+    claimants and the modes of routes are the site's (`vocabulary`)."""
     loaded = load_text(name, raw)
     result = FileResult(name=name, problems=list(loaded.problems))
     if loaded.data is None:  # not readable as YAML at all
@@ -33,7 +35,7 @@ def check_file(name: str, raw: bytes) -> FileResult:
     bad_paths = set(loaded.refused)
     data_file = None
     try:
-        data_file = schema.DataFile.model_validate(loaded.data)
+        data_file = schema.DataFile.model_validate(loaded.data, context={"vocabulary": vocabulary})
     except ValidationError as error:
         for issue in error.errors():
             loc = tuple(issue["loc"])

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from ..data.catalog import Catalog, Record, map_place_ids
+from ..data.vocabulary import DEFAULT, SHAPES, Vocabulary
 from .formatting import format_date
 from .projection import LambertConic
 
@@ -444,14 +447,30 @@ def _first_free(text: str, x: float, y: float, gap: float, taken: list[Box], ins
     return None
 
 
-GLYPHS = {"city": "●", "island": "●", "port": "■", "depot": "▲", "training ground": "◆"}
-"""The marker's shape, also shown as a character in the list below the map: kinds differ by shape, not colour."""
 AREA_GLYPH = "◌"
-LINE_STYLES = {"ship": "dashed line", "rail": "solid line", "road": "dash-dot line", "air": "dotted line"}
 
 
-def glyph(place: Record) -> str:
-    return AREA_GLYPH if place["approximate"] else GLYPHS.get(place["kind"], "●")
+@jinja2.pass_context
+def glyph(context: jinja2.runtime.Context, place: Record) -> str:
+    """The marker's character for a place, as its kind's shape in the site's vocabulary (see data/vocabulary.py)."""
+    return AREA_GLYPH if place["approximate"] else SHAPES[_vocabulary(context).shape(place["kind"])]
+
+
+@jinja2.pass_context
+def marker_shape(context: jinja2.runtime.Context, place: Record) -> str:
+    """circle, square, triangle or diamond: how the map draws a place of this kind."""
+    return _vocabulary(context).shape(place["kind"])
+
+
+@jinja2.pass_context
+def line_style(context: jinja2.runtime.Context, mode: str) -> str:
+    """solid, dashed, dash-dot or dotted: how the map draws a leg travelled this way."""
+    return _vocabulary(context).line(mode)
+
+
+def _vocabulary(context: jinja2.runtime.Context) -> Vocabulary:
+    catalog = context.get("catalog")
+    return catalog.vocabulary if isinstance(catalog, Catalog) else DEFAULT
 
 
 def position(place: Record) -> str:

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..data.catalog import Catalog, Record
+from ..data.vocabulary import LINES
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
 from . import citation, formatting, history, maps, views
@@ -62,8 +63,8 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         summary=views.item_summary,
     )
     env.globals["status_meaning"] = STATUS_MEANING
-    env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
-                       line_styles=maps.LINE_STYLES)
+    env.globals.update(glyph=maps.glyph, marker_shape=maps.marker_shape, line_style=maps.line_style, line_names=LINES,
+                       position=maps.position, describe_route=maps.describe_route)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
