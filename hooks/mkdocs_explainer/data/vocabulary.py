@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_
 from .settings import SettingsError
 
 SHAPES = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆"}
 """A place kind's marker on a map, and the character for it in the lists: kinds differ by shape, not colour."""
-LINES = {"solid": "solid line", "dashed": "dashed line", "dash-dot": "dash-dot line", "dotted": "dotted line"}
-"""A route mode's line on a map, and how the list below the map names it."""
+LINES = {"solid": N_("solid line"), "dashed": N_("dashed line"), "dash-dot": N_("dash-dot line"), "dotted": N_("dotted line")}
+"""A route mode's line on a map, and how the list below the map names it (translated where shown)."""
 
 
 @dataclass(frozen=True)
