@@ -32,7 +32,7 @@ def log_notice(catalog: Catalog, today: dt.date, days: int) -> list[Record]:
     overdue = history.stale_items(catalog, today, days)
     if overdue:
         lines = "\n  ".join(describe(item, today) for item in overdue)
-        log.info(f"{len(overdue)} item(s) not reviewed in the last {days} days (run `make stale`):\n  {lines}")
+        log.info(f"{len(overdue)} item(s) not reviewed in the last {days} days (run `explainer stale`):\n  {lines}")
     return overdue
 
 
