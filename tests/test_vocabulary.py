@@ -100,5 +100,5 @@ def test_mkdocs_yml_sets_the_lists_and_a_change_rechecks_the_data(tmp_path: Path
     assert '<path class="fx-map__marker" d="M' in html and "◆" in html  # the epicentre's diamond, in the map and its list
     assert "(epicentre)" in html
     config.write_text("extra:\n  explainer:\n    place_kinds: {epicentre: star}\n")
-    with pytest.raises(ProblemsFound, match="mkdocs.yml: place_kinds: 'epicentre': 'star' is not one of"):
+    with pytest.raises(ProblemsFound, match=re.escape("mkdocs.yml: place_kinds: 'epicentre': 'star' is not one of")):
         build_catalog(data, tmp_path)
