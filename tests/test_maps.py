@@ -361,3 +361,20 @@ def test_each_maps_outlines_are_kept_and_reused(tmp_path, monkeypatch):
 def test_a_degenerate_region_is_named_with_file_line_and_field(region, message):
     [problem] = messages(PLACES.replace("region: {west: 120, east: 140, south: 35, north: 50}", f"region: {region}"))
     assert problem.startswith("data/places.yml:34: maps[0].region (far-east): " + message)
+
+
+def test_only_the_newest_kept_outlines_stay(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(basemap, "KEEP", 2)
+    outlines = basemap.load(ROOT / "data" / "basemap.json")
+    for number, east in enumerate((140, 141, 142)):
+        region = {"west": 120, "east": east, "south": 35, "north": 50}
+        basemap.land(maps.Frame.fit(region), region, outlines, tmp_path)
+        for entry in tmp_path.iterdir():  # file times one second apart, oldest first
+            if entry.stat().st_mtime > 1_000_000 + number:
+                os.utime(entry, (1_000_000 + number, 1_000_000 + number))
+    assert len(list(tmp_path.iterdir())) == 2
+    newest = {"west": 120, "east": 142, "south": 35, "north": 50}
+    monkeypatch.setattr(maps, "_land", lambda *args: pytest.fail("drawn again"))
+    basemap.land(maps.Frame.fit(newest), newest, outlines, tmp_path)  # still kept

@@ -27,6 +27,8 @@ SCALE = 100
 """The package's copy stores hundredths of a degree as integers."""
 FOLDER = Path(".cache") / "explainer-maps"
 """Where each map's projected outlines are kept, relative to the project root."""
+KEEP = 64
+"""Entries kept (the newest): a site has a few maps, each drawn for a few regions while its editor works on it."""
 CODE = ("basemap.py", "maps.py", "projection.py")
 """Modules that decide the outlines' drawing: editing one invalidates every kept map."""
 
@@ -139,6 +141,10 @@ def _keep(path: Path, value: dict[str, Any]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(value, out, separators=(",", ":"))
         os.replace(temporary, path)
+        # Regions change as editors work on a map: keep the newest entries, not every region ever tried.
+        kept = sorted(path.parent.glob("*.json"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
     except OSError:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
