@@ -144,3 +144,16 @@ def test_stale_reads_any_mkdocs_yml_without_a_traceback(tmp_path: Path, config: 
     result = explainer("stale", ".", cwd=tmp_path)
     no_traceback(result)
     assert result.returncode == 2 and result.stderr.startswith("explainer stale: ")
+
+
+def test_a_build_refuses_a_data_dir_outside_the_project(story: Path) -> None:
+    from project import mkdocs
+
+    (story.parent / "elsewhere").mkdir()
+    (story / "data").rename(story.parent / "elsewhere/data")
+    _set_options(story, "      data_dir: ../elsewhere/data\n")
+    result = mkdocs(story, "build", "--strict")
+    no_traceback(result)
+    assert result.returncode != 0
+    assert "explainer.data_dir: '../elsewhere/data' is outside the project" in result.stderr
+    assert not (story / "site").exists()
