@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs_explainer.plugin import setup_warnings
+from mkdocs_explainer import setup_checks
+from mkdocs_explainer.plugin import THEME
 from project import ROOT, mkdocs
 from test_package import explainer
 
@@ -32,8 +33,8 @@ def warnings_for(site: Path, tmp_path: Path, replace: tuple[str, str] = ("", "")
         (project / "overrides").mkdir()
         (project / "overrides/main.html").write_text(main_html)
     config = load_config(str(project / "mkdocs.yml"))
-    custom = project / config.plugins["explainer"].config.custom_templates
-    return setup_warnings(config, custom, config.plugins["explainer"].config.custom_templates != "explainer-templates")
+    templates = config.plugins["explainer"].config.custom_templates
+    return setup_checks.warnings(config, THEME / "main.html", project / templates, templates != "explainer-templates")
 
 
 def test_the_starter_gets_no_warning(starter: Path, tmp_path: Path) -> None:

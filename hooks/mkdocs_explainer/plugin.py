@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
-from . import i18n, preview
+from . import i18n, preview, setup_checks
 from .build import html_fixes
 from .build.staging import Staging
 from .data import settings as project_settings
@@ -161,7 +161,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
-        for warning in setup_warnings(config, custom, self.config.custom_templates != CUSTOM_TEMPLATES):
+        for warning in setup_checks.warnings(config, THEME / "main.html", custom, self.config.custom_templates != CUSTOM_TEMPLATES):
             log.warning(warning)
         # The site's own shortcodes: custom_templates/shortcodes/NAME.html is <!-- NAME:id -->.
         for warning in shortcodes.use_site_kinds(self.template_dir):
@@ -329,41 +329,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         else:
             self.staging.commit()
         self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
-
-
-def setup_warnings(config: MkDocsConfig, custom_templates: Path, templates_configured: bool) -> list[str]:
-    """What in the site's setup would silently break the explainer's pages or its no-third-party promise."""
-    warnings = []
-    theme = config.theme
-    if theme.name != "material":
-        warnings.append(f"theme '{theme.name}' is not Material for MkDocs (`theme: name: material`): the explainer's "
-                        "theme templates (head tags, \"Last updated\", scripts) and styles are made for Material, so "
-                        "pages will lack them or look broken")
-    own_main = Path(theme.custom_dir) / "main.html" if theme.custom_dir else None
-    if own_main is not None and own_main.is_file():
-        text = own_main.read_text(encoding="utf-8", errors="replace")
-        if "fx_head" not in text or "fx_updated" not in text:
-            warnings.append(f"{own_main.name} in the theme's custom_dir ({theme.custom_dir}) replaces the explainer's "
-                            "main.html: pages lose their head tags (description, structured data, feed, social card) "
-                            f"and the \"Last updated\" line. Copy the blocks of {THEME / 'main.html'} into yours, "
-                            "or change a partial (partials/*.html) instead of main.html")
-    if templates_configured and not custom_templates.is_dir():
-        warnings.append(f"explainer.custom_templates: the folder {custom_templates} does not exist, so the package's "
-                        "templates are used; create it, or correct the name")
-    extensions = {str(name).rsplit(".", 1)[-1] for name in config.markdown_extensions}
-    if "md_in_html" not in extensions:
-        warnings.append("markdown_extensions lacks md_in_html: a shortcode inside <div markdown> (as the key-figure "
-                        "cards are laid out) is then left as raw HTML and reported as not shown; add `- md_in_html`")
-    if theme.name == "material" and theme.get("font") is not False:
-        warnings.append("theme.font is not false: Material then loads its fonts from Google Fonts, so every reader's "
-                        "browser contacts a third party; set `font: false` under `theme:` (the system fonts are used)")
-    for name in ("extra_css", "extra_javascript"):
-        for entry in config[name]:
-            url = str(getattr(entry, "path", entry))
-            if url.startswith(("http://", "https://", "//")):
-                warnings.append(f"{name} loads {url} from another site: every reader's browser contacts a third party; "
-                                "copy the file into docs/ and list it by its path")
-    return warnings
 
 
 def _site_root(page: Page) -> str:
