@@ -32,3 +32,22 @@ def test_first_build_creates_the_site(tmp_path):
     (staging.staged / "index.html").write_text("new")
     staging.commit()
     assert (tmp_path / "site" / "index.html").read_text() == "new"
+
+
+def test_the_published_site_has_the_modes_mkdocs_gives_it(tmp_path):
+    # A web server running as another user must read site/: 0755 folders and 0644 files under umask 022.
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        staging = Staging.start(str(tmp_path / "site"))
+        (staging.staged / "sub").mkdir()
+        (staging.staged / "sub" / "index.html").write_text("new")
+        staging.commit()
+    finally:
+        os.umask(old)
+    site = tmp_path / "site"
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    assert stat.S_IMODE((site / "sub").stat().st_mode) == 0o755
+    assert stat.S_IMODE((site / "sub" / "index.html").stat().st_mode) == 0o644

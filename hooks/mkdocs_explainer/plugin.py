@@ -15,7 +15,6 @@ import gc
 import importlib
 import logging
 import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,14 +28,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
-from . import i18n, preview
+from . import i18n, preview, setup_checks
 from .build import html_fixes
 from .build.staging import Staging
-from .data import translations
+from .data import settings as project_settings
+from .data import translations, vocabulary
 from .data.catalog import Catalog, build_catalog
 from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
-from .pages import render, shortcodes, views
+from .pages import basemap, render, shortcodes, views
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
@@ -57,19 +57,35 @@ LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
 
 
+class _ReviewDays(c.Type[int]):
+    """A review period in whole days: `true`, -1 and a million years are errors, not numbers."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        try:
+            return project_settings.check_days(value, "expected")
+        except project_settings.SettingsError as error:
+            raise base.ValidationError(str(error).removeprefix("expected: ")) from None
+
+
+CUSTOM_TEMPLATES = "explainer-templates"
+
+
 # MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
 class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options (`plugins: - explainer: {...}`, or `extra: explainer:` for the hook)."""
 
     data_dir = c.Type(str, default="data")
     """Folder of the YAML facts, relative to mkdocs.yml."""
-    stale_after_days = c.Optional(c.Type(int))
+    stale_after_days = c.Optional(_ReviewDays())
     """Facts not reviewed for this many days are listed by every build (an INFO notice); unset: no notice."""
     cite_as = c.Optional(c.Type(str))
     """The site's name in "Cite this" texts; `site_name` when unset."""
     statuses = c.DictOfItems(c.Type(str), default={})
     """The status legend's wording, by status; a status left out keeps the default wording."""
-    custom_templates = c.Type(str, default="explainer-templates")
+    custom_templates = c.Type(str, default=CUSTOM_TEMPLATES)
     """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
     license = c.Optional(c.Type(str))
     """The licence of the site's own data and text (e.g. `CC BY 4.0`), stated in the exports, the feed, the
@@ -80,6 +96,12 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The site's language editions, each `{lang: ko, root: ko/, docs_dir: docs-ko}` (root inside the published
     site); the same list in every edition's config. Each page links to itself in the others (hreflang) and
     Material's language switcher lists them. Empty: one language."""
+    place_kinds = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.SHAPES))))
+    """The kinds of places, each with its marker's shape (circle, square, triangle, diamond); unset: neutral defaults."""
+    claimant_kinds = c.Optional(c.ListOfItems(c.Type(str)))
+    """The kinds of claimants; unset: neutral defaults (government, agency, official, person, media...)."""
+    route_modes = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.LINES))))
+    """How a route's legs were travelled, each with its line (solid, dashed, dash-dot, dotted); unset: road, rail, ship, air, foot."""
     language = c.Optional(c.Type(str))
     """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates; also the
     language of the sources' excerpts that give no `lang:`. Unset: the theme's `language` (Material), else English."""
@@ -118,8 +140,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
         """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
-    def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
+    def load_settings(self, options: Any, config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
+        try:
+            options = project_settings.options_mapping(options, where.replace(".", ": "))
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
         errors, warnings = self.load_config(dict(options), config_file_path)
         for key, warning in warnings:
             log.warning(f"{where}.{key}: {warning}")
@@ -141,6 +167,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         language = self.config.language or config.theme.get("language") or "en"
         if mistakes := check_language(language) + check_settings(self.config.hedges):
             raise PluginError("\n".join(f"explainer.{mistake}" for mistake in mistakes))
+        try:
+            project_settings.data_folder(Path(config.config_file_path).parent, self.config.data_dir, "explainer.data_dir")
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
@@ -149,6 +179,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
+        for warning in setup_checks.warnings(config, THEME / "main.html", custom, self.config.custom_templates != CUSTOM_TEMPLATES):
+            log.warning(warning)
+        # The site's own shortcodes: custom_templates/shortcodes/NAME.html is <!-- NAME:id -->.
+        for warning in shortcodes.use_site_kinds(self.template_dir):
+            log.warning(warning)
+        self.shortcodes.block_kinds = set(shortcodes.BLOCK_KINDS)
         # Every message and number from here on is in the edition's language (a site's own catalogues first).
         code = self.config.language or config.theme.get("language") or i18n.SOURCE_LANGUAGE
         try:
@@ -194,7 +230,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
         try:
-            catalog = build_catalog(root / self.config.data_dir, root, self.evidence)
+            catalog = build_catalog(root / self.config.data_dir, root, self.evidence, self._vocabulary())
             self.untranslated = []
             if self.language.code != i18n.data_language():  # this edition's words over the data's (figures stay the data's)
                 translated = translations.translate(
@@ -271,6 +307,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.edition:  # for pages without their own (404.html): each edition's home
             config.extra["alternate"] = editions.switcher(self.editions, self.edition, site_url=config.site_url or "")
 
+    def _vocabulary(self) -> vocabulary.Vocabulary:
+        try:
+            return vocabulary.from_options(self.config.place_kinds, self.config.claimant_kinds, self.config.route_modes)
+        except project_settings.SettingsError as error:
+            raise ProblemsFound([Problem("mkdocs.yml", 0, "", f"explainer.{error}")]) from None
+
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:
             return None
@@ -292,6 +334,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
             homes=_card_urls(self.homes, page, files),
             listed=self.listed,
+            cache_dir=Path(config.config_file_path).parent / basemap.FOLDER,
         )
         if self.outputs:
             self.outputs.note_page(page)

@@ -9,13 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable, Collection
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .load import Suspect, shorten
+from .vocabulary import DEFAULT, Vocabulary
 
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
 Qualifier = Literal[
@@ -23,9 +35,23 @@ Qualifier = Literal[
     "approximately", "roughly", "as much as", "an estimated",
 ]
 """The hedges the record uses. A fact's qualifier is the source's own word, never a synonym for it."""
-ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
-PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
-Mode = Literal["ship", "rail", "road", "air"]
+def _in_vocabulary(what: str, option: str, words: Callable[[Vocabulary], Collection[str]]) -> AfterValidator:
+    """A word from the site's list (data/vocabulary.py), given as the validation context; the default list without one."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        vocabulary = (info.context or {}).get("vocabulary", DEFAULT)
+        allowed = words(vocabulary)
+        if value not in allowed:
+            raise PydanticCustomError(option, f"{shown(value)} is not a {what} here; the {what}s are: "
+                                      f"{', '.join(allowed)} (the plugin's `{option}` option sets them)")
+        return value
+
+    return AfterValidator(check)
+
+
+ClaimantKind = Annotated[str, _in_vocabulary("claimant kind", "claimant_kinds", lambda v: v.claimant_kinds)]
+PlaceKind = Annotated[str, _in_vocabulary("place kind", "place_kinds", lambda v: list(v.place_kinds))]
+Mode = Annotated[str, _in_vocabulary("route mode", "route_modes", lambda v: list(v.route_modes))]
 STANCES = ("yes", "no", "neither", "estimate")
 """A position's answer to a question: yes, no, neither (neither confirms nor denies; not a denial), or
 estimate (a figure, carried by the position's items)."""
@@ -360,7 +386,7 @@ class Claimant(Strict):
     id: Slug = Field(description="Unique id; items refer to it with `claimant: <id>`.")
     name: Text = Field(description="Full name as readers see it, e.g. 'Jane Doe'.")
     short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'City Hall'.")
-    kind: ClaimantKind = Field(description="government, agency, official, media, organisation or state media.")
+    kind: ClaimantKind = Field(description="What kind of claimant, from the site's list (the plugin's `claimant_kinds`).")
     role: Text | None = Field(None, description="For officials: their post, e.g. 'Mayor of the city'.")
     country: Text | None = Field(None, description="The country the claimant speaks for, if any.")
 
@@ -401,7 +427,7 @@ class Place(Strict):
     spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
-    kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
+    kind: PlaceKind = Field(description="What kind of place, from the site's list (the plugin's `place_kinds`).")
     what: Text = Field(description="What happened there, in a sentence, with who says so.")
     approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
     radius_km: float | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
@@ -428,7 +454,8 @@ class Route(Strict):
     id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
     title: Text = Field(description="What travelled, e.g. 'Supplies from the port to the depot'.")
     places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
-    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
+    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled, one per leg, from the site's list "
+                              "(the plugin's `route_modes`).")
     start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")
     end: IsoDate = Field(description="Last day of the journeys (YYYY-MM-DD).")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
@@ -449,6 +476,10 @@ class Route(Strict):
         return self
 
 
+MIN_REGION = 0.01
+"""Degrees: a map region narrower than this (about a kilometre) would be drawn at an infinite scale."""
+
+
 class Region(Strict):
     """The part of the globe a map shows, in degrees."""
 
@@ -461,6 +492,9 @@ class Region(Strict):
     def _ordered(self) -> Region:
         if self.west >= self.east or self.south >= self.north:
             raise PydanticCustomError("region", "west must be less than east, and south less than north")
+        if self.east - self.west < MIN_REGION or self.north - self.south < MIN_REGION:
+            raise PydanticCustomError("region", f"the region is too small to draw: give at least {MIN_REGION}° (about a "
+                                      "kilometre) between west and east and between south and north")
         return self
 
 
