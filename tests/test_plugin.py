@@ -32,6 +32,8 @@ def _configure(project: Path, **settings: object) -> None:
     tail = tail.split("\nhooks:", 1)[1]
     block = yaml.safe_dump({"explainer": settings}, allow_unicode=True, sort_keys=False)
     tail = tail.replace("watch:\n  - data\n", "watch:\n")  # the plugin watches the data folder itself
+    if "data_dir" in settings:  # the shortcode extension's own option (read by hosts without plugins) follows
+        tail = tail.replace("      data_dir: data\n", f"      data_dir: {settings['data_dir']}\n")
     config.write_text(head + "\n".join("  " + line for line in block.splitlines()) + "\n\nhooks:" + tail)
 
 
@@ -101,3 +103,11 @@ def test_without_a_licence_none_is_claimed(project: Path) -> None:
     assert '"license": null' in (project / "site/facts.json").read_text()
     assert not (project / "site/LICENSE.txt").exists()
     assert "fx-license" not in (project / "site/index.html").read_text()
+
+
+def test_the_extension_and_the_plugin_must_name_the_same_data_folder(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      data_dir: data\n", "      data_dir: elsewhere\n"))
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "data_dir is 'elsewhere' but the explainer's data_dir is 'data'" in result.stderr

@@ -26,16 +26,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url
 
 from . import preview
 from .build import html_fixes
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
-from .pages import render, shortcodes
+from .pages import render
 from .pages import scan as pages
-from .pages.markdown_ext import ShortcodeExtension
+from .pages.markdown_ext import PageJob, ShortcodeExtension
+from .pages.shortcodes import Shortcode
+from .pages.standalone import LIST_KINDS
 from .problems import Problem, ProblemsFound, surviving_method
 from .siteinfo import STATUS_MEANING, License, SiteInfo
 
@@ -50,8 +52,8 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
 STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
-LIST_KINDS = ("sources", "corrections", "timeline", "places")
-"""Shortcodes that list everything of a kind: other pages link to the first page holding one."""
+EXTENSION_NAMES = ("explainer", "mkdocs_explainer.pages.markdown_ext")
+"""How `markdown_extensions:` names the shortcode extension (entry point, module): the plugin drives it."""
 
 
 # MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
@@ -90,10 +92,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.template_dir: Path | None = None
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
-        self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
-        """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
-        self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
-        """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
+        self.shortcodes = ShortcodeExtension()
+        """Renders and checks the shortcodes inside Python-Markdown; handed each page in on_page_markdown."""
+        self.shortcodes.hosted = True
+        self.page_problems: dict[str, list[Problem]] = {}
+        """Each converted page's shortcode problems, by src_uri: checked together in on_env, before any write."""
+        self.scanned: dict[str, list[Shortcode]] = {}
+        """The shortcodes the page scan read from each page's text, to compare with what the conversions found."""
 
     def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
@@ -134,8 +139,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.stage:
             self.staging = Staging.start(config.site_dir)
             config.site_dir = str(self.staging.staged)
-        config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
+        self._drive_extension(config)
         return config
+
+    def _drive_extension(self, config: MkDocsConfig) -> None:
+        """One instance of the shortcode extension, handed each page with the catalog this build loaded: a
+        `markdown_extensions:` entry naming it (for hosts without plugins, like Zensical) is taken over."""
+        for name in EXTENSION_NAMES:
+            if name not in config.markdown_extensions:
+                continue
+            config.markdown_extensions.remove(name)
+            options = config.mdx_configs.pop(name, None) or {}
+            wanted = Path(config.config_file_path).parent / self.config.data_dir
+            given = Path(config.config_file_path).parent / str(options.get("data_dir", "data"))
+            if given.resolve() != wanted.resolve():
+                raise PluginError(f"markdown_extensions: {name}: data_dir is {options.get('data_dir', 'data')!r} but the "
+                                  f"explainer's data_dir is {self.config.data_dir!r}; give both the same folder")
+        if self.shortcodes not in config.markdown_extensions:  # type: ignore[comparison-overlap]
+            config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
 
     # Under `mkdocs serve`, an exception escaping an event stalls every request of the live-reload server:
     # each event below turns any exception into problems shown in the page (tracebacks: `mkdocs serve -v`).
@@ -153,16 +174,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
+        self.catalog, self.problems, self.outputs, self.shortcodes.job, self.scan = None, [], None, None, None
+        self.page_problems = {}
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
-            key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
-            if key != self.page_markers[0]:
-                self.page_markers = (key, {})
-            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data,
-                                      memo=self.page_markers[1])
-            scan = pages.scan_pages(docs_dir, root, catalog, parser)
-            self.page_markers = (key, parser.used)
+            # The pages' text, read without converting it: what links between pages need. Each page's
+            # conversion checks its own shortcodes (on_page_content); on_env sees them all before any write.
+            scan = pages.scan_pages(docs_dir, root, catalog)
+            self.scanned = dict(scan.codes)
             if scan.problems:
                 raise ProblemsFound(scan.problems)
         except ProblemsFound as error:
@@ -186,8 +205,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             # spare the garbage collector walking these objects again and again while the pages are built.
             # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
             gc.freeze()
-        if unshown := sorted(set(catalog["facts"]) - scan.shown):
-            log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -195,7 +212,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.choose_pages(files, config, data_dir, self.catalog, self.scan, dataset_pages)
         return files
 
+    @surviving_method(build_error=PluginError)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._check_pages(config, files)
         if self.serving:
             preview.reuse_compiled_templates(env)
         preview.restore_pages(config, files)
@@ -206,9 +225,37 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return None
         return License(self.config.license, self.config.license_url)
 
+    def _check_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted, none written: the shortcode problems of all pages stop the build here."""
+        if self.catalog is None or self.scan is None:
+            return
+        problems = [problem for found in self.page_problems.values() for problem in found]
+        docs = Path(config.docs_dir)
+        scanned = pages.PageScan(codes=self.scanned)
+        for kind in ("facts", *LIST_KINDS):
+            home, read = self.scan.first_page_with(kind), scanned.first_page_with(kind)
+            if home != read:
+                problems.append(Problem(_name(docs / str(home or read), config), 0, f"<!-- {kind} -->",
+                                        "other pages link to this list, so write it in the page itself, on a "
+                                        "line of its own (not through a snippet, nor in an indented block)"))
+        if problems:
+            error = ProblemsFound(problems)
+            if not self.serving:
+                raise PluginError(str(error))
+            log.error(str(error))
+            preview.failed()  # the next build is a full one
+            box = render.render_problems(error.problems, self.template_dir)
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.content = box
+            return
+        shown = pages.items_shown([code for codes in self.scan.codes.values() for code in codes], self.catalog)
+        if unshown := sorted(set(self.catalog["facts"]) - shown):
+            log.warning(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+
     @surviving_method("_problems_page", PluginError)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.shortcodes.render = None
+        self.shortcodes.job = None
         if self.problems or self.catalog is None:
             return render.render_problems(self.problems, self.template_dir)
         index = files.get_file_from_path(self.index_page) if self.index_page else None
@@ -221,12 +268,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             template_dir=self.template_dir,
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
         )
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+        root = Path(config.config_file_path).parent
+        self.shortcodes.job = PageJob(
+            name=_name(Path(page.file.abs_src_path or page.file.src_uri), config), context=context,
+            source=Path(page.file.abs_src_path) if page.file.abs_src_path else None, root=root,
+            snippet_dirs=tuple(root / p for p in ([snippets] if isinstance(snippets, str) else snippets)),
+        )
+        return markdown
+
+    @surviving_method(build_error=PluginError)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        job, self.shortcodes.job = self.shortcodes.job, None
+        if job is None or self.scan is None:
+            return html
+        self.page_problems[page.file.src_uri] = job.problems
+        self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
         if self.outputs:
             self.outputs.note_page(page)
-        codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
-        rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
-        self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
-        return markdown
+        return html
 
     @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -270,6 +330,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         else:
             self.staging.commit()
         self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+
+
+def _name(path: Path, config: MkDocsConfig) -> str:
+    """A file as the editor knows it: relative to the project (`docs/deployment.md`)."""
+    try:
+        return path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _site_root(page: Page) -> str:

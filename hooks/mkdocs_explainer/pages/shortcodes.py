@@ -2,7 +2,7 @@
 
 A table says, per kind, which section its id must be in, whether it stands on a line of its own, and how
 it renders. Where a shortcode is (text, heading, code, link...) is the Markdown parser's call
-(`markdown_ext`); this module checks what it found and renders it. Unknown kinds and ids, near misses
+(`markdown_ext`, `markers`); this module checks what it found and renders it. Unknown kinds and ids, near misses
 and shortcodes the parser would not show are errors naming page and line.
 """
 
@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..data.catalog import Catalog, map_place_ids
 from ..problems import Problem, ProblemsFound
 from . import chart, history, maps, views
-from .markdown_ext import _WORD, SHORTCODE, Marker
+from .markers import SHORTCODE, Marker, suggestion
 from .render import PageContext, render, render_inline
 
 
@@ -239,12 +239,12 @@ def check(page: str, markers: Iterable[Marker], catalog: Catalog) -> tuple[list[
     for marker in markers:
         if marker.place == "code":
             continue  # an example, shown as written
-        message = _problem_with(marker, catalog)
+        message = problem_with(marker, catalog)
         if message:
-            problems.append(Problem(page, marker.line, marker.text, message))
+            problems.append(Problem(marker.file or page, marker.line, marker.text, message))
             continue
         strict = SHORTCODE.fullmatch(marker.text)
-        assert strict is not None  # _problem_with refused every other form
+        assert strict is not None  # problem_with refused every other form
         shown.append(Shortcode(strict.group("kind"), strict.group("arg") or "", marker.line, marker.text))
     return problems, shown
 
@@ -265,12 +265,15 @@ NOT_SHOWN = {
 }
 
 
-def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
+def problem_with(marker: Marker, catalog: Catalog) -> str | None:
+    """Why a marker the parser placed cannot be shown as written, or None."""
+    if "\n" in marker.text:
+        return f"a shortcode is written on one line; write {suggestion(' '.join(marker.text.split()))!r}"
     if marker.place in NOT_SHOWN:
         return NOT_SHOWN[marker.place]
     code = SHORTCODE.fullmatch(marker.text)
     if code is None:
-        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {_near(marker.text)!r}?"
+        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {suggestion(marker.text)!r}?"
     kind_name, arg = code.group("kind"), code.group("arg") or ""
     kind = KINDS.get(kind_name)
     if kind is None:
@@ -295,17 +298,6 @@ def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
     hint = catalog.suggest(arg, section)
     guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
     return f"unknown {label.get(section, section)} '{arg}'.{guess}"
-
-
-def _near(text: str) -> str:
-    """`<!-- FACT: id extra -->` → `<!-- fact:id -->`."""
-    body = text[4:-3]
-    word = _WORD.match(body)
-    kind = word.group("word").lower() if word else body.strip().lower()
-    rest = body[word.end():].split() if word else []
-    if word and word.group("colon") and rest:
-        return f"<!-- {kind}:{rest[0]} -->"
-    return f"<!-- {kind} -->"
 
 
 def replace(markdown: str, context: PageContext) -> str:
