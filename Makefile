@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint clean schema stale bench basemap check-sources
@@ -37,7 +39,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
+test: $(BIN)/mkdocs $(PROPERDOCS) $(ZENSICAL) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
 	$(BIN)/mypy
@@ -82,3 +84,11 @@ $(PROPERDOCS): requirements.txt requirements-properdocs.txt
 # package.json). Only this needs npm: the build reads the committed file.
 basemap: $(BIN)/mkdocs node_modules/.package-lock.json
 	$(BIN)/python scripts/make_basemap.py
+
+# Zensical (runs Markdown extensions, no plugins or hooks) in its own environment: a test builds the site with it.
+# The package comes from hooks/ (PYTHONPATH), as this site's hook loads it.
+$(ZENSICAL): requirements.txt requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-zensical.txt
+	touch $@

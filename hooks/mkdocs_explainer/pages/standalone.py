@@ -137,7 +137,9 @@ def job_for(md: Markdown, data_option: Path) -> PageJob:
     docs_dir = docs_dir if docs_dir.is_absolute() else root / docs_dir
     page = getattr(host, "page", None)
     src = str(getattr(page, "path", "") or "")
-    url = str(getattr(page, "url", "") or "")
+    # Zensical rewrites every relative link in the page's HTML as if it were written in the source file
+    # (`facts/` in `deployment.md` becomes `../facts/`): links are made relative to the source's folder.
+    url = posixpath.dirname(src) + "/" if host is not None and posixpath.dirname(src) else ""
     source = docs_dir / src if src else None
     name = _relative(source, root) if source else "page"
     data_dir = data_option if data_option.is_absolute() else root / data_option
