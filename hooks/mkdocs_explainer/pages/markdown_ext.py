@@ -214,7 +214,8 @@ class Tagger(Preprocessor):
             if not looks_like_shortcode(match.group(0), kinds):
                 return match.group(0)
             file, line = where.origin(text.count("\n", 0, match.start()))
-            page.markers.append(Marker(match.group(0), line, file=file))
+            nested = text.rfind("<!--", 0, match.start()) > text.rfind("-->", 0, match.start())
+            page.markers.append(Marker(match.group(0), line, nested=nested, file=file))
             return f"<!--{page.tag(len(page.markers) - 1)}{match.group('body')}-->"
 
         return COMMENT.sub(tag, text).split("\n")

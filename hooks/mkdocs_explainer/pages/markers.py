@@ -85,5 +85,7 @@ class Marker:
     `raw` (inside raw HTML or another comment) or `dropped` (Markdown removed it, e.g. in a link definition)."""
     alone: bool = False
     """The only thing in its paragraph, as a block shortcode must be."""
+    nested: bool = False
+    """Written inside another comment (`<!-- draft <!-- fact:id --> -->`): meant to be hidden, whatever the parser does."""
     file: str | None = None
     """The file it was written in, when not the page itself (a snippet the page includes)."""

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..data.catalog import Catalog, map_place_ids
 from ..problems import Problem, ProblemsFound
 from . import chart, history, maps, views
-from .markers import SHORTCODE, Marker, suggestion
+from .markers import SHORTCODE, Marker, looks_like_shortcode, suggestion
 from .render import PageContext, render, render_inline
 
 
@@ -268,9 +268,12 @@ NOT_SHOWN = {
 def problem_with(marker: Marker, catalog: Catalog) -> str | None:
     """Why a marker the parser placed cannot be shown as written, or None."""
     if "\n" in marker.text:
-        return f"a shortcode is written on one line; write {suggestion(' '.join(marker.text.split()))!r}"
-    if marker.place in NOT_SHOWN:
-        return NOT_SHOWN[marker.place]
+        joined = " ".join(marker.text.split())
+        if not looks_like_shortcode(joined, KINDS):  # a word split in two: `fa` + `ct`
+            joined = f"<!-- {''.join(marker.text[4:-3].split())} -->"
+        return f"a shortcode is written on one line; write {suggestion(joined)!r}"
+    if marker.place in NOT_SHOWN or (marker.nested and marker.place != "code"):
+        return NOT_SHOWN["raw" if marker.nested else marker.place]
     code = SHORTCODE.fullmatch(marker.text)
     if code is None:
         return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {suggestion(marker.text)!r}?"
