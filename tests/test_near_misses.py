@@ -62,7 +62,7 @@ def test_folding_leaves_ascii_and_other_scripts_alone() -> None:
 
 
 INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u202e", "\u00ad"])
-LOOKALIKE = st.sampled_from(list("аеорсхіАЕОРСΑΕΟΡ") + ["\uff1a", "\u2236", "\ua789"])
+LOOKALIKE = st.sampled_from([*"аеорсхіАЕОРСΑΕΟΡ", "\uff1a", "\u2236", "\ua789"])
 
 
 @given(kind=st.sampled_from(sorted(k for k, v in shortcodes.KINDS.items() if v.section == "facts" and not v.block)),
