@@ -133,7 +133,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.template_dir = custom if custom.is_dir() else None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
-        for folder in (data_dir, self.template_dir, render.TEMPLATES):
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
+        snippet_dirs = [Path(config.config_file_path).parent / p for p in ([snippets] if isinstance(snippets, str) else snippets)]
+        for folder in (data_dir, self.template_dir, render.TEMPLATES, *snippet_dirs):  # snippets: pages include them
             if folder is not None and folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if self.stage:
