@@ -8,7 +8,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench basemap check-sources
+.PHONY: serve build test lint clean schema stale bench basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -57,6 +57,11 @@ lint: $(BIN)/mkdocs
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
+# Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
+# writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). MUTATION_ARGS=--only outputs/*
+mutation: $(BIN)/mkdocs
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(MUTATION_ARGS)
+
 clean:
 	rm -rf site .cache
 
@@ -92,3 +97,8 @@ $(ZENSICAL): requirements.txt requirements-zensical.txt
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-zensical.txt
 	touch $@
+
+# The generator's message catalogues: every message of its code and templates extracted with Babel into
+# hooks/mkdocs_explainer/i18n/locales/explainer.pot and merged into each language's .po for translators.
+messages: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.i18n.messages

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import i18n
 from ..data.catalog import Catalog, build_catalog, data_files
 from ..problems import Problem, ProblemsFound
-from ..siteinfo import STATUS_MEANING, License, SiteInfo
+from ..siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
 from .render import PageContext
 from .scan import PageScan, scan_pages
 
@@ -97,10 +98,12 @@ class Settings:
     """`extra: explainer:` as the plugin reads it, from a host's plain configuration."""
 
     statuses: Mapping[str, str]
+    """The site's own wording, by status (the rest: the package's, in the edition's language)."""
     license: License | None
     cite_as: str | None
     stale_after_days: int | None
     custom_templates: str
+    language: str | None
 
     @classmethod
     def read(cls, options: Any) -> Settings:
@@ -112,9 +115,11 @@ class Settings:
         name, url = options.get("license"), options.get("license_url")
         license = License(str(name), str(url)) if name and url else None
         stale = options.get("stale_after_days")
-        return cls({**STATUS_MEANING, **{str(k): str(v) for k, v in statuses.items()}}, license,
+        language = options.get("language")
+        return cls({str(k): str(v) for k, v in statuses.items()}, license,
                    options.get("cite_as"), stale if isinstance(stale, int) else None,
-                   str(options.get("custom_templates") or "explainer-templates"))
+                   str(options.get("custom_templates") or "explainer-templates"),
+                   str(language) if language else None)
 
 
 def serving() -> bool:
@@ -151,14 +156,22 @@ def job_for(md: Markdown, data_option: Path) -> PageJob:
     extra = config.get("extra") or {}
     settings = Settings.read(extra.get("explainer") if isinstance(extra, Mapping) else None)
     use_directory_urls = bool(config.get("use_directory_urls", True))
+    template_dir = root / settings.custom_templates
+    theme = config.get("theme") or {}
+    code = settings.language or (theme.get("language") if isinstance(theme, Mapping) else None) or i18n.SOURCE_LANGUAGE
+    if i18n.current().code != code:  # as the plugin does in on_config: messages, numbers and dates
+        try:
+            i18n.activate(i18n.Language.load(str(code), [template_dir / "locales"] if template_dir.is_dir() else []))
+        except ValueError as error:
+            raise ProblemsFound([Problem("mkdocs.yml", 0, "extra.explainer.language", str(error))]) from None
     pages = scan(docs_dir, root)
     index = pages.first_page_with("facts")
     index_url = page_url(index, use_directory_urls) if index else None
     site_url = str(config.get("site_url") or "")
     site = SiteInfo(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
                     site_url if not site_url or site_url.endswith("/") else site_url + "/",
-                    index_url, settings.stale_after_days, settings.cite_as, dict(settings.statuses), settings.license)
-    template_dir = root / settings.custom_templates
+                    index_url, settings.stale_after_days, settings.cite_as, status_meanings(settings.statuses),
+                    settings.license, i18n.current().code)
     context = PageContext(
         catalog=catalog,
         fact_index_url=relative_url(index_url, url) if index_url is not None else None,
