@@ -99,6 +99,26 @@ def test_the_figures_link_to_their_cards_from_every_page(sites) -> None:
         assert ours and ours >= theirs
 
 
+def test_explainer_export_writes_what_the_plugin_writes_after_the_pages(sites, monkeypatch, capsys) -> None:
+    from mkdocs_explainer.cli import main
+
+    mkdocs_site, zensical_site, _ = sites
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert not (zensical_site / "facts.json").exists()  # Zensical runs no plugin
+    assert main(["export", str(zensical_site), "-f", str(zensical_site.parent / "mkdocs.yml")]) == 0
+    assert "facts.json" in capsys.readouterr().out
+    for name in ("facts.json", "facts.csv", "facts.schema.json", "changes.xml", "sitemap.xml", "LICENSE.txt"):
+        assert (zensical_site / name).read_bytes() == (mkdocs_site / name).read_bytes(), name
+    assert "<lastmod>" in (zensical_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_explainer_export_without_a_configuration_says_what_to_do(tmp_path: Path, capsys) -> None:
+    from mkdocs_explainer.cli import main
+
+    assert main(["export", str(tmp_path / "site"), "-f", str(tmp_path / "mkdocs.yml")]) == 2
+    assert "not found" in capsys.readouterr().err and not (tmp_path / "site").exists()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     _zensical()
