@@ -79,10 +79,13 @@ check-sources: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.linkcheck $(CHECK_ARGS)
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
-$(PROPERDOCS): requirements.txt requirements-properdocs.txt
+# The generator is installed editable, as in .venv: mkdocs.yml names its Markdown extension, which is
+# loaded while the settings are read, before hooks/ is on the import path.
+$(PROPERDOCS): requirements.txt requirements-properdocs.txt $(wildcard pyproject.toml)
 	$(PYTHON) -m venv $(PROPERDOCS_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(PROPERDOCS_VENV)
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # The maps' country outlines, data/basemap.json, from npm's world-atlas (Natural Earth, pinned in
@@ -90,12 +93,13 @@ $(PROPERDOCS): requirements.txt requirements-properdocs.txt
 basemap: $(BIN)/mkdocs node_modules/.package-lock.json
 	$(BIN)/python scripts/make_basemap.py
 
-# Zensical (runs Markdown extensions, no plugins or hooks) in its own environment: a test builds the site with it.
-# The package comes from hooks/ (PYTHONPATH), as this site's hook loads it.
-$(ZENSICAL): requirements.txt requirements-zensical.txt
+# Zensical (runs Markdown extensions, no plugins or hooks) in its own environment: a test builds the site with it
+# (`.venv-zensical/bin/zensical build`, then `.venv/bin/explainer export site`).
+$(ZENSICAL): requirements.txt requirements-zensical.txt $(wildcard pyproject.toml)
 	$(PYTHON) -m venv $(ZENSICAL_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(ZENSICAL_VENV)
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # The generator's message catalogues: every message of its code and templates extracted with Babel into
