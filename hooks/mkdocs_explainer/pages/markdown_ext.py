@@ -122,7 +122,6 @@ class ShortcodeExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "data_dir": ["data", "Folder of the YAML facts, relative to the project (where mkdocs.yml is)"],
-            "data_fingerprint": ["", "Ignored: lets a host's page cache key change with the data (see README)"],
         }
         super().__init__(**kwargs)
         self.kinds, self.block_kinds = set(shortcodes.KINDS), set(shortcodes.BLOCK_KINDS)

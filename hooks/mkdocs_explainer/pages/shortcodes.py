@@ -223,16 +223,6 @@ def render_shortcode(context: PageContext, kind: str, arg: str) -> Markup:
     return html
 
 
-def render_page(codes: Iterable[Shortcode], context: PageContext) -> dict[tuple[str, str], Markup]:
-    """Every shortcode of a page rendered up front (raises ProblemsFound for a broken template), so the
-    Markdown extension only looks them up and a mistake surfaces in the hook, not inside Markdown."""
-    rendered: dict[tuple[str, str], Markup] = {}
-    for code in codes:
-        if (code.kind, code.arg) not in rendered:
-            rendered[code.kind, code.arg] = render_shortcode(context, code.kind, code.arg)
-    return rendered
-
-
 def check(page: str, markers: Iterable[Marker], catalog: Catalog) -> tuple[list[Problem], list[Shortcode]]:
     """Problems with the shortcodes the parser found in one page, and the shortcodes it shows."""
     problems, shown = [], []
