@@ -162,3 +162,32 @@ def test_without_the_data_folder_watched_the_build_stops_and_says_what_to_add(pr
     result = zensical_build(project)
     assert result.returncode != 0
     assert "add `- data` under `watch:`" in result.stderr + result.stdout
+
+
+def test_zensical_serve_shows_a_data_edit_and_a_mistake_and_keeps_running(project: Path) -> None:
+    from project import free_port, wait_for
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_COLOR": "1"}
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen([str(_zensical()), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/deployment/"
+    try:
+        wait_for(url, lambda body: 'data-fact="troops-total-nis"' in body, timeout=60)
+        claimants = project / "data" / "claimants.yml"
+        text = claimants.read_text(encoding="utf-8")
+        claimants.write_text(text.replace("(NIS)", "(NIS, served)"), encoding="utf-8")
+        wait_for(url, lambda body: "NIS, served" in body, timeout=60)
+        page = project / "docs" / "deployment.md"
+        good = page.read_text(encoding="utf-8")
+        page.write_text(good.replace("<!-- fact:troops-total-nis -->", "<!-- fact:troops-total-nsi -->"), encoding="utf-8")
+        body = wait_for(url, lambda body: "fx-problems" in body, timeout=60)
+        assert "troops-total-nsi" in body and "docs/deployment.md:" in body
+        page.write_text(good, encoding="utf-8")
+        wait_for(url, lambda body: "fx-problems" not in body and 'data-fact="troops-total-nis"' in body, timeout=60)
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
