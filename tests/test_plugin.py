@@ -111,3 +111,12 @@ def test_the_extension_and_the_plugin_must_name_the_same_data_folder(project: Pa
     result = mkdocs(project, "build", "--strict")
     assert result.returncode != 0
     assert "data_dir is 'elsewhere' but the explainer's data_dir is 'data'" in result.stderr
+
+
+def test_a_list_the_page_scan_reads_but_the_page_does_not_show_stops_the_build(project: Path) -> None:
+    # The page scan reads text (no second conversion); the conversion of each page is the judge, and where the
+    # two disagree on the page every item's link points to, the build stops instead of linking to the wrong page.
+    (project / "docs" / "aa-example.md").write_text("# Example\n\nWrite this:\n\n    <!-- facts -->\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "docs/aa-example.md: <!-- facts -->: other pages would link to this list here" in result.stderr

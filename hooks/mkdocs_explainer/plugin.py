@@ -248,10 +248,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         scanned = pages.PageScan(codes=self.scanned)
         for kind in ("facts", *LIST_KINDS):
             home, read = self.scan.first_page_with(kind), scanned.first_page_with(kind)
-            if home != read:
-                problems.append(Problem(_name(docs / str(home or read), config), 0, f"<!-- {kind} -->",
-                                        "other pages link to this list, so write it in the page itself, on a "
-                                        "line of its own (not through a snippet, nor in an indented block)"))
+            if read is not None and read != home:
+                problems.append(Problem(_name(docs / read, config), 0, f"<!-- {kind} -->",
+                                        "other pages would link to this list here, but the page shows it as code "
+                                        "(an indented block?); put the example in a fenced block or backticks"))
+            elif home is not None and home != read:
+                problems.append(Problem(_name(docs / home, config), 0, f"<!-- {kind} -->",
+                                        "other pages link to this list, so write it in the page itself on a line "
+                                        "of its own, not through a snippet"))
         if problems:
             error = ProblemsFound(problems)
             if not self.serving:
