@@ -117,7 +117,7 @@ class PageMarkers:
 
 
 class ShortcodeExtension(Extension):
-    """`markdown_extensions: - mkdocs_explainer.pages.markdown_ext: {data_dir: data}` (or `explainer_facts`)."""
+    """`markdown_extensions: - explainer: {data_dir: data}` (entry point; or the module's name)."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -170,7 +170,7 @@ class PageParser:
         self.split_front_matter = split_front_matter or (lambda text: (text, {}))
         self._finder = ShortcodeExtension()
         self._finder.hosted = True
-        others = [e for e in extensions if not isinstance(e, ShortcodeExtension) and e != __name__]
+        others = [e for e in extensions if not isinstance(e, ShortcodeExtension) and e not in (__name__, "explainer")]
         self._md = Markdown(extensions=[*others, self._finder], extension_configs=dict(configs or {}))
 
     def markers(self, text: str) -> list[Marker]:
@@ -190,6 +190,8 @@ class Origin(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.page.original = list(lines)
+        if not self.extension.hosted:
+            self.extension.job = None  # a Markdown instance may convert several pages: each finds its own
         return lines
 
 
