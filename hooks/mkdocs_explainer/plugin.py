@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url
 
 from . import i18n, preview, setup_checks
 from .build import html_fixes
@@ -36,9 +36,11 @@ from .data import translations, vocabulary
 from .data.catalog import Catalog, build_catalog
 from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
-from .pages import basemap, render, shortcodes, views
+from .pages import basemap, fairness, render, shortcodes, views
 from .pages import scan as pages
-from .pages.markdown_ext import ShortcodeExtension
+from .pages.markdown_ext import PageJob, ShortcodeExtension
+from .pages.shortcodes import Shortcode
+from .pages.standalone import LIST_KINDS
 from .problems import Problem, ProblemsFound, surviving_method
 from .siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
 
@@ -53,8 +55,8 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
 STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
-LIST_KINDS = ("sources", "corrections", "timeline", "places")
-"""Shortcodes that list everything of a kind: other pages link to the first page holding one."""
+EXTENSION_NAMES = ("explainer", "mkdocs_explainer.pages.markdown_ext")
+"""How `markdown_extensions:` names the shortcode extension (entry point, module): the plugin drives it."""
 
 
 class _ReviewDays(c.Type[int]):
@@ -133,12 +135,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Texts of the data shown in English in this edition (see data/translations.py)."""
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
-        self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
-        """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.shortcodes = ShortcodeExtension()
+        """Renders and checks the shortcodes inside Python-Markdown; handed each page in on_page_markdown."""
+        self.shortcodes.hosted = True
         self.evidence = EvidenceSettings()
         """The evidence checks' default language and the site's hedge tables (from on_config)."""
-        self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
-        """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
+        self.page_problems: dict[str, list[Problem]] = {}
+        """Each converted page's shortcode problems, by src_uri: checked together in on_env, before any write."""
+        self.scanned: dict[str, list[Shortcode]] = {}
+        """The shortcodes the page scan read from each page's text, to compare with what the conversions found."""
 
     def load_settings(self, options: Any, config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
@@ -184,7 +189,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         # The site's own shortcodes: custom_templates/shortcodes/NAME.html is <!-- NAME:id -->.
         for warning in shortcodes.use_site_kinds(self.template_dir):
             log.warning(warning)
-        self.shortcodes.block_kinds = set(shortcodes.BLOCK_KINDS)
+        self.shortcodes.kinds, self.shortcodes.block_kinds = set(shortcodes.KINDS), set(shortcodes.BLOCK_KINDS)
         # Every message and number from here on is in the edition's language (a site's own catalogues first).
         code = self.config.language or config.theme.get("language") or i18n.SOURCE_LANGUAGE
         try:
@@ -200,7 +205,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.evidence = EvidenceSettings(i18n.data_language(), self.config.hedges)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
-        for folder in (data_dir, self.template_dir, render.TEMPLATES):
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
+        snippet_dirs = [Path(config.config_file_path).parent / p for p in ([snippets] if isinstance(snippets, str) else snippets)]
+        for folder in (data_dir, self.template_dir, render.TEMPLATES, *snippet_dirs):  # snippets: pages include them
             if folder is not None and folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if self.stage:
@@ -209,8 +216,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 self.staging.keep = [e.root.split("/")[0] for e in self.editions
                                      if e != self.edition and e.root.startswith(self.edition.root)]
             config.site_dir = str(self.staging.staged)
-        config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
+        self._drive_extension(config)
         return config
+
+    def _drive_extension(self, config: MkDocsConfig) -> None:
+        """One instance of the shortcode extension, handed each page with the catalog this build loaded: a
+        `markdown_extensions:` entry naming it (for hosts without plugins, like Zensical) is taken over."""
+        for name in EXTENSION_NAMES:
+            if name not in config.markdown_extensions:
+                continue
+            config.markdown_extensions.remove(name)
+            options = config.mdx_configs.pop(name, None) or {}
+            wanted = Path(config.config_file_path).parent / self.config.data_dir
+            given = Path(config.config_file_path).parent / str(options.get("data_dir", "data"))
+            if given.resolve() != wanted.resolve():
+                raise PluginError(f"markdown_extensions: {name}: data_dir is {options.get('data_dir', 'data')!r} but the "
+                                  f"explainer's data_dir is {self.config.data_dir!r}; give both the same folder")
+        if self.shortcodes not in config.markdown_extensions:  # type: ignore[comparison-overlap]
+            config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
 
     # Under `mkdocs serve`, an exception escaping an event stalls every request of the live-reload server:
     # each event below turns any exception into problems shown in the page (tracebacks: `mkdocs serve -v`).
@@ -228,7 +251,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
+        self.catalog, self.problems, self.outputs, self.shortcodes.job, self.scan = None, [], None, None, None
+        self.page_problems = {}
         try:
             catalog = build_catalog(root / self.config.data_dir, root, self.evidence, self._vocabulary())
             self.untranslated = []
@@ -236,13 +260,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 translated = translations.translate(
                     catalog, translations.path_for(root / self.config.data_dir, self.language.code), root)
                 catalog, self.untranslated = translated.catalog, translated.missing
-            key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
-            if key != self.page_markers[0]:
-                self.page_markers = (key, {})
-            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data,
-                                      memo=self.page_markers[1])
-            scan = pages.scan_pages(docs_dir, root, catalog, parser)
-            self.page_markers = (key, parser.used)
+            # The pages' text, read without converting it: what links between pages need. Each page's
+            # conversion checks its own shortcodes (on_page_content); on_env sees them all before any write.
+            scan = pages.scan_pages(docs_dir, root, catalog)
+            self.scanned = dict(scan.codes)
             if scan.problems:
                 raise ProblemsFound(scan.problems)
         except ProblemsFound as error:
@@ -271,15 +292,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             # spare the garbage collector walking these objects again and again while the pages are built.
             # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
             gc.freeze()
-        if unshown := sorted(set(catalog["facts"]) - scan.shown):
-            # A translated edition may lag behind the source language's pages: listed, not a failure.
-            notice = log.warning if self.language.code == i18n.data_language() else log.info
-            notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
-        if self.homes and (homeless := sorted(set(catalog.items) - set(self.homes))):
-            notice = log.warning if self.language.code == i18n.data_language() else log.info
-            notice(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
-        for warning in [*catalog.warnings, *scan.warnings]:  # unfair or stale-prone, not broken: the preview goes on
-            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -287,7 +299,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.choose_pages(files, config, data_dir, self.catalog, self.scan, dataset_pages)
         return files
 
+    @surviving_method(build_error=PluginError)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._check_pages(config, files)
         # The theme's own additions (theme/main.html...) take their words from the same catalogue.
         env.globals["fx_"] = lambda message, **values: i18n.current().gettext(message, **values)
         if self.serving:
@@ -318,9 +332,49 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return None
         return License(self.config.license, self.config.license_url)
 
+    def _check_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted, none written: the shortcode problems of all pages stop the build here."""
+        if self.catalog is None or self.scan is None:
+            return
+        problems = [problem for found in self.page_problems.values() for problem in found]
+        docs = Path(config.docs_dir)
+        scanned = pages.PageScan(codes=self.scanned)
+        for kind in ("facts", *LIST_KINDS):
+            home, read = self.scan.first_page_with(kind), scanned.first_page_with(kind)
+            if read is not None and read != home:
+                problems.append(Problem(_name(docs / read, config), 0, f"<!-- {kind} -->",
+                                        "other pages would link to this list here, but the page shows it as code "
+                                        "(an indented block?); put the example in a fenced block or backticks"))
+            elif home is not None and home != read:
+                problems.append(Problem(_name(docs / home, config), 0, f"<!-- {kind} -->",
+                                        "other pages link to this list, so write it in the page itself on a line "
+                                        "of its own, not through a snippet"))
+        if problems:
+            error = ProblemsFound(problems)
+            if not self.serving:
+                raise PluginError(str(error))
+            log.error(str(error))
+            preview.failed()  # the next build is a full one
+            box = render.render_problems(error.problems, self.template_dir)
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.content = box
+            return
+        shown = pages.items_shown([code for codes in self.scan.codes.values() for code in codes], self.catalog)
+        # A translated edition may lag behind the source language's pages: listed, not a failure.
+        notice = log.warning if self.language.code == i18n.data_language() else log.info
+        if unshown := sorted(set(self.catalog["facts"]) - shown):
+            notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+        if self.homes and (homeless := sorted(set(self.catalog.items) - set(self.homes))):
+            notice(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
+        # Unfair or stale-prone, not broken: the preview goes on. Read from what each page's conversion found.
+        pages_read = [(*self.scan.texts[page], codes) for page, codes in sorted(self.scan.codes.items()) if page in self.scan.texts]
+        for warning in [*self.catalog.warnings, *fairness.page_warnings(pages_read, self.catalog)]:
+            log.warning(str(warning))
+
     @surviving_method("_problems_page", PluginError)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.shortcodes.render = None
+        self.shortcodes.job = None
         if self.problems or self.catalog is None:
             return render.render_problems(self.problems, self.template_dir)
         index = files.get_file_from_path(self.index_page) if self.index_page else None
@@ -336,12 +390,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             listed=self.listed,
             cache_dir=Path(config.config_file_path).parent / basemap.FOLDER,
         )
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+        root = Path(config.config_file_path).parent
+        self.shortcodes.job = PageJob(
+            name=_name(Path(page.file.abs_src_path or page.file.src_uri), config), context=context,
+            source=Path(page.file.abs_src_path) if page.file.abs_src_path else None, root=root,
+            snippet_dirs=tuple(root / p for p in ([snippets] if isinstance(snippets, str) else snippets)),
+        )
+        return markdown
+
+    @surviving_method(build_error=PluginError)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        job, self.shortcodes.job = self.shortcodes.job, None
+        if job is None or self.scan is None:
+            return html
+        self.page_problems[page.file.src_uri] = job.problems
+        self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
         if self.outputs:
             self.outputs.note_page(page)
-        codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
-        rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
-        self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
-        return markdown
+        return html
 
     @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -403,6 +470,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         else:
             self.staging.commit()
         self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+
+
+def _name(path: Path, config: MkDocsConfig) -> str:
+    """A file as the editor knows it: relative to the project (`docs/deployment.md`)."""
+    try:
+        return path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _site_root(page: Page) -> str:

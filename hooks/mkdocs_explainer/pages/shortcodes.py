@@ -2,7 +2,7 @@
 
 A table says, per kind, which section its id must be in, whether it stands on a line of its own, and how
 it renders. Where a shortcode is (text, heading, code, link...) is the Markdown parser's call
-(`markdown_ext`); this module checks what it found and renders it. Unknown kinds and ids, near misses
+(`markdown_ext`, `markers`); this module checks what it found and renders it. Unknown kinds and ids, near misses
 and shortcodes the parser would not show are errors naming page and line.
 """
 
@@ -19,7 +19,7 @@ from ..data.catalog import Catalog, Record, map_place_ids
 from ..i18n import NP_, pgettext
 from ..problems import Problem, ProblemsFound
 from . import basemap, chart, history, maps, views
-from .markdown_ext import _WORD, SHORTCODE, Marker
+from .markers import SHORTCODE, Marker, looks_like_shortcode, suggestion
 from .render import PageContext, render, render_inline
 
 
@@ -360,28 +360,18 @@ def render_shortcode(context: PageContext, kind: str, arg: str) -> Markup:
     return html
 
 
-def render_page(codes: Iterable[Shortcode], context: PageContext) -> dict[tuple[str, str], Markup]:
-    """Every shortcode of a page rendered up front (raises ProblemsFound for a broken template), so the
-    Markdown extension only looks them up and a mistake surfaces in the hook, not inside Markdown."""
-    rendered: dict[tuple[str, str], Markup] = {}
-    for code in codes:
-        if (code.kind, code.arg) not in rendered:
-            rendered[code.kind, code.arg] = render_shortcode(context, code.kind, code.arg)
-    return rendered
-
-
 def check(page: str, markers: Iterable[Marker], catalog: Catalog) -> tuple[list[Problem], list[Shortcode]]:
     """Problems with the shortcodes the parser found in one page, and the shortcodes it shows."""
     problems, shown = [], []
     for marker in markers:
         if marker.place == "code":
             continue  # an example, shown as written
-        message = _problem_with(marker, catalog)
+        message = problem_with(marker, catalog)
         if message:
-            problems.append(Problem(page, marker.line, marker.text, message))
+            problems.append(Problem(marker.file or page, marker.line, marker.text, message))
             continue
         strict = SHORTCODE.fullmatch(marker.text)
-        assert strict is not None  # _problem_with refused every other form
+        assert strict is not None  # problem_with refused every other form
         shown.append(Shortcode(strict.group("kind"), strict.group("arg") or "", marker.line, marker.text))
     return problems, shown
 
@@ -402,12 +392,18 @@ NOT_SHOWN = {
 }
 
 
-def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
-    if marker.place in NOT_SHOWN:
-        return NOT_SHOWN[marker.place]
+def problem_with(marker: Marker, catalog: Catalog) -> str | None:
+    """Why a marker the parser placed cannot be shown as written, or None."""
+    if "\n" in marker.text:
+        joined = " ".join(marker.text.split())
+        if not looks_like_shortcode(joined, KINDS):  # a word split in two: `fa` + `ct`
+            joined = f"<!-- {''.join(marker.text[4:-3].split())} -->"
+        return f"a shortcode is written on one line; write {suggestion(joined)!r}"
+    if marker.place in NOT_SHOWN or (marker.nested and marker.place != "code"):
+        return NOT_SHOWN["raw" if marker.nested else marker.place]
     code = SHORTCODE.fullmatch(marker.text)
     if code is None:
-        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {_near(marker.text)!r}?"
+        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {suggestion(marker.text)!r}?"
     kind_name, arg = code.group("kind"), code.group("arg") or ""
     kind = KINDS.get(kind_name)
     if kind is None:
@@ -448,17 +444,6 @@ def _unknown_record(record_id: str, catalog: Catalog) -> str | None:
     hint = difflib.get_close_matches(record_id, every, n=3, cutoff=0.75)
     guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
     return f"unknown id '{record_id}' (no record of any kind has it).{guess}"
-
-
-def _near(text: str) -> str:
-    """`<!-- FACT: id extra -->` → `<!-- fact:id -->`."""
-    body = text[4:-3]
-    word = _WORD.match(body)
-    kind = word.group("word").lower() if word else body.strip().lower()
-    rest = body[word.end():].split() if word else []
-    if word and word.group("colon") and rest:
-        return f"<!-- {kind}:{rest[0]} -->"
-    return f"<!-- {kind} -->"
 
 
 def replace(markdown: str, context: PageContext) -> str:
