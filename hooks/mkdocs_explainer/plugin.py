@@ -11,6 +11,7 @@ everything read from files is read inside events, on every build.
 from __future__ import annotations
 
 import gc
+import html
 import importlib
 import logging
 import threading
@@ -231,7 +232,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.outputs:
-            self.outputs.annotate(page, _site_root(page))  # JSON-LD, social cards, feed link, "last updated"
+            # <title>, description, JSON-LD, social cards, citation tags, feed link, "last updated"
+            self.outputs.annotate(page, _site_root(page), _title_text(page),
+                                  lambda: _source_text(page))
         return context
 
     @surviving_method(build_error=PluginError)
@@ -275,6 +278,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 def _site_root(page: Page) -> str:
     """Relative URL from the page to the site root: "../", never ".." (paths are appended)."""
     return get_relative_url(".", page.url).rstrip("/") + "/"
+
+
+def _title_text(page: Page) -> str:
+    """The page's title as plain text. MkDocs keeps a title taken from the page's first heading as HTML
+    (tags stripped, entities such as `&lt;` kept); one from `nav:`, front matter or the file name as written."""
+    from_heading = page._title_from_render
+    if "title" in vars(page) or "title" in page.meta or not from_heading:
+        return str(page.title or "")
+    return html.unescape(from_heading)
+
+
+def _source_text(page: Page) -> str:
+    try:
+        return Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return ""
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:

@@ -57,6 +57,10 @@ class SiteInfo:
     """The status legend: what each status means, in the site's words."""
     license: License | None = None
     """Under which terms others may reuse the site's own data and text; None: no licence is stated."""
+    language: str = "en"
+    """The pages' language (a BCP 47 tag, the theme's `language`), as the head tags and JSON-LD state it."""
+    author: str = ""
+    """Who writes the site (`site_author`): the publisher that citations and Dublin Core name."""
 
     @classmethod
     def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
@@ -66,12 +70,19 @@ class SiteInfo:
         url = config.site_url or ""
         if url and not url.endswith("/"):
             url += "/"
+        theme = getattr(config, "theme", None)
+        language = (theme.get("language") if theme is not None else None) or "en"
         return cls(config.site_name, config.site_description or "", url, index_path, stale_after_days, cite_as,
-                   dict(statuses or STATUS_MEANING), license)
+                   dict(statuses or STATUS_MEANING), license, str(language), config.site_author or "")
 
     @property
     def citation_name(self) -> str:
         return self.cite_as or self.name
+
+    @property
+    def publisher(self) -> str:
+        """Who publishes the site, as citations name it: `site_author`, else the name it is cited by."""
+        return self.author or self.citation_name
 
     def address(self, path: str) -> str:
         """A site-root-relative path as readers should cite it: absolute when the site's address is known."""

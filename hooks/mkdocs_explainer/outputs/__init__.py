@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,25 +54,32 @@ class Outputs:
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
-    def annotate(self, page: Any, root: str) -> None:
+    def annotate(self, page: Any, root: str, title: str | None = None,
+                 source: Callable[[], str] = str) -> None:
         """After rendering (the title is final): the head tags and 'last updated' line the theme shows.
 
-        `root` is the relative URL from the page to the site root ("../").
+        `root` is the relative URL from the page to the site root ("../"); `title` the page's title as plain
+        text (MkDocs keeps a title taken from the page's H1 as HTML); `source` the page file's text, to name
+        the line of a front matter mistake.
         """
         dates, offers = self.notes.get(page.file.src_uri, (None, False))
+        name = page.file.src_uri
+        own_title = seo.front_matter_text(page.meta, "title", name, source)
+        own_description = seo.front_matter_text(page.meta, "description", name, source)
         info = seo.PageInfo(
-            title=self.site.name if page.is_homepage else (page.meta.get("title") or page.title or self.site.name),
-            description=seo.description(page.meta.get("description"), page.content or "", self.site.description,
+            title=self.site.name if page.is_homepage else (own_title or title or page.title or self.site.name),
+            description=seo.description(own_description, page.content or "", self.site.description,
                                         page.is_homepage),
             url=page.url,
             root=root,
             is_home=page.is_homepage,
             dates=dates,
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
+            author=seo.front_matter_text(page.meta, "author", name, source) or "",
         )
         self.pages.append(info)
-        # The theme's <meta name="description"> reads it; the theme's templates do not escape, and a first
-        # paragraph may hold any text from data/, so it goes in escaped (our head tags escape the plain text).
+        # Read by other plugins; the theme's own head tags are replaced by ours (theme/main.html), which
+        # escape the plain text once.
         page.meta["description"] = escape(info.description)
         page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:

@@ -223,7 +223,9 @@ class Resolve(Treeprocessor):
         if html is None:
             return placeholder
         if marker.place == "heading":  # data in a heading is text, never Markdown or HTML
-            return _without_placeholders(Markup(html).striptags())
+            # The serializer escapes "<" but leaves "&amp;" as an entity (for Markdown's authors): data
+            # that reads "&amp;" must show as written, so every "&" goes in escaped.
+            return _without_placeholders(Markup(html).striptags()).replace("&", "&amp;")
         self.md.htmlStash.rawHtmlBlocks[key] = _without_placeholders(str(html))
         return placeholder
 
