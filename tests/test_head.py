@@ -273,3 +273,14 @@ def test_every_page_carries_what_reference_managers_read(hostile_site):
             assert "citation_online_date" not in meta and "article:modified_time" not in meta
     dated = parse((hostile_site / "zz-test" / "index.html").read_text(encoding="utf-8")).meta()
     assert (dated["citation_publication_date"], dated["citation_online_date"]) == ("2001/01/20", "2001/03/01")
+
+
+@pytest.mark.parametrize("name", ["<b>Site</b>", "AT&amp;T explained", "Prices &copy 2024"])
+def test_a_site_name_a_browser_would_read_as_markup_is_refused(tmp_path, name):
+    project = copy_project(tmp_path / "project", with_test_data=False)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f"site_name: {json.dumps(name)}\n" + text.split("\n", 1)[1], encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "site_name: write it as plain text" in result.stderr

@@ -116,6 +116,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
+        # Material prints these settings unescaped in every page's header and navigation: they must be text
+        # that reads the same as HTML (our own head tags escape them).
+        for key in ("site_name", "site_author"):
+            text = str(config[key] or "")
+            if "<" in text or ">" in text or html.unescape(text) != text:  # markup, or an entity read as one
+                raise PluginError(f"{key}: write it as plain text, without <, > or an HTML entity such as &amp; "
+                                  f"(got {config[key]!r})")
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
