@@ -18,14 +18,14 @@ from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
-from . import export, feed, seo, social_card, stale
+from . import citations, export, feed, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
 EXPORT_CODE = (
-    "outputs/export.py", "outputs/feed.py", "outputs/safecsv.py", "outputs/safexml.py",
+    "outputs/export.py", "outputs/feed.py", "outputs/citations.py", "pages/citation.py", "outputs/safecsv.py", "outputs/safexml.py",
     "pages/formatting.py", "pages/history.py", "siteinfo.py",
     "outputs/facts.schema.json",
 )
@@ -90,9 +90,10 @@ class Outputs:
         kept = KeptFiles(self.cache_dir / "explainer-exports", self._exports_key())
         reusable = bool(self.catalog.fingerprint)
         if not (reusable and kept.restore(site_dir)):
-            written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
+            written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site),
+                       *citations.write(site_dir, self.catalog, self.site)]
             if reusable:
-                kept.keep(written)
+                kept.keep(written, site_dir)
         social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
