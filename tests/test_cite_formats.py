@@ -43,7 +43,7 @@ def items_of(site: Path) -> list[dict]:
 
 
 def bibliography(entries: list[dict]) -> list[str]:
-    """Every entry rendered by citeproc-py in the Harvard (Cite Them Right) style bundled with it; an unknown id fails instead of warning."""
+    """Every entry rendered by citeproc-py in the Harvard (Cite Them Right) style bundled with it; an unknown id fails."""
     source = CiteProcJSON(entries)
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bib = CitationStylesBibliography(style, source, formatter.plain)
