@@ -18,14 +18,15 @@ from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
-from . import citations, export, feed, seo, social_card, stale
+from . import citations, datapackage, export, feed, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
 EXPORT_CODE = (
-    "outputs/export.py", "outputs/feed.py", "outputs/citations.py", "pages/citation.py", "outputs/safecsv.py", "outputs/safexml.py",
+    "outputs/export.py", "outputs/feed.py", "outputs/citations.py", "outputs/datapackage.py", "pages/citation.py",
+    "outputs/safecsv.py", "outputs/safexml.py",
     "pages/formatting.py", "pages/history.py", "siteinfo.py",
     "outputs/facts.schema.json",
 )
@@ -91,7 +92,8 @@ class Outputs:
         reusable = bool(self.catalog.fingerprint)
         if not (reusable and kept.restore(site_dir)):
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site),
-                       *citations.write(site_dir, self.catalog, self.site)]
+                       *citations.write(site_dir, self.catalog, self.site),
+                       *datapackage.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written, site_dir)
         social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)

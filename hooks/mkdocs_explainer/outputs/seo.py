@@ -27,8 +27,16 @@ from ..pages.render import environment
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, FEED, SOCIAL_CARD, SiteInfo
 from . import safexml
+from .citations import ALL_CITATIONS
+from .datapackage import DATAPACKAGE
+from .datapackage import VERSION as DATA_VERSION
 
 CARD_SIZE = (1200, 630)
+DISTRIBUTIONS = (
+    (EXPORT_JSON, "application/json"), (EXPORT_CSV, "text/csv"),
+    (DATAPACKAGE, "application/vnd.datapackage+json"), (ALL_CITATIONS, "application/vnd.citationstyles.csl+json"),
+)
+"""The downloads the Dataset lists: one per format."""
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -154,7 +162,8 @@ def json_ld(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
 
 
 def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
-    """The exports as a schema.org Dataset with its two downloads."""
+    """The exports as a schema.org Dataset: who made it, its terms, the period and area it covers, and one
+    download per format."""
     items = list(catalog.items.values())
     entry: dict[str, Any] = {
         "@type": "Dataset",
@@ -164,13 +173,13 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
             "its status, its dates and its sources."
         ),
         "isAccessibleForFree": True,
+        "inLanguage": site.language,
         **({"license": site.license.url} if site.license else {}),
-        "creator": {"@type": "Organization", "name": site.name},
+        "creator": {"@type": "Organization", "name": site.publisher, **({"url": site.url} if site.url else {})},
+        "version": DATA_VERSION,
         "distribution": [
-            {"@type": "DataDownload", "name": EXPORT_JSON, "encodingFormat": "application/json",
-             "contentUrl": page.link(site, EXPORT_JSON)},
-            {"@type": "DataDownload", "name": EXPORT_CSV, "encodingFormat": "text/csv",
-             "contentUrl": page.link(site, EXPORT_CSV)},
+            {"@type": "DataDownload", "name": name, "encodingFormat": media, "contentUrl": page.link(site, name)}
+            for name, media in DISTRIBUTIONS
         ],
     }
     if site.url:
@@ -178,6 +187,15 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     if items:
         entry["dateModified"] = history.newest(catalog)
         entry["temporalCoverage"] = f"{min(i['date'] for i in items)}/{max(i['date'] for i in items)}"
+    if places := list(catalog["places"].values()):
+        south, north = min(p["lat"] for p in places), max(p["lat"] for p in places)
+        west, east = min(p["lon"] for p in places), max(p["lon"] for p in places)
+        entry["spatialCoverage"] = {
+            "@type": "Place",
+            "geo": {"@type": "GeoShape", "box": f"{south} {west} {north} {east}"},
+            "containsPlace": [{"@type": "Place", "name": p["name"], "geo": {
+                "@type": "GeoCoordinates", "latitude": p["lat"], "longitude": p["lon"]}} for p in places],
+        }
     return entry
 
 
