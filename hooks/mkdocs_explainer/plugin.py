@@ -233,6 +233,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.outputs.note_page(page)
         codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
         rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
+        if self.outputs:
+            self.outputs.note_figures(page.url, rendered)  # charts and maps: their embed pages
         self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
         return markdown
 

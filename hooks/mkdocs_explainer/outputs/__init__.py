@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..data.catalog import Catalog, Record
 from ..pages import formatting, history, shortcodes
+from ..pages.figures import FIGURE_KINDS
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
-from . import citations, datapackage, export, feed, seo, social_card, stale
+from . import citations, datapackage, export, feed, figures, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -44,6 +45,7 @@ class Outputs:
         self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
+        self.figures: dict[tuple[str, str], figures.Shown] = {}
         self.downloads_anywhere = scan.first_page_with(DOWNLOADS_KIND) is not None
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
@@ -54,6 +56,12 @@ class Outputs:
         dates = history.page_dates(items_shown_by(codes, self.catalog))
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
+
+    def note_figures(self, page_url: str, rendered: dict[tuple[str, str], Markup]) -> None:
+        """A page's rendered shortcodes: the first page showing a chart or map is where its embed links back."""
+        for (kind, arg), html in rendered.items():
+            if kind in FIGURE_KINDS and (kind, arg) not in self.figures:
+                self.figures[(kind, arg)] = figures.Shown(page_url, str(html))
 
     def annotate(self, page: Any, root: str, title: str | None = None,
                  source: Callable[[], str] = str) -> None:
@@ -96,6 +104,7 @@ class Outputs:
                        *datapackage.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written, site_dir)
+        figures.write(site_dir, self.catalog, self.site, self.figures, self.template_dir)
         social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")

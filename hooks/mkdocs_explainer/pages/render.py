@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
-from . import citation, formatting, history, maps, views
+from . import citation, figures, formatting, history, maps, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -61,6 +61,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.globals["status_meaning"] = STATUS_MEANING
     env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
                        line_styles=maps.LINE_STYLES)
+    env.globals.update(embed_snippet=figures.embed_snippet)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
