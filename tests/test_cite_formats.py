@@ -98,25 +98,33 @@ def test_bibtex_and_ris_say_what_the_csl_json_says(site):
         assert ris["date"] == "/".join(f"{p:02d}" for p in entry["issued"]["date-parts"][0])
 
 
-class Links(HTMLParser):
+class Cards(HTMLParser):
+    """Each citation's id and the site root its "reference managers" line names."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.hrefs: list[str] = []
+        self.citations: list[str] = []
+        self.roots: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "a" and "download" in a:
-            self.hrefs.append(a.get("href") or "")
+        if "fx-cite__text" in (a.get("class") or "").split():
+            self.citations.append((a.get("id") or "").removeprefix("cite-"))
+        if "fx-cite__files" in (a.get("class") or "").split():
+            self.roots.append(a.get("data-fx-root") or "")
 
 
-def test_each_cite_this_links_its_three_files_which_exist(site):
-    page = next(p for p in site.rglob("index.html") if 'class="fx-cite"' in p.read_text(encoding="utf-8"))
-    links = Links()
-    links.feed(page.read_text(encoding="utf-8"))
-    files = [href for href in links.hrefs if "cite/" in href]
-    assert files and len(files) % 3 == 0
-    for href in files:
-        assert (page.parent / href).resolve().is_file(), href
+def test_each_cite_this_has_its_three_files_where_the_script_links_them(site):
+    pages = [p for p in site.rglob("index.html") if 'class="fx-cite"' in p.read_text(encoding="utf-8")]
+    assert pages
+    for page in pages:
+        cards = Cards()
+        cards.feed(page.read_text(encoding="utf-8"))
+        assert cards.citations and len(cards.roots) == len(cards.citations)
+        for item_id, root in zip(cards.citations, cards.roots, strict=True):
+            assert (page.parent / root).resolve() == site.resolve()
+            for extension in ("csl.json", "bib", "ris"):
+                assert (site / citations.cite_path(item_id, extension)).is_file(), (item_id, extension)
 
 
 @settings(max_examples=300)
