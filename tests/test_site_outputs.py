@@ -66,7 +66,8 @@ def read(page: Path) -> tuple[Head, str]:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+    """The site's pages (embed/ holds the charts and maps to embed, tests/test_figures_takeaway.py)."""
+    return sorted(p for p in site.rglob("index.html") if not {"search", "embed"} & set(p.relative_to(site).parts))
 
 
 def graph(head: Head) -> dict[str, dict]:

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..data.catalog import Catalog, Record
+from ..i18n import N_, _
 from ..pages import formatting, history, shortcodes
 from ..pages.figures import FIGURE_KINDS
 from ..pages.scan import PageScan
@@ -32,7 +33,7 @@ EXPORT_CODE = (
     "outputs/facts.schema.json",
 )
 """What the exports and the feed are made by, besides the catalog and the site's settings."""
-CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
+CARD_FOOTER = N_("Every figure with who claims it, how sure we are, and its sources")
 
 
 class Outputs:
@@ -105,7 +106,7 @@ class Outputs:
             if reusable:
                 kept.keep(written, site_dir)
         figures.write(site_dir, self.catalog, self.site, self.figures, self.template_dir)
-        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
+        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, _(CARD_FOOTER), self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))

@@ -21,6 +21,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from ..data.catalog import Catalog
+from ..i18n import _, ngettext
 from ..pages import history
 from ..pages.history import PageDates
 from ..pages.render import environment
@@ -167,11 +168,11 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     items = list(catalog.items.values())
     entry: dict[str, Any] = {
         "@type": "Dataset",
-        "name": f"{site.name}: facts",
-        "description": (
-            f"{len(items)} facts, quotes and events about: {site.description} Each with who claims it, "
-            "its status, its dates and its sources."
-        ),
+        "name": _("%(site)s: facts", site=site.name),
+        "description": ngettext(
+            "%(num)d fact, quote or event about: %(about)s Each with who claims it, its status, its dates and its sources.",
+            "%(num)d facts, quotes and events about: %(about)s Each with who claims it, its status, its dates and its sources.",
+            len(items), about=site.description),
         "isAccessibleForFree": True,
         "inLanguage": site.language,
         **({"license": site.license.url} if site.license else {}),
