@@ -56,7 +56,7 @@ def make_working_copy(only: list[str]) -> None:
 
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mutmut", *args]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_MUTATION": "1"}  # tests/conftest.py
     return subprocess.run(command, cwd=WORK, env=env, text=True, capture_output=capture, check=False)
 
 
