@@ -164,7 +164,8 @@ def test_the_time_zone_of_a_date_is_escaped(catalog: Catalog) -> None:
     assert "<script>" not in text and "07:10 &lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
-@pytest.mark.parametrize("name", ["[x](javascript:alert(1))", "*x*", "![](https://evil.example/i.png)", "a  b\tc"])
+@pytest.mark.parametrize("name", ["[x](javascript:alert(1))", "*x*", "![](https://evil.example/i.png)", "a  b\tc",
+                                  "Q&A &amp; &lt;/title&gt; &#60;"])
 def test_data_in_a_heading_is_text_and_the_anchor_stays_a_slug(catalog: Catalog, name: str) -> None:
     catalog["claimants"]["kr"]["name"] = name
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import html
 import importlib
 import logging
 import threading
@@ -176,6 +177,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             project_settings.data_folder(Path(config.config_file_path).parent, self.config.data_dir, "explainer.data_dir")
         except project_settings.SettingsError as error:
             raise PluginError(str(error)) from None
+        # Material prints these settings unescaped in every page's header and navigation: they must be text
+        # that reads the same as HTML (our own head tags escape them).
+        for key in ("site_name", "site_author"):
+            text = str(config[key] or "")
+            if "<" in text or ">" in text or html.unescape(text) != text:  # markup, or an entity read as one
+                raise PluginError(f"{key}: write it as plain text, without <, > or an HTML entity such as &amp; "
+                                  f"(got {config[key]!r})")
         self.mkdocs_config, self.failed = config, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
@@ -408,6 +416,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
         if self.outputs:
             self.outputs.note_page(page)
+            self.outputs.note_figures(page.url, job.rendered)  # charts and maps: their embed pages
         return html
 
     @surviving_method(build_error=PluginError)
@@ -418,8 +427,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                                                           _site_root(page), config.site_url or "")
             alternates = editions.sitemap_alternates(self.editions, self.edition, page.file.src_path, page.url,
                                                      config.site_url or "")
-        if self.outputs:  # JSON-LD, social cards, feed link, "last updated", the sitemap's entry
-            self.outputs.annotate(page, _site_root(page), alternates)
+        if self.outputs:  # <title>, description, JSON-LD, social cards, citation tags, feed link, "last updated", sitemap
+            self.outputs.annotate(page, _site_root(page), _title_text(page), lambda: _source_text(page), alternates)
         return context
 
     @surviving_method(build_error=PluginError)
@@ -489,6 +498,22 @@ def _card_urls(homes: dict[str, str], page: Page, files: Files) -> dict[str, str
     """Item id → relative URL from `page` to the page holding its card."""
     urls = {home: _url_of(home, page, files) for home in set(homes.values())}
     return {item: urls[home] for item, home in homes.items()}
+
+
+def _title_text(page: Page) -> str:
+    """The page's title as plain text. MkDocs keeps a title taken from the page's first heading as HTML
+    (tags stripped, entities such as `&lt;` kept); one from `nav:`, front matter or the file name as written."""
+    from_heading = page._title_from_render
+    if "title" in vars(page) or "title" in page.meta or not from_heading:
+        return str(page.title or "")
+    return html.unescape(from_heading)
+
+
+def _source_text(page: Page) -> str:
+    try:
+        return Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return ""
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:

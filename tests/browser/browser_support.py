@@ -51,7 +51,14 @@ class Site:
     origin: str
 
     def pages(self) -> list[str]:
-        """URL path of every HTML page of the build, found on disk so new pages are covered without a list."""
+        """URL path of every HTML page of the build, found on disk so new pages are covered without a list;
+        the embeddable figures (embed/), which have no Material theme, search or navigation, are `embeds()`."""
+        return [path for path in self._all() if not path.startswith(EMBEDS)]
+
+    def embeds(self) -> list[str]:
+        return [path for path in self._all() if path.startswith(EMBEDS)]
+
+    def _all(self) -> list[str]:
         paths = []
         for file in sorted(self.root.rglob("*.html")):
             relative = file.relative_to(self.root).as_posix()
@@ -225,6 +232,9 @@ PHONE_LAYOUT = """() => {
 }"""
 
 
+EMBEDS = "/embed/"
+"""Where the embeddable charts and maps are (pages of their own, without the theme)."""
+
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
 EDITIONS = {"/ko/": "ko"}
@@ -260,9 +270,10 @@ class Survey:
     search_requests_before_use: list[str] = field(default_factory=list)
 
 
-def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool) -> dict[str, Survey]:
+def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool,
+                 paths: list[str] | None = None) -> dict[str, Survey]:
     surveys = {}
-    for path in visitor.site.pages():
+    for path in visitor.site.pages() if paths is None else paths:
         with visitor.open(path, color_scheme=color_scheme, viewport=viewport) as (page, visit):
             survey = Survey(visit, loaded=visit.loaded(visitor.site))
             survey.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

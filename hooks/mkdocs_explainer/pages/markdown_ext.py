@@ -93,6 +93,8 @@ class PageJob:
     """After conversion: the shortcodes the page shows."""
     problems_found: list[Problem] = field(default_factory=list)
     """Problems rendering raised (a broken template), added to `problems`."""
+    rendered: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    """After conversion: each (kind, argument) shown and its HTML (the first, where it shows more than once)."""
 
 
 @dataclass
@@ -361,13 +363,16 @@ class Resolve(Treeprocessor):
         assert strict is not None  # problem_with refused every other form
         try:
             html = shortcodes.render_shortcode(job.context, strict.group("kind"), strict.group("arg") or "")
+            job.rendered.setdefault((strict.group("kind"), strict.group("arg") or ""), html)
         except ProblemsFound as error:  # a broken template or basemap: reported with the page's problems
             if not self.extension.hosted:
                 raise
             job.problems_found += error.problems
             return placeholder
         if marker.place == "heading":  # data in a heading is text, never Markdown or HTML
-            return _without_placeholders(Markup(html).striptags())
+            # The serializer escapes "<" but leaves "&amp;" as an entity (for Markdown's authors): data
+            # that reads "&amp;" must show as written, so every "&" goes in escaped.
+            return _without_placeholders(Markup(html).striptags()).replace("&", "&amp;")
         self.md.htmlStash.rawHtmlBlocks[key] = _without_placeholders(str(html))
         return placeholder
 

@@ -18,7 +18,7 @@ from ..data.catalog import Catalog, Record
 from ..data.vocabulary import LINES
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
-from . import citation, formatting, history, maps, views
+from . import citation, figures, formatting, history, maps, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -92,6 +92,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.globals["status_meaning"] = STATUS_MEANING
     env.globals.update(glyph=maps.glyph, marker_shape=maps.marker_shape, line_style=maps.line_style, line_names=LINES,
                        position=maps.position, describe_route=maps.describe_route)
+    env.globals.update(embed_snippet=figures.embed_snippet)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 
