@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,6 +31,7 @@ from mkdocs.utils import get_relative_url, meta
 
 from . import preview
 from .build import html_fixes
+from .build.interrupts import Interrupts
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
@@ -80,7 +82,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.stage = False
         self.staging: Staging | None = None
+        self.interrupts = Interrupts()
         self.failed = False
+        self.built = False
+        """Set once this build's outputs are written: only then may the staged folder replace the site."""
         self.mkdocs_config: MkDocsConfig | None = None
         self.catalog: Catalog | None = None
         self.problems: list[Problem] = []
@@ -107,15 +112,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
         # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
         self.stage = command in ("build", "gh-deploy")
+        if self.stage:
+            self.interrupts.install()  # Ctrl-C or `kill` must leave site/ alone and no staging folder behind
         preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if any(isinstance(ext, ShortcodeExtension) for ext in config.markdown_extensions):
+            # Two instances would stage the site twice and publish an empty folder.
+            raise PluginError("The explainer is loaded twice: as `plugins: [explainer]` and through a hook file "
+                              "under `hooks:` (such as hooks/facts.py) that drives it. Keep one of the two.")
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
         if (self.config.license is None) != (self.config.license_url is None):
             raise PluginError("explainer.license and explainer.license_url go together: give both, or neither")
-        self.mkdocs_config, self.failed = config, False
+        self.mkdocs_config, self.failed, self.built = config, False, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
@@ -132,7 +143,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if folder is not None and folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if self.stage:
-            self.staging = Staging.start(config.site_dir)
+            with self.interrupts.held():
+                self.staging = Staging.start(config.site_dir)
+                self.interrupts.at_exit(self.staging.discard)
             config.site_dir = str(self.staging.staged)
         config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
         return config
@@ -251,6 +264,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.outputs.pages = preview.complete_page_infos(self.outputs.pages, lambda info: info.url)
             self.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
         preview.finish()
+        self.built = True
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # A build with unchanged data never imports the validator (see cache.py); import it now, while the
@@ -263,13 +277,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.failed()
 
     def on_shutdown(self) -> None:
-        if self.staging is None or self.mkdocs_config is None:
+        staging, self.staging = self.staging, None
+        if staging is None or self.mkdocs_config is None:
+            self.interrupts.uninstall()
             return
-        if self.failed:
-            self.staging.discard()
-        else:
-            self.staging.commit()
-        self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+        self.mkdocs_config.site_dir = str(staging.final)  # gh-deploy reads it after the build
+        # MkDocs calls this from a `finally`: an exception on its way out (KeyboardInterrupt is not reported
+        # to on_build_error) means the staged folder is unfinished.
+        interrupted = self.interrupts.received is not None or sys.exc_info()[0] is not None
+        try:
+            if self.failed or interrupted or not self.built:
+                staging.discard()
+            else:
+                with self.interrupts.held():  # a swap is never left half done
+                    staging.commit()
+        finally:
+            self.interrupts.uninstall()
 
 
 def _site_root(page: Page) -> str:
