@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -381,10 +382,15 @@ def glyph(place: Record) -> str:
     return AREA_GLYPH if place["approximate"] else GLYPHS.get(place["kind"], "●")
 
 
+def degrees(number: float) -> str:
+    """Degrees with every digit the data gives and no exponent: 131.96712 stays so (`:g` would cut it to 131.967)."""
+    return format(Decimal(repr(float(number))), "f").removesuffix(".0")
+
+
 def position(place: Record) -> str:
     """`51.717° N, 36.183° E`, or the area an approximate place stands for."""
     lat, lon = place["lat"], place["lon"]
-    point = f"{abs(lat):g}° {'N' if lat >= 0 else 'S'}, {abs(lon):g}° {'E' if lon >= 0 else 'W'}"  # as written in data
+    point = f"{degrees(abs(lat))}° {'N' if lat >= 0 else 'S'}, {degrees(abs(lon))}° {'E' if lon >= 0 else 'W'}"
     return f"an area of about {place['radius_km']:g} km around {point}" if place["approximate"] else point
 
 
