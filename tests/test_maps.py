@@ -272,9 +272,12 @@ def test_places_and_the_items_tied_to_them_link_both_ways():
 # --- coordinates follow the value rules; a record that contradicts itself is refused -------------------
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    ("lat: 42.34", "lat: 042", "data/places.yml:4: places[0].lat (najin): `042` is not a plain decimal number (YAML reads it as the number 34)"),
-    ("lat: 42.34", "lat: 4_2.34", "data/places.yml:4: places[0].lat (najin): `4_2.34` is not a plain decimal number (YAML reads it as the number 42.34)"),
-    ("lon: 130.39", "lon: 1:10", "data/places.yml:5: places[0].lon (najin): `1:10` is not a plain decimal number (YAML reads it as the number 70)"),
+    ("lat: 42.34", "lat: 042",
+     "data/places.yml:4: places[0].lat (najin): `042` is not a plain decimal number (YAML reads it as the number 34)"),
+    ("lat: 42.34", "lat: 4_2.34",
+     "data/places.yml:4: places[0].lat (najin): `4_2.34` is not a plain decimal number (YAML reads it as the number 42.34)"),
+    ("lon: 130.39", "lon: 1:10",
+     "data/places.yml:5: places[0].lon (najin): `1:10` is not a plain decimal number (YAML reads it as the number 70)"),
     ("lon: 130.39", 'lon: "130.39"', "data/places.yml:5: places[0].lon (najin): '130.39' is text here; a coordinate is a number"),
     ("lon: 130.39", "lon: .inf", "data/places.yml:5: places[0].lon (najin): `.inf` is not a plain decimal number"),
     ("lon: 130.39", "lon: yes", "data/places.yml:5: places[0].lon (najin): `yes` is read by YAML as true"),
