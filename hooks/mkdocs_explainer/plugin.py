@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +36,7 @@ from .build.interrupts import Interrupts
 from .build.staging import Staging
 from .data.catalog import Catalog, build_catalog
 from .outputs import Outputs
-from .pages import render, shortcodes
+from .pages import anchors, render, shortcodes
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
@@ -97,6 +98,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
         """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.page_ids: dict[str, list[tuple[int, list[str]]]] = {}
+        """By page: each shortcode's line and the HTML ids it renders, to trace an id used twice to its lines."""
         self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
         """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
 
@@ -167,6 +170,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
+        self.page_ids = {}
         try:
             catalog = build_catalog(root / self.config.data_dir, root)
             key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
@@ -238,6 +242,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.outputs.note_page(page)
         codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
         rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
+        self.page_ids[page.file.src_uri] = [
+            (code.line, anchors.ids_in(str(rendered.get((code.kind, code.arg), "")))) for code in codes]
         self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
         return markdown
 
@@ -249,7 +255,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     @surviving_method(build_error=PluginError)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return html_fixes.fix_html(output)
+        output = html_fixes.fix_html(output)
+        self._report_repeated_ids(output, page, config)
+        return output
+
+    def _report_repeated_ids(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        codes = self.page_ids.pop(page.file.src_uri, [])
+        if self.catalog is None or not anchors.repeated_ids(html, codes):
+            return
+        text = page.file.content_string
+        body, _ = meta.get_data(text)
+        toc = config.mdx_configs.get("toc") or {}
+        slugify = toc.get("slugify") or toc_slugify
+        headings = anchors.heading_lines(body, slugify, 1 + len(text.splitlines()) - len(body.splitlines()))
+        name = Path(page.file.abs_src_path or page.file.src_uri)
+        root = Path(config.config_file_path).parent
+        shown = name.relative_to(root).as_posix() if name.is_relative_to(root) else name.as_posix()
+        produced = [*codes, *((line, [anchor]) for line, anchor in headings)]
+        for repeated in anchors.repeated_ids(html, produced):
+            line = repeated.lines[-1] if repeated.lines else 0
+            log.warning(f"{shown}:{line}: {repeated.message()}")
 
     @surviving_method(build_error=PluginError)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
