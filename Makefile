@@ -6,7 +6,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench basemap check-sources
+.PHONY: serve build test lint clean schema stale bench basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -55,6 +55,11 @@ lint: $(BIN)/mkdocs
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
+# Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
+# writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). MUTATION_ARGS=--only outputs/*
+mutation: $(BIN)/mkdocs
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(MUTATION_ARGS)
+
 clean:
 	rm -rf site .cache
 
@@ -83,3 +88,8 @@ $(PROPERDOCS): requirements.txt requirements-properdocs.txt
 # package.json). Only this needs npm: the build reads the committed file.
 basemap: $(BIN)/mkdocs node_modules/.package-lock.json
 	$(BIN)/python scripts/make_basemap.py
+
+# The generator's message catalogues: every message of its code and templates extracted with Babel into
+# hooks/mkdocs_explainer/i18n/locales/explainer.pot and merged into each language's .po for translators.
+messages: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.i18n.messages

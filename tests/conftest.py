@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import textwrap
 
 import pytest
@@ -67,3 +69,29 @@ def dedent(text: str) -> str:
 settings.register_profile("explainer", max_examples=40, deadline=None)
 settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=80)
 settings.load_profile("ci" if ci_enabled() else "explainer")
+
+
+# `make mutation` (scripts/mutation.py) sets this: mutmut's mutants live in this process only, so a test whose
+# check runs in a child process (mkdocs build, make, a served preview) would test the unmutated package. Such
+# tests skip there, and only there (from configure to unconfigure, so session fixtures skip too); in `make test`
+# nothing changes.
+UNDER_MUTATION = os.environ.get("EXPLAINER_MUTATION") == "1"
+_SPAWNERS = ("run", "Popen", "check_output", "check_call", "call")
+_saved: dict[str, object] = {}
+
+
+def _refuse_child_process(*args: object, **kwargs: object) -> None:
+    pytest.skip("runs a child process, which mutmut's mutants do not reach")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if UNDER_MUTATION:
+        for name in _SPAWNERS:
+            _saved[name] = getattr(subprocess, name)
+            setattr(subprocess, name, _refuse_child_process)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for name, original in _saved.items():
+        setattr(subprocess, name, original)
+    _saved.clear()

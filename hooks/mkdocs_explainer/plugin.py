@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
-from . import preview
+from . import i18n, preview
 from .build import html_fixes
 from .build.interrupts import Interrupts
 from .build.staging import Staging
@@ -40,7 +40,7 @@ from .pages import anchors, render, shortcodes
 from .pages import scan as pages
 from .pages.markdown_ext import ShortcodeExtension
 from .problems import Problem, ProblemsFound, surviving_method
-from .siteinfo import STATUS_MEANING, License, SiteInfo
+from .siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -76,6 +76,9 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     Dataset description and the footer; with `license_url`. Unset: no licence is stated."""
     license_url = c.Optional(c.URL())
     """Where the licence's terms are published, e.g. https://creativecommons.org/licenses/by/4.0/."""
+    language = c.Optional(c.Type(str))
+    """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates.
+    Unset: the theme's `language` (Material), else English."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -94,6 +97,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.outputs: Outputs | None = None
         self.scan: pages.PageScan | None = None
         self.template_dir: Path | None = None
+        self.language = i18n.current()
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
         self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
@@ -140,6 +144,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         config.extra["fx_license"] = license.to_json() if license else None
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
+        # Every message and number from here on is in the edition's language (a site's own catalogues first).
+        code = self.config.language or config.theme.get("language") or i18n.SOURCE_LANGUAGE
+        try:
+            self.language = i18n.activate(i18n.Language.load(code, [custom / "locales"] if self.template_dir else []))
+        except ValueError as error:
+            raise PluginError(f"explainer.language: {error}") from None
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         for folder in (data_dir, self.template_dir, render.TEMPLATES):
@@ -194,7 +204,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.index_page is not None:
             index_url = File(self.index_page, config.docs_dir, config.site_dir, config.use_directory_urls).url
         site = SiteInfo.from_config(config, index_url, self.config.stale_after_days, self.config.cite_as,
-                                    {**STATUS_MEANING, **self.config.statuses}, self._license())
+                                    status_meanings(self.config.statuses), self._license(), self.language.code)
         # Also logs facts overdue for review (INFO).
         self.outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=self.template_dir)
         self.list_pages = scan.pages_with(LIST_KINDS)
@@ -213,6 +223,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's own additions (theme/main.html...) take their words from the same catalogue.
+        env.globals["fx_"] = lambda message, **values: i18n.current().gettext(message, **values)
         if self.serving:
             preview.reuse_compiled_templates(env)
         preview.restore_pages(config, files)
@@ -288,6 +300,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.outputs:
             self.outputs.pages = preview.complete_page_infos(self.outputs.pages, lambda info: info.url)
             self.outputs.write(Path(config.site_dir))  # facts.json/.csv, changes.xml, social card, sitemap
+        if missing := self.language.missing:  # shown in English: a notice for the translators, not a failure
+            log.info(f"{len(missing)} message(s) shown in English for want of a '{self.language.code}' translation "
+                     f"(add them to {self.language.code}/LC_MESSAGES/{i18n.DOMAIN}.po): {'; '.join(missing)}")
         preview.finish()
         self.built = True
 

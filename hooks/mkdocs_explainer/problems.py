@@ -71,7 +71,8 @@ def survive_preview(
             try:
                 return event(*args, **kwargs)
             except Exception as error:
-                own = type(error).__module__.startswith("mkdocs")  # PluginError and friends: clean already
+                module = type(error).__module__
+                own = module == "mkdocs" or module.startswith("mkdocs.")  # PluginError and friends: clean already
                 foreseen = own or isinstance(error, ProblemsFound)
                 if not foreseen:
                     log.debug(f"{getattr(event, '__name__', 'a build event')} failed", exc_info=error)

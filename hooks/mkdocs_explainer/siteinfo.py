@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import N_, _
+
 EXPORT_JSON = "facts.json"
 EXPORT_CSV = "facts.csv"
 EXPORT_SCHEMA = "facts.schema.json"
@@ -15,14 +17,20 @@ LICENSE_FILE = "LICENSE.txt"
 """Paths of the generated files, relative to the site root."""
 
 STATUS_MEANING: dict[str, str] = {
-    "confirmed": "Stated on the record by the party concerned or shown by several independent sources.",
-    "reported": "Stated by an official or agency and reported by reputable media; not independently verified.",
-    "claimed": "Asserted by one interested party; treat with caution.",
-    "disputed": "Contested by another party or contradicted by other sources.",
-    "unverified": "No source's own words for it could be found; the reason is shown with it.",
-    "corrected": "Differs from how an earlier report put it; the record's version is shown.",
+    "confirmed": N_("Stated on the record by the party concerned or shown by several independent sources."),
+    "reported": N_("Stated by an official or agency and reported by reputable media; not independently verified."),
+    "claimed": N_("Asserted by one interested party; treat with caution."),
+    "disputed": N_("Contested by another party or contradicted by other sources."),
+    "unverified": N_("No source's own words for it could be found; the reason is shown with it."),
+    "corrected": N_("Differs from how an earlier report put it; the record's version is shown."),
 }
-"""The status legend's default wording (a site may reword it); the keys are the only statuses the schema accepts."""
+"""The status legend's default wording (a site may reword it); the keys are the only statuses the schema accepts.
+In English: `status_meanings()` gives them in the active language."""
+
+
+def status_meanings(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The legend in the active language, with the site's own wording (already in its language) over it."""
+    return {**{status: _(meaning) for status, meaning in STATUS_MEANING.items()}, **(overrides or {})}
 
 
 @dataclass(frozen=True)
@@ -32,14 +40,15 @@ class License:
     name: str
     url: str
 
-    RESERVED = ("Quotations, excerpts and source headlines remain their owners' and are reproduced only to show "
-                "what the sources say.")
+    RESERVED = N_("Quotations, excerpts and source headlines remain their owners' and are reproduced only to show "
+                  "what the sources say.")
 
     def statement(self, site_name: str) -> str:
-        return f"The data and text of {site_name} are licensed under {self.name} ({self.url}). {self.RESERVED}"
+        return _("The data and text of %(site)s are licensed under %(licence)s (%(url)s). %(reserved)s",
+                 site=site_name, licence=self.name, url=self.url, reserved=_(self.RESERVED))
 
     def to_json(self) -> dict[str, str]:
-        return {"name": self.name, "url": self.url, "covers": "The site's own data and text.", "reserved": self.RESERVED}
+        return {"name": self.name, "url": self.url, "covers": _("The site's own data and text."), "reserved": _(self.RESERVED)}
 
 
 @dataclass(frozen=True)
@@ -57,17 +66,19 @@ class SiteInfo:
     """The status legend: what each status means, in the site's words."""
     license: License | None = None
     """Under which terms others may reuse the site's own data and text; None: no licence is stated."""
+    language: str = "en"
+    """The language of this edition (BCP 47): <html lang>, JSON-LD's inLanguage, the messages' catalogue."""
 
     @classmethod
     def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
                     cite_as: str | None = None, statuses: Mapping[str, str] | None = None,
-                    license: License | None = None) -> SiteInfo:
+                    license: License | None = None, language: str = "en") -> SiteInfo:
         """From MkDocs' settings (`site_name`, `site_url`...) and the explainer's own."""
         url = config.site_url or ""
         if url and not url.endswith("/"):
             url += "/"
         return cls(config.site_name, config.site_description or "", url, index_path, stale_after_days, cite_as,
-                   dict(statuses or STATUS_MEANING), license)
+                   dict(statuses or STATUS_MEANING), license, language)
 
     @property
     def citation_name(self) -> str:

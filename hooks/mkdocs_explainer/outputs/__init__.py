@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..data.catalog import Catalog, Record
+from ..i18n import N_, _
 from ..pages import formatting, history, shortcodes
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
@@ -30,7 +31,7 @@ EXPORT_CODE = (
     "outputs/facts.schema.json",
 )
 """What the exports and the feed are made by, besides the catalog and the site's settings."""
-CARD_FOOTER = "Every figure with who claims it, how sure we are, and its sources"
+CARD_FOOTER = N_("Every figure with who claims it, how sure we are, and its sources")
 
 
 class Outputs:
@@ -86,7 +87,7 @@ class Outputs:
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
             if reusable:
                 kept.keep(written)
-        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, CARD_FOOTER, self.cache_dir)
+        social_card.write(site_dir / SOCIAL_CARD, self.site.name, self.site.description, _(CARD_FOOTER), self.cache_dir)
         sitemap = seo.sitemap(self.pages, self.site)
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))

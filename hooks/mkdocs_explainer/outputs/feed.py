@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.catalog import Catalog, Record
+from ..i18n import _
 from ..pages import formatting, history
 from ..pages.formatting import item_title
 from ..siteinfo import FEED, SiteInfo
@@ -40,11 +41,15 @@ def _urn(site: SiteInfo, *parts: str) -> str:
 
 def _summary(item: Record, catalog: Catalog) -> str:
     claimant = catalog.claimant_of(item)
-    what = f"{item_title(item)}: {formatting.format_value(item)}" if item["kind"] == "fact" else formatting.quoted_title(item)
-    sources = "; ".join(f"{s['publisher']}, {formatting.source_title(s)} <{s['url']}>" for s in catalog.sources_of(item))
-    what += "" if what.rstrip("”").endswith((".", "?", "!")) else "."  # a quoted question keeps its own mark
-    return (f"{what} According to {claimant['name']}, {formatting.format_moment(item)}. "
-            f"Status: {item['status']}. Reviewed {formatting.format_date(item['reviewed'])}. Sources: {sources}.")
+    what = _("%(label)s: %(value)s", label=item_title(item), value=formatting.format_value(item)) if item["kind"] == "fact" \
+        else formatting.quoted_title(item)
+    sources = _("; ").join(_("%(publisher)s, %(title)s <%(url)s>", publisher=s["publisher"], title=formatting.source_title(s),
+                             url=s["url"]) for s in catalog.sources_of(item))
+    if not what.rstrip("”»」").endswith((".", "?", "!", "。", "？", "！")):  # a quoted question keeps its own mark
+        what = _("%(sentence)s.", sentence=what)
+    return _("%(what)s According to %(who)s, %(when)s. Status: %(status)s. Reviewed %(reviewed)s. Sources: %(sources)s.",
+             what=what, who=claimant["name"], when=formatting.format_moment(item), status=formatting.status_name(item["status"]),
+             reviewed=formatting.format_date(item["reviewed"]), sources=sources)
 
 
 def entries(catalog: Catalog, site: SiteInfo) -> list[Entry]:
@@ -64,13 +69,14 @@ def _entry(item: Record, index: int, catalog: Catalog, site: SiteInfo) -> Entry:
     """Revision `index` of the item, or (index -1) the item as recorded, for one without revisions."""
     link, summary, title = site.permalink(item), _summary(item, catalog), formatting.quoted_title(item)
     if index < 0:
-        return Entry(_urn(site, item["id"], "recorded"), f"Recorded: {title}", item["reviewed"], link, summary)
+        return Entry(_urn(site, item["id"], "recorded"), _("Recorded: %(title)s", title=title), item["reviewed"], link, summary)
     revision = item["revisions"][index]
-    reason = f" Why: {revision['reason']}" if revision.get("reason") else ""
+    reason = _(" Why: %(reason)s", reason=revision["reason"]) if revision.get("reason") else ""
     return Entry(
         _urn(site, item["id"], "revision", str(index), revision["date"]),
-        f"Changed: {title}", revision["date"], link,
-        f"{formatting.format_date(revision['date'])}: {revision['change'].rstrip('.')}.{reason}\n\nNow: {summary}",
+        _("Changed: %(title)s", title=title), revision["date"], link,
+        _("%(date)s: %(change)s.%(reason)s\n\nNow: %(summary)s", date=formatting.format_date(revision["date"]),
+          change=revision["change"].rstrip("."), reason=reason, summary=summary),
     )
 
 
@@ -88,7 +94,7 @@ def render(catalog: Catalog, site: SiteInfo) -> str:
     all_entries = entries(catalog, site)
     feed = ET.Element(f"{{{ATOM}}}feed")
     add(feed, "id", _urn(site, "changes"))
-    add(feed, "title", f"{site.name}: changes to the facts")
+    add(feed, "title", _("%(site)s: changes to the facts", site=site.name))
     if site.description:
         add(feed, "subtitle", site.description)
     newest = all_entries[0].updated if all_entries else history.newest(catalog) or "1970-01-01"

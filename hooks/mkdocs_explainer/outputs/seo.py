@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 from markupsafe import Markup
 
 from ..data.catalog import Catalog
+from ..i18n import _, ngettext
 from ..pages import history
 from ..pages.history import PageDates
 from ..pages.render import environment
@@ -119,7 +120,7 @@ def json_ld(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
         "name": page.title,
         "headline": page.title,
         "description": page.description,
-        "inLanguage": "en",
+        "inLanguage": site.language,
         "isPartOf": {"@type": "WebSite", "name": site.name, **({"url": site.url} if site.url else {})},
         "image": page.link(site, SOCIAL_CARD),
     }
@@ -140,11 +141,11 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     items = list(catalog.items.values())
     entry: dict[str, Any] = {
         "@type": "Dataset",
-        "name": f"{site.name}: facts",
-        "description": (
-            f"{len(items)} facts, quotes and events about: {site.description} Each with who claims it, "
-            "its status, its dates and its sources."
-        ),
+        "name": _("%(site)s: facts", site=site.name),
+        "description": ngettext(
+            "%(num)d fact, quote or event about: %(about)s Each with who claims it, its status, its dates and its sources.",
+            "%(num)d facts, quotes and events about: %(about)s Each with who claims it, its status, its dates and its sources.",
+            len(items), about=site.description),
         "isAccessibleForFree": True,
         **({"license": site.license.url} if site.license else {}),
         "creator": {"@type": "Organization", "name": site.name},

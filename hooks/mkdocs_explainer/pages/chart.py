@@ -6,6 +6,7 @@ line (who and when) above its bar, so the text stays readable when a phone scale
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 WIDTH = 420
@@ -21,8 +22,14 @@ CHAR_WIDTH = 8.5
 wider than the room it has goes on a line of its own instead of running past the drawing's edge."""
 
 
+def ems(text: str) -> float:
+    """A text's length in average characters: an East Asian wide character (Hangul, kana, Han) is about twice
+    as wide as a Latin letter, a thin or narrow space (CLDR's dates and numbers) about half."""
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 if c in "\u2009\u202f" else 1.0 for c in text)
+
+
 def fits(text: str, room: float) -> bool:
-    return len(text) * CHAR_WIDTH <= room
+    return ems(text) * CHAR_WIDTH <= room
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_interval, format_skeleton
+
 from ..data.catalog import Catalog, Record, map_place_ids
-from .formatting import format_date
+from ..i18n import N_, _, current
+from . import chart
+from .formatting import format_dates, place_kind, status_name, travel_mode
 from .projection import LambertConic
 
 WIDTH = 400
@@ -294,7 +298,7 @@ def _scale_bar(frame: Frame, region: Record) -> ScaleBar:
 
 
 def text_box(text: str, x: float, y: float, anchor: str, size: float = FONT) -> Box:
-    width = len(text) * size * (CAPITALS_WIDTH if text.isupper() else CHAR_WIDTH)
+    width = chart.ems(text) * size * (CAPITALS_WIDTH if text.isupper() else CHAR_WIDTH)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     return (left, y - size * 0.8, left + width, y + size * 0.25)
 
@@ -335,9 +339,9 @@ def place_labels(result: MapLayout, countries: list[tuple[str, Point]] = ()) -> 
             longest[leg.route["id"]] = (leg, length)
     for leg in result.legs:
         mid = ((leg.start[0] + leg.end[0]) / 2, (leg.start[1] + leg.end[1]) / 2)
-        text = f"by {leg.mode}"
+        text = _("by %(mode)s", mode=travel_mode(leg.mode))
         if longest[leg.route["id"]][0] is leg:
-            text += f", {short_dates(leg.route['start'], leg.route['end'])}"
+            text = _("%(mode)s, %(dates)s", mode=text, dates=short_dates(leg.route['start'], leg.route['end']))
         add(_first_free(text, *mid, 4, taken, inside, size=LEG_FONT, kind="leg"))
     for name, (x, y) in countries:
         box = text_box(name.upper(), x, y, "middle", COUNTRY_FONT)
@@ -347,11 +351,13 @@ def place_labels(result: MapLayout, countries: list[tuple[str, Point]] = ()) -> 
 
 
 def short_dates(start: str, end: str) -> str:
-    """`7 Sep–1 Oct 2023`, `31 Oct 2024`: a route's dates, short enough to sit on the map."""
+    """`7 Sept – 1 Oct 2023`, `31 Oct 2024` (CLDR's short forms for the page's locale): a route's dates,
+    short enough to sit on the map."""
     a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    locale = current().locale
     if a == b:
-        return f"{a.day} {a:%b %Y}"
-    return f"{a.day} {a:%b}{'' if a.year == b.year else f' {a.year}'}–{b.day} {b:%b %Y}"
+        return format_skeleton("yMMMd", a, locale=locale)
+    return format_interval(a, b, "yMMMd", locale=locale)
 
 
 def _within(box: Box, inside: Box) -> bool:
@@ -375,7 +381,8 @@ def _first_free(text: str, x: float, y: float, gap: float, taken: list[Box], ins
 GLYPHS = {"city": "●", "island": "●", "port": "■", "depot": "▲", "training ground": "◆"}
 """The marker's shape, also shown as a character in the list below the map: kinds differ by shape, not colour."""
 AREA_GLYPH = "◌"
-LINE_STYLES = {"ship": "dashed line", "rail": "solid line", "road": "dash-dot line", "air": "dotted line"}
+LINE_STYLES = {"ship": N_("dashed line"), "rail": N_("solid line"), "road": N_("dash-dot line"), "air": N_("dotted line")}
+"""How each way of travel is drawn (translated where shown)."""
 
 
 def glyph(place: Record) -> str:
@@ -390,29 +397,34 @@ def degrees(number: float) -> str:
 def position(place: Record) -> str:
     """`51.717° N, 36.183° E`, or the area an approximate place stands for."""
     lat, lon = place["lat"], place["lon"]
-    point = f"{degrees(abs(lat))}° {'N' if lat >= 0 else 'S'}, {degrees(abs(lon))}° {'E' if lon >= 0 else 'W'}"
-    return f"an area of about {place['radius_km']:g} km around {point}" if place["approximate"] else point
+    # The degrees as written in the data; only the hemispheres' letters are words.
+    point = _("%(lat)s, %(lon)s", lat=_("%(degrees)s° N", degrees=degrees(lat)) if lat >= 0 else _("%(degrees)s° S", degrees=degrees(-lat)),
+              lon=_("%(degrees)s° E", degrees=degrees(lon)) if lon >= 0 else _("%(degrees)s° W", degrees=degrees(-lon)))
+    if place["approximate"]:
+        return _("an area of about %(radius)s km around %(point)s", radius=degrees(place['radius_km']), point=point)
+    return point
 
 
 def describe_route(catalog: Catalog, route: Record) -> str:
     """`Harbour to Port by ship, then to Depot by rail`."""
     names = [catalog["places"][pid]["name"] for pid in route["places"]]
-    legs = [f"{names[0]} to {names[1]} by {route['modes'][0]}"]
-    legs += [f"then to {name} by {mode}" for name, mode in zip(names[2:], route["modes"][1:], strict=True)]
-    return ", ".join(legs)
+    legs = [_("%(start)s to %(end)s by %(mode)s", start=names[0], end=names[1], mode=travel_mode(route["modes"][0]))]
+    legs += [_("then to %(end)s by %(mode)s", end=name, mode=travel_mode(mode))
+             for name, mode in zip(names[2:], route["modes"][1:], strict=True)]
+    return _(", ").join(legs)
 
 
 def describe(catalog: Catalog, result: MapLayout) -> str:
     """The map in words, for the SVG's text alternative: every place and route it shows."""
     region = result.spec["region"]
-    parts = [f"Map of the area from {region_text(region)}, with country outlines."]
-    parts.append("Places: " + "; ".join(
-        f"{m.place['name']} ({m.place['kind']}, {position(m.place)})" for m in result.markers) + ".")
+    parts = [_("Map of the area from %(west)s° to %(east)s° east, %(south)s° to %(north)s° north, with country outlines.",
+               **{side: f"{region[side]:g}" for side in ("west", "east", "south", "north")})]
+    places = _("; ").join(_("%(name)s (%(kind)s, %(position)s)", name=m.place["name"], kind=place_kind(m.place["kind"]),
+                            position=position(m.place)) for m in result.markers)
+    parts.append(_("Places: %(places)s.", places=places))
     for route_id in result.spec["routes"]:
         route = catalog["routes"][route_id]
-        dates = format_date(route["start"]) if route["start"] == route["end"] else \
-            f"{format_date(route['start'])} to {format_date(route['end'])}"
-        claimant = catalog.claimant_of(route)["name"]
-        parts.append(f"Route: {route['title']}: {describe_route(catalog, route)}; {dates}; "
-                     f"according to {claimant} ({route['status']}).")
+        parts.append(_("Route: %(title)s: %(route)s; %(dates)s; according to %(who)s (%(status)s).",
+                       title=route["title"], route=describe_route(catalog, route), dates=format_dates(route["start"], route["end"]),
+                       who=catalog.claimant_of(route)["name"], status=status_name(route["status"])))
     return " ".join(parts)

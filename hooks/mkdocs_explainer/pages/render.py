@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .. import i18n
 from ..data.catalog import Catalog, Record
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
@@ -49,6 +50,16 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # Every word in the templates is a message: `{{ _("Cite this") }}`, looked up in the active language
+    # when the page is rendered (so one cached environment serves every language).
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        gettext=lambda message: i18n.current().translations.gettext(message),
+        ngettext=lambda singular, plural, n: i18n.current().translations.ngettext(singular, plural, n),
+        pgettext=lambda context, message: i18n.current().translations.pgettext(context, message),
+        npgettext=lambda context, singular, plural, n: i18n.current().translations.npgettext(context, singular, plural, n),
+        newstyle=True,
     )
     env.filters.update(
         value=formatting.format_value,
@@ -57,7 +68,12 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         moment=formatting.format_moment,
         number=formatting.format_number,
         summary=views.item_summary,
+        status_name=formatting.status_name,
+        place_kind=formatting.place_kind,
+        travel_mode=formatting.travel_mode,
+        item_kind=formatting.item_kind,
     )
+    env.globals.update(dates=formatting.format_dates, intl_locale=formatting.intl_locale)
     env.globals["status_meaning"] = STATUS_MEANING
     env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
                        line_styles=maps.LINE_STYLES)

@@ -8,6 +8,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from ..data.catalog import Catalog, Record
+from ..i18n import _
 from . import chart, formatting
 
 _KIND_ORDER = {"event": 0, "fact": 1, "quote": 2}
@@ -22,10 +23,10 @@ def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
         value = fact["value"]
         low, high = (value["min"], value["max"]) if fact["value_kind"] == "range" else (value, value)
         claimant, when = catalog.claimant_of(fact), formatting.format_date(fact["date"])
-        label = f"{claimant['name']} · {when}"
+        label = _("%(who)s · %(when)s", who=claimant["name"], when=when)
         if not chart.fits(label, chart.WIDTH - 2 * chart.PADDING) and claimant.get("short"):
-            label = f"{claimant['short']} · {when}"  # the table below the chart gives the full name
-        value_text = f"{formatting.format_value(fact)} ({fact['status']})"
+            label = _("%(who)s · %(when)s", who=claimant["short"], when=when)  # the table below the chart gives the full name
+        value_text = _("%(value)s (%(status)s)", value=formatting.format_value(fact), status=formatting.status_name(fact["status"]))
         entries.append(chart.Entry(label=label, value_text=value_text, low=float(low), high=float(high)))
     return entries
 
@@ -33,11 +34,12 @@ def chart_entries(catalog: Catalog, group_id: str) -> list[chart.Entry]:
 def describe_chart(catalog: Catalog, group_id: str) -> str:
     """The chart's text alternative: every bar as a sentence."""
     parts = [
-        f"{catalog.claimant_of(fact)['name']}: {formatting.format_value(fact)}, "
-        f"as of {formatting.format_date(fact['date'])} ({fact['status']})"
+        _("%(who)s: %(value)s, as of %(date)s (%(status)s)", who=catalog.claimant_of(fact)["name"],
+          value=formatting.format_value(fact), date=formatting.format_date(fact["date"]),
+          status=formatting.status_name(fact["status"]))
         for fact in catalog.group_members(group_id)
     ]
-    return "; ".join(parts) + "."
+    return _("%(list)s.", list=_("; ").join(parts))
 
 
 @dataclass
@@ -75,7 +77,7 @@ def bibliography(catalog: Catalog) -> list[Record]:
 def item_summary(item: Record) -> str:
     """A short line naming an item, for lists that link to its card."""
     if item["kind"] == "fact":
-        return f"{item['label']}: {formatting.format_value(item)}"
+        return _("%(label)s: %(value)s", label=item["label"], value=formatting.format_value(item))
     if item["kind"] == "event":
         return str(item["title"])
-    return f"“{item['text']}”"
+    return formatting.quoted_title(item)

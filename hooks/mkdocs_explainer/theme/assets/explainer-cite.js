@@ -3,9 +3,10 @@
 (function () {
   "use strict";
 
-  function today() {
-    // "25 November 2026": the site's own date style, in the reader's time zone.
-    return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+  function today(locale) {
+    // "25 November 2026" (en-GB), "2026년 11월 25일" (ko): the page's own date style, in the reader's time zone.
+    return new Intl.DateTimeFormat(locale || document.documentElement.lang || "en-GB",
+                                   { day: "numeric", month: "long", year: "numeric" }).format(new Date());
   }
 
   function copyBySelection(element) {
@@ -24,19 +25,23 @@
     var status = button.parentNode.querySelector(".fx-cite__status");
     var say = function (message) { if (status) { status.textContent = message; } };
     var value = text.textContent.replace(/\s+/g, " ").trim();
+    // The messages come with the button, translated with the page (templates/_cite.html).
+    var copied = button.getAttribute("data-fx-copied") || "Copied.";
+    var selected = button.getAttribute("data-fx-select") || "Selected: press Ctrl+C (or ⌘C) to copy.";
     var fallback = function () {
-      say(copyBySelection(text) ? "Copied." : "Selected: press Ctrl+C (or ⌘C) to copy.");
+      say(copyBySelection(text) ? copied : selected);
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(value).then(function () { say("Copied."); }, fallback);
+      navigator.clipboard.writeText(value).then(function () { say(copied); }, fallback);
     } else {
       fallback();
     }
   }
 
   function setUp(root) {
-    var day = today();
-    root.querySelectorAll("[data-fx-today]").forEach(function (span) { span.textContent = day; });
+    root.querySelectorAll("[data-fx-today]").forEach(function (span) {
+      span.textContent = today(span.getAttribute("data-fx-locale"));
+    });
     root.querySelectorAll(".fx-cite__url[data-fx-anchor]").forEach(function (span) {
       // No site address configured at build time: cite the address the reader is on.
       var url = new URL(window.location.href);

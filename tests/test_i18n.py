@@ -1,0 +1,79 @@
+"""Every word a reader sees comes from a message catalogue; numbers and dates from CLDR for the page's locale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+from mkdocs_explainer import i18n
+from mkdocs_explainer.i18n import messages
+from mkdocs_explainer.pages.formatting import format_date, format_moment, format_value
+
+
+def write_catalogue(folder: Path, code: str, translations: dict[str | tuple[str, str], str]) -> Path:
+    """A site's own catalogue (`<custom_templates>/locales/<code>/LC_MESSAGES/explainer.po`)."""
+    catalog = Catalog(locale=code, domain=i18n.DOMAIN, fuzzy=False)
+    for key, text in translations.items():
+        context, message = key if isinstance(key, tuple) else (None, key)
+        catalog.add(message, text, context=context)
+    path = i18n.catalogue_path(folder, code)
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    return folder
+
+
+def test_english_reads_as_it_always_has():
+    with i18n.use("en") as english:
+        assert format_value({"value": 8000, "value_kind": "number", "qualifier": "about", "unit": "troops"}) == "about 8,000 troops"
+        assert format_date("2024-10-31") == "31 October 2024"
+        assert english.missing == []
+
+
+def test_a_qualifier_is_a_template_so_a_language_may_put_it_after_the_figure(tmp_path: Path):
+    folder = write_catalogue(tmp_path, "ko", {"more than %(quantity)s": "%(quantity)s 이상", "%(number)s %(unit)s": "%(number)s%(unit)s"})
+    with i18n.use("ko", [folder]):
+        shown = format_value({"value": 50783, "value_kind": "number", "qualifier": "more than", "unit": "명"})
+    assert shown == "50,783명 이상"
+
+
+def test_dates_and_numbers_follow_the_locale_and_never_change_the_figure():
+    with i18n.use("ko"):
+        assert format_date("2024-10-31") == "2024년 10월 31일"
+        assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST"}).startswith("2024년 10월 31일")
+    with i18n.use("de"):
+        assert format_value({"value": 34.2, "value_kind": "number"}) == "34,2"
+        assert format_value({"value": 1414, "value_kind": "number"}) == "1.414"
+
+
+def test_a_missing_message_shows_in_english_and_is_listed(tmp_path: Path):
+    folder = write_catalogue(tmp_path, "ko", {"about %(quantity)s": "약 %(quantity)s"})
+    with i18n.use("ko", [folder]) as korean:
+        assert format_value({"value": 5, "value_kind": "number", "qualifier": "up to"}) == "up to 5"
+        assert format_value({"value": 5, "value_kind": "number", "qualifier": "about"}) == "약 5"
+    assert "up to %(quantity)s" in korean.missing
+    assert "about %(quantity)s" not in korean.missing
+
+
+def test_a_site_catalogue_rewords_the_package_s_messages(tmp_path: Path):
+    folder = write_catalogue(tmp_path, "en", {("status", "claimed"): "asserted"})
+    from mkdocs_explainer.pages.formatting import status_name
+
+    with i18n.use("en", [folder]):
+        assert status_name("claimed") == "asserted"
+        assert status_name("reported") == "reported"
+
+
+def test_an_unknown_language_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown language 'xx-nonsense'"):
+        i18n.Language.load("xx-nonsense")
+
+
+def test_the_catalogue_template_holds_every_message_of_the_code_and_templates():
+    """`make messages` was run after the last change to a message (else translators never see it)."""
+    with i18n.messages.TEMPLATE.open("rb") as handle:
+        shipped = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id}
+    current = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in messages.extract() if m.id}
+    assert current - shipped == set(), "run `make messages`"
