@@ -331,3 +331,10 @@ def test_the_writer_neutralises_every_cell_and_quotes_per_rfc_4180():
                                                  ("Yes ", True), ("0", False), ("false", False), ("no", False)])
 def test_the_ci_flag_is_read_one_way(value: str, expected: bool):
     assert ci_enabled({"CI": value}) is expected
+
+
+def test_zero_is_a_figure_a_charted_group_may_hold():
+    """Charted values are refused below zero, not at zero ("no troops" is a claim to draw)."""
+    text = edited(edited(FACTS, "value: 10000", "value: 0"), "has sent 10,000 troops", "has sent 0 troops")
+    assert problems(text) == []
+    assert problems(edited(FACTS, "value: 10000", "value: {min: 0, max: 5}").replace("10,000 troops", "0 to 5 troops")) == []
