@@ -15,6 +15,8 @@ FIELDS = [
     "source-author", "source-via", "group-title", "group-note", "fact-label", "fact-prefix", "fact-unit", "fact-note",
     "fact-text-value", "revision-change", "revision-reason", "quote-text", "quote-occasion", "event-title",
     "correction-topic", "correction-article", "correction-record", "citation-excerpt", "citation-locator",
+    "place-name", "place-spelling", "place-what", "place-why-approximate", "place-excerpt", "route-title", "route-note",
+    "map-title", "map-caption", "map-not-drawn",
 ]
 
 
@@ -98,6 +100,43 @@ corrections:
     record: {quoted("correction-record")}
     items: [zz-fact]
     sources: [zz-source]
+places:
+  - id: zz-port
+    name: {quoted("place-name")}
+    spellings: [{quoted("place-spelling")}]
+    lat: 42.34
+    lon: 130.39
+    kind: port
+    what: {quoted("place-what")}
+    sources: [{{source: zz-source, excerpt: {quoted("place-excerpt")}}}]
+  - id: zz-area
+    name: Probe area
+    lat: 42.88
+    lon: 132.338
+    kind: region
+    what: An area.
+    approximate: true
+    radius_km: 20
+    why_approximate: {quoted("place-why-approximate")}
+    sources: [{{source: zz-source, excerpt: "somewhere"}}]
+routes:
+  - id: zz-route
+    title: {quoted("route-title")}
+    places: [zz-port, zz-area]
+    modes: [ship]
+    start: 2001-02-01
+    end: 2001-02-02
+    claimant: zz-claimant
+    status: reported
+    sources: [zz-source]
+    note: {quoted("route-note")}
+maps:
+  - id: zz-map
+    title: {quoted("map-title")}
+    caption: {quoted("map-caption")}
+    region: {{west: 125, east: 138, south: 38, north: 46}}
+    routes: [zz-route]
+    not_drawn: {quoted("map-not-drawn")}
 """
 PAGE = """\
 # Probe page
@@ -114,6 +153,8 @@ Who: <!-- claimant:zz-claimant -->. Words: <!-- phrase:zz-quote -->. Event: <!--
 <!-- estimates:zz-group -->
 
 <!-- correction:zz-correction -->
+
+<!-- map:zz-map -->
 """
 
 
