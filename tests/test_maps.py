@@ -325,3 +325,20 @@ def test_coordinates_are_shown_with_every_digit_written():
 def test_a_routes_claimant_is_checked():
     assert messages(PLACES.replace("claimant: us-gov", "claimant: us-gvo")) == [
         "data/places.yml:27: routes[0].claimant: no claimant has the id 'us-gvo'. Did you mean 'us-gov'?"]
+
+
+@pytest.mark.parametrize("map_id", ["deployment-map", "munitions-map", "icbm-map"])
+def test_east_is_right_and_north_is_up_on_every_map(map_id):
+    """Geography as the oracle: of any two markers, the one further east is further right, and (within a few
+    degrees of longitude, where a conic's meridians lean little) the one further north is higher."""
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"][map_id], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    markers = drawn.markers
+    pairs = [(a, b) for a in markers for b in markers if a.place["lon"] < b.place["lon"] - 0.5]
+    assert pairs, "the map needs two places to compare"
+    for a, b in pairs:
+        if abs(a.place["lat"] - b.place["lat"]) < 3:
+            assert a.x < b.x, f"{a.place['id']} is west of {b.place['id']} but drawn to its right"
+    for a, b in [(a, b) for a in markers for b in markers if a.place["lat"] < b.place["lat"] - 0.5]:
+        if abs(a.place["lon"] - b.place["lon"]) < 3:
+            assert a.y > b.y, f"{a.place['id']} is south of {b.place['id']} but drawn above it"
