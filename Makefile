@@ -83,7 +83,8 @@ stale: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.stale
 
 # Link rot: visits every source URL and archived copy in data/ (needs the internet, so never part of `make test`).
-# Exits 1 on a dead link, a redirect to another site or a page whose title changed. CHECK_ARGS=--timeout 30 ...
+# Exits 1 on a dead link, a redirect to another site or port, a page whose title changed, or no complete answer
+# within --deadline seconds. Private and loopback addresses are refused (--allow-private). CHECK_ARGS=--timeout 30 ...
 check-sources: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.linkcheck $(CHECK_ARGS)
 

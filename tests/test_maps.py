@@ -384,3 +384,78 @@ def test_only_the_newest_kept_outlines_stay(tmp_path, monkeypatch):
     newest = {"west": 120, "east": 142, "south": 35, "north": 50}
     monkeypatch.setattr(maps, "_land", lambda *args: pytest.fail("drawn again"))
     basemap.land(maps.Frame.fit(newest), newest, outlines, tmp_path)  # still kept
+
+
+# --- coordinates follow the value rules; a record that contradicts itself is refused -------------------
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("lat: 42.34", "lat: 042",
+     "data/places.yml:4: places[0].lat (najin): `042` is not a plain decimal number (YAML reads it as the number 34)"),
+    ("lat: 42.34", "lat: 4_2.34",
+     "data/places.yml:4: places[0].lat (najin): `4_2.34` is not a plain decimal number (YAML reads it as the number 42.34)"),
+    ("lon: 130.39", "lon: 1:10",
+     "data/places.yml:5: places[0].lon (najin): `1:10` is not a plain decimal number (YAML reads it as the number 70)"),
+    ("lon: 130.39", 'lon: "130.39"', "data/places.yml:5: places[0].lon (najin): '130.39' is text here; a coordinate is a number"),
+    ("lon: 130.39", "lon: .inf", "data/places.yml:5: places[0].lon (najin): `.inf` is not a plain decimal number"),
+    ("lon: 130.39", "lon: yes", "data/places.yml:5: places[0].lon (najin): `yes` is read by YAML as true"),
+    ("west: 120,", "west: 0x78,", "data/places.yml:34: maps[0].region.west (far-east): `0x78` is not a plain decimal number"),
+])
+def test_coordinates_follow_the_value_rules(old, new, expected):
+    [message] = messages(PLACES.replace(old, new))
+    assert message.startswith(expected), message
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("places: [najin, dunay]\n    modes: [ship]", "places: [najin, dunay, dunay]\n    modes: [ship, rail]",
+     "data/places.yml:23: routes[0].places (shipments): 'dunay' is listed twice in a row: a leg from a place to itself goes nowhere"),
+    ("routes: [shipments]", "routes: [shipments]\n    places: [najin, dunay, najin]",
+     "data/places.yml:36: maps[0].places (far-east): 'najin' is listed more than once; list each once"),
+    ("routes: [shipments]", "routes: [shipments, shipments]",
+     "data/places.yml:35: maps[0].routes (far-east): 'shipments' is listed more than once; list each once"),
+    ("    sources: [ap-report]\nmaps:", "    sources: [ap-report, ap-report]\nmaps:",
+     "data/places.yml:29: routes[0].sources (shipments): 'ap-report' is listed more than once; list each once"),
+    ("    name: Najin\n", "    name: Najin\n    spellings: [Rajin, Najin]\n",
+     "data/places.yml:4: places[0].spellings (najin): 'Najin' is listed more than once; list each once"),
+    ("    what: Port of arrival.\n", "    what: Port of arrival.\n    items: [troops-near-kursk, troops-near-kursk]\n",
+     "data/places.yml:17: places[1].items (dunay): 'troops-near-kursk' is listed more than once; list each once"),
+    ("    kind: port\n    what: Loading port.", "    kind: port\n    approximate: true\n    radius_km: 0\n"
+     "    why_approximate: The record names the county.\n    what: Loading port.",
+     "data/places.yml:8: places[0].radius_km (najin): Input should be greater than 0"),
+])
+def test_a_record_that_contradicts_itself_is_refused(old, new, expected):
+    assert old in PLACES
+    assert messages(PLACES.replace(old, new)) == [expected]
+
+
+def test_a_round_trip_is_not_a_repeat():
+    text = PLACES.replace("places: [najin, dunay]\n    modes: [ship]", "places: [najin, dunay, najin]\n    modes: [ship, ship]")
+    assert messages(text) == []
+
+
+def test_coordinates_are_shown_with_every_digit_written():
+    place = {"lat": 42.34567, "lon": -0.00001, "approximate": False}
+    assert maps.position(place) == "42.34567° N, 0.00001° W"
+    assert maps.position({"lat": -45, "lon": 131.96712, "approximate": True, "radius_km": 2.5}) == \
+        "an area of about 2.5 km around 45° S, 131.96712° E"
+
+
+def test_a_routes_claimant_is_checked():
+    assert messages(PLACES.replace("claimant: us-gov", "claimant: us-gvo")) == [
+        "data/places.yml:27: routes[0].claimant: no claimant has the id 'us-gvo'. Did you mean 'us-gov'?"]
+
+
+@pytest.mark.parametrize("map_id", ["deployment-map", "munitions-map", "icbm-map"])
+def test_east_is_right_and_north_is_up_on_every_map(map_id):
+    """Geography as the oracle: of any two markers, the one further east is further right, and (within a few
+    degrees of longitude, where a conic's meridians lean little) the one further north is higher."""
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"][map_id], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    markers = drawn.markers
+    pairs = [(a, b) for a in markers for b in markers if a.place["lon"] < b.place["lon"] - 0.5]
+    assert pairs, "the map needs two places to compare"
+    for a, b in pairs:
+        if abs(a.place["lat"] - b.place["lat"]) < 3:
+            assert a.x < b.x, f"{a.place['id']} is west of {b.place['id']} but drawn to its right"
+    for a, b in [(a, b) for a in markers for b in markers if a.place["lat"] < b.place["lat"] - 0.5]:
+        if abs(a.place["lon"] - b.place["lon"]) < 3:
+            assert a.y > b.y, f"{a.place['id']} is south of {b.place['id']} but drawn above it"

@@ -15,10 +15,12 @@ import gc
 import html
 import importlib
 import logging
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,17 +29,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 from . import i18n, preview, setup_checks
 from .build import html_fixes
+from .build.interrupts import Interrupts
 from .build.staging import Staging
 from .data import settings as project_settings
 from .data import translations, vocabulary
 from .data.catalog import Catalog, build_catalog
 from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
-from .pages import basemap, fairness, render, shortcodes, views
+from .pages import anchors, basemap, fairness, render, shortcodes, views
 from .pages import scan as pages
 from .pages.markdown_ext import PageJob, ShortcodeExtension
 from .pages.shortcodes import Shortcode
@@ -117,7 +120,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.stage = False
         self.staging: Staging | None = None
+        self.interrupts = Interrupts()
         self.failed = False
+        self.built = False
+        """Set once this build's outputs are written: only then may the staged folder replace the site."""
         self.mkdocs_config: MkDocsConfig | None = None
         self.catalog: Catalog | None = None
         self.problems: list[Problem] = []
@@ -145,6 +151,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Each converted page's shortcode problems, by src_uri: checked together in on_env, before any write."""
         self.scanned: dict[str, list[Shortcode]] = {}
         """The shortcodes the page scan read from each page's text, to compare with what the conversions found."""
+        self.page_ids: dict[str, list[tuple[int, list[str]]]] = {}
+        """By page: each shortcode's line and the HTML ids it renders, to trace an id used twice to its lines."""
 
     def load_settings(self, options: Any, config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
@@ -162,9 +170,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
         # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
         self.stage = command in ("build", "gh-deploy")
+        if self.stage:
+            self.interrupts.install()  # Ctrl-C or `kill` must leave site/ alone and no staging folder behind
         preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if any(isinstance(ext, ShortcodeExtension) for ext in config.markdown_extensions):
+            # Two instances would stage the site twice and publish an empty folder.
+            raise PluginError("The explainer is loaded twice: as `plugins: [explainer]` and through a hook file "
+                              "under `hooks:` (such as hooks/facts.py) that drives it. Keep one of the two.")
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
@@ -184,7 +198,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if "<" in text or ">" in text or html.unescape(text) != text:  # markup, or an entity read as one
                 raise PluginError(f"{key}: write it as plain text, without <, > or an HTML entity such as &amp; "
                                   f"(got {config[key]!r})")
-        self.mkdocs_config, self.failed = config, False
+        self.mkdocs_config, self.failed, self.built = config, False, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
@@ -219,7 +233,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if folder is not None and folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if self.stage:
-            self.staging = Staging.start(config.site_dir)
+            with self.interrupts.held():
+                self.staging = Staging.start(config.site_dir)
+                self.interrupts.at_exit(self.staging.discard)
             if self.edition:  # a build of this edition keeps the others published inside its folder (ko/)
                 self.staging.keep = [e.root.split("/")[0] for e in self.editions
                                      if e != self.edition and e.root.startswith(self.edition.root)]
@@ -260,7 +276,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.job, self.scan = None, [], None, None, None
-        self.page_problems = {}
+        self.page_problems, self.page_ids = {}, {}
         try:
             catalog = build_catalog(root / self.config.data_dir, root, self.evidence, self._vocabulary())
             self.untranslated = []
@@ -414,6 +430,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return html
         self.page_problems[page.file.src_uri] = job.problems
         self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
+        self.page_ids[page.file.src_uri] = [
+            (code.line, anchors.ids_in(str(job.rendered.get((code.kind, code.arg), "")))) for code in job.codes]
         if self.outputs:
             self.outputs.note_page(page)
             self.outputs.note_figures(page.url, job.rendered)  # charts and maps: their embed pages
@@ -435,7 +453,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.edition:
             output = editions.without_head_alternates(output)
-        return html_fixes.fix_html(output)
+        output = html_fixes.fix_html(output)
+        self._report_repeated_ids(output, page, config)
+        return output
+
+    def _report_repeated_ids(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        codes = self.page_ids.pop(page.file.src_uri, [])
+        if self.catalog is None or not anchors.repeated_ids(html, codes):
+            return
+        text = page.file.content_string
+        body, _ = meta.get_data(text)
+        toc = config.mdx_configs.get("toc") or {}
+        slugify = toc.get("slugify") or toc_slugify
+        headings = anchors.heading_lines(body, slugify, 1 + len(text.splitlines()) - len(body.splitlines()))
+        name = Path(page.file.abs_src_path or page.file.src_uri)
+        root = Path(config.config_file_path).parent
+        shown = name.relative_to(root).as_posix() if name.is_relative_to(root) else name.as_posix()
+        produced = [*codes, *((line, [anchor]) for line, anchor in headings)]
+        for repeated in anchors.repeated_ids(html, produced):
+            line = repeated.lines[-1] if repeated.lines else 0
+            log.warning(f"{shown}:{line}: {repeated.message()}")
 
     @surviving_method(build_error=PluginError)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -460,6 +497,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                      f"translation (add them to {self.config.data_dir}/{translations.FOLDER}/{self.language.code}.yml): "
                      f"{', '.join(self.untranslated)}")
         preview.finish()
+        self.built = True
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # A build with unchanged data never imports the validator (see cache.py); import it now, while the
@@ -472,13 +510,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.failed()
 
     def on_shutdown(self) -> None:
-        if self.staging is None or self.mkdocs_config is None:
+        staging, self.staging = self.staging, None
+        if staging is None or self.mkdocs_config is None:
+            self.interrupts.uninstall()
             return
-        if self.failed:
-            self.staging.discard()
-        else:
-            self.staging.commit()
-        self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+        self.mkdocs_config.site_dir = str(staging.final)  # gh-deploy reads it after the build
+        # MkDocs calls this from a `finally`: an exception on its way out (KeyboardInterrupt is not reported
+        # to on_build_error) means the staged folder is unfinished.
+        interrupted = self.interrupts.received is not None or sys.exc_info()[0] is not None
+        try:
+            if self.failed or interrupted or not self.built:
+                staging.discard()
+            else:
+                with self.interrupts.held():  # a swap is never left half done
+                    staging.commit()
+        finally:
+            self.interrupts.uninstall()
 
 
 def _name(path: Path, config: MkDocsConfig) -> str:

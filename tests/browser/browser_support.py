@@ -111,12 +111,17 @@ def gzip_size(body: bytes) -> int:
 
 
 def measure(response: Any, site: Site) -> Loaded:
+    from playwright.sync_api import Error as PlaywrightError
+
     try:
         body = response.body()
-    except Exception:
+    except PlaywrightError:
         # Bodies of worker requests are not always kept by the browser; the server sent the file as it is.
+        # A body that is neither kept nor a file of the site is unknown, never 0 bytes.
         file = site.file_for(response.url)
-        body = file.read_bytes() if file else b""
+        if file is None:
+            raise AssertionError(f"{response.url}: the browser kept no body and the site has no such file") from None
+        body = file.read_bytes()
     return Loaded(
         url=response.url,
         resource_type=response.request.resource_type,
@@ -313,9 +318,12 @@ def use_search(page: Any, word: str = SEARCH_WORD) -> int:
     page.locator(".md-search__input").first.click()
     page.keyboard.type(word)
     results = page.locator(".md-search-result__item")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     try:
         results.first.wait_for(timeout=20_000)  # a Korean index (lunr.ko) takes longer to build on a busy machine
-    except Exception:
-        return 0
+    except PlaywrightTimeoutError:
+        # Slow or broken search is a failure, never "nothing found".
+        raise AssertionError(f"searching for {word!r} showed no result within 20 s") from None
     page.wait_for_load_state("networkidle")
     return results.count()

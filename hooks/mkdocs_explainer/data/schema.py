@@ -7,6 +7,7 @@ descriptions become the editor's hints in the generated JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable, Collection
@@ -22,6 +23,7 @@ from pydantic import (
     Field,
     Tag,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -186,10 +188,38 @@ def _stance(value: Any) -> str:
     raise PydanticCustomError("stance", f"{shown(value)} is not a stance (use one of: {', '.join(STANCES)})")
 
 
+def _coordinate(value: Any) -> float:
+    """Degrees follow the value rules: plain decimal digits only (`045` or `4_5.5` are refused, as in a value)."""
+    if isinstance(value, str) and not isinstance(value, Suspect):
+        raise PydanticCustomError("number", f"{shown(value)} is text here; a coordinate is a number in decimal "
+                                  "degrees, written without quotes, like 51.717")
+    return float(_number(value))
+
+
+def _duplicates(values: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    twice = []
+    for value in values:
+        if value in seen:
+            twice.append(value)
+        seen.add(value)
+    return twice
+
+
+def _listed_once(values: list[Any]) -> list[Any]:
+    """A list of ids (or sources) that names one twice: a slip, and a map or a card would show it twice."""
+    twice = _duplicates([v.source if isinstance(v, Citation) and v.excerpt is None else v for v in values])
+    if twice:
+        shown_twice = ", ".join(repr(v.source if isinstance(v, Citation) else v) for v in dict.fromkeys(twice))
+        raise PydanticCustomError("repeated", f"{shown_twice} is listed more than once; list each once")
+    return values
+
+
 Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": f"^{_SLUG.pattern}$"})]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 RecordDate = Annotated[dt.date, BeforeValidator(_record_date)]
 Number = Annotated[int | float, BeforeValidator(_number)]
+Degrees = Annotated[float, BeforeValidator(_coordinate)]
 TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={"pattern": f"^{_TIME_ZONE.pattern}$"})]
 TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
@@ -232,6 +262,8 @@ class Range(Strict):
     def _ordered(self) -> Range:
         if self.min > self.max:
             raise PydanticCustomError("range", f"min ({self.min:g}) is larger than max ({self.max:g})")
+        if self.min == self.max:
+            raise PydanticCustomError("range", f"min and max are both {self.min:g}: give the single number as the value")
         return self
 
 
@@ -326,6 +358,8 @@ class Item(Strict):
         default_factory=list,
         description="Ids this item had before it was renamed: links to the old anchors keep reaching its card.")
 
+    _once = field_validator("sources")(_listed_once)
+
     @model_validator(mode="after")
     def _time_has_zone(self) -> Item:
         if (self.time is None) != (self.timezone is None):
@@ -347,6 +381,15 @@ class Fact(Item):
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
     unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
+
+    @field_validator("prefix", "unit")
+    @classmethod
+    def _with_a_figure(cls, extra: str | None, info: ValidationInfo) -> str | None:
+        # "$31 October 2024 troops": a prefix or a unit belongs to a figure, never to a date.
+        if extra is not None and isinstance(info.data.get("value"), dt.date):
+            raise PydanticCustomError(
+                "value", f"the value is a date; `{info.field_name}` goes with a number or a span only: remove it")
+        return extra
 
 
 class Quote(Item):
@@ -406,6 +449,15 @@ class Source(Strict):
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
+    @field_validator("published_inferred")
+    @classmethod
+    def _explains_a_date(cls, reason: str | None, info: ValidationInfo) -> str | None:
+        # A `published` that failed its own check is missing from info.data: reported once, there.
+        if reason is not None and "published" in info.data and info.data["published"] is None:
+            raise PydanticCustomError(
+                "published", "it explains a `published` date, and none is given; add the date or remove this")
+        return reason
+
 
 class Correction(Strict):
     """A point where the article the site started from and the public record differ."""
@@ -418,6 +470,8 @@ class Correction(Strict):
     sources: list[SourceEntry] = Field(
         min_length=1, description="Sources for the record's version: each a source id, or {source, excerpt, locator}.")
 
+    _once = field_validator("items", "sources")(_listed_once)
+
 
 class Place(Strict):
     """A point on a map, with the evidence for where it is and what happened there."""
@@ -425,16 +479,23 @@ class Place(Strict):
     id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
     name: Text = Field(description="The name readers see on the map, e.g. 'Springfield'.")
     spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
-    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
-    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
+    lat: Degrees = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
+    lon: Degrees = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
     kind: PlaceKind = Field(description="What kind of place, from the site's list (the plugin's `place_kinds`).")
     what: Text = Field(description="What happened there, in a sentence, with who says so.")
     approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
-    radius_km: float | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
+    radius_km: Degrees | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
     why_approximate: Text | None = Field(None, description="For an approximate place: what the record says instead.")
     sources: list[Slug | Citation] = Field(
         min_length=1, description="Sources for the position and the events; at least one with an excerpt.")
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events that happened there.")
+
+    _once = field_validator("items", "sources")(_listed_once)
+
+    @field_validator("spellings")
+    @classmethod
+    def _other_spellings(cls, spellings: list[str], info: ValidationInfo) -> list[str]:
+        return _listed_once([info.data.get("name"), *spellings])[1:]
 
     @model_validator(mode="after")
     def _evidence(self) -> Place:
@@ -464,6 +525,16 @@ class Route(Strict):
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events about the route.")
     note: Text | None = Field(None, description="Editor's note shown to readers.")
 
+    _once = field_validator("items", "sources")(_listed_once)
+
+    @field_validator("places")
+    @classmethod
+    def _moves(cls, places: list[str]) -> list[str]:
+        if stays := [here for here, there in itertools.pairwise(places) if here == there]:
+            raise PydanticCustomError(
+                "legs", f"'{stays[0]}' is listed twice in a row: a leg from a place to itself goes nowhere")
+        return places
+
     @model_validator(mode="after")
     def _legs(self) -> Route:
         if len(self.modes) != len(self.places) - 1:
@@ -483,10 +554,10 @@ MIN_REGION = 0.01
 class Region(Strict):
     """The part of the globe a map shows, in degrees."""
 
-    west: float = Field(ge=-180, le=180, description="Western edge (longitude).")
-    east: float = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
-    south: float = Field(ge=-80, le=80, description="Southern edge (latitude).")
-    north: float = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
+    west: Degrees = Field(ge=-180, le=180, description="Western edge (longitude).")
+    east: Degrees = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
+    south: Degrees = Field(ge=-80, le=80, description="Southern edge (latitude).")
+    north: Degrees = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Region:
@@ -508,6 +579,8 @@ class MapSpec(Strict):
     places: list[Slug] = Field(default_factory=list, description="Ids of places to mark (a route's places are added).")
     routes: list[Slug] = Field(default_factory=list, description="Ids of routes to draw.")
     not_drawn: Text | None = Field(None, description="What the map leaves out and why, told to readers under it.")
+
+    _once = field_validator("places", "routes")(_listed_once)
 
     @model_validator(mode="after")
     def _something(self) -> MapSpec:

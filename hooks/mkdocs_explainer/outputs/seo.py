@@ -109,10 +109,17 @@ class _FirstParagraph(HTMLParser):
             self.parts.append(data)
 
 
+FEED_CHUNK = 16 * 1024
+
+
 def first_paragraph(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """A page's own description when its front matter gives none: its first paragraph, cut at a word."""
     parser = _FirstParagraph()
-    parser.feed(html)
+    # Fed in pieces and stopped at the first paragraph: a 40 MB page of fact cards is not parsed whole.
+    for start in range(0, len(html), FEED_CHUNK):
+        parser.feed(html[start:start + FEED_CHUNK])
+        if parser.text:
+            break
     text = parser.text
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 

@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -478,14 +479,19 @@ def _vocabulary(context: jinja2.runtime.Context) -> Vocabulary:
     return catalog.vocabulary if isinstance(catalog, Catalog) else DEFAULT
 
 
+def degrees(number: float) -> str:
+    """Degrees with every digit the data gives and no exponent: 131.96712 stays so (`:g` would cut it to 131.967)."""
+    return format(Decimal(repr(float(number))), "f").removesuffix(".0")
+
+
 def position(place: Record) -> str:
     """`51.717° N, 36.183° E`, or the area an approximate place stands for."""
     lat, lon = place["lat"], place["lon"]
     # The degrees as written in the data; only the hemispheres' letters are words.
-    point = _("%(lat)s, %(lon)s", lat=_("%(degrees)s° N", degrees=f"{lat:g}") if lat >= 0 else _("%(degrees)s° S", degrees=f"{-lat:g}"),
-              lon=_("%(degrees)s° E", degrees=f"{lon:g}") if lon >= 0 else _("%(degrees)s° W", degrees=f"{-lon:g}"))
+    point = _("%(lat)s, %(lon)s", lat=_("%(degrees)s° N", degrees=degrees(lat)) if lat >= 0 else _("%(degrees)s° S", degrees=degrees(-lat)),
+              lon=_("%(degrees)s° E", degrees=degrees(lon)) if lon >= 0 else _("%(degrees)s° W", degrees=degrees(-lon)))
     if place["approximate"]:
-        return _("an area of about %(radius)s km around %(point)s", radius=f"{place['radius_km']:g}", point=point)
+        return _("an area of about %(radius)s km around %(point)s", radius=degrees(place['radius_km']), point=point)
     return point
 
 
