@@ -6,7 +6,12 @@ on sys.path; pytest's own `pythonpath = hooks` is overridden there (pyproject.to
 unmutated copy would shadow it. The score and the surviving mutants are printed and written to
 benchmarks/MUTATION.md. Not part of `make test`: a full run takes far longer than the test suite.
 
-    python scripts/mutation.py [--max-children N] [--only GLOB ...]
+mutmut first runs the selected tests once against the unmutated (trampolined) package, to learn which tests reach
+which function; any failing test there aborts the run ("failed to collect stats"). A scope (`--only`) therefore
+also narrows the tests to the files that exercise those modules (TESTS_BY_MODULE), which keeps that pass short and
+free of failures elsewhere; each mutant is then run against only the tests that reached its function.
+
+    python scripts/mutation.py [--max-children N] [--only MODULE ...] [--tests PATH ...]
 """
 
 from __future__ import annotations
@@ -24,6 +29,23 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
 GOAL = 0.85
+PACKAGE = "hooks/mkdocs_explainer"
+
+# The test files that exercise each module directly (the rest reach it only through `mkdocs build` in a child
+# process, which mutants do not reach). A module missing here is tested against the whole suite.
+_EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_languages.py", "tests/test_near_misses.py"]
+_DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py"]
+TESTS_BY_MODULE = {
+    "data/evidence.py": _EVIDENCE,
+    "data/validate.py": [*_DATA, "tests/test_evidence.py"],
+    "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py"],
+    "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
+    "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py"],
+}
+WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
+
+# Mutants argued equivalent (no input a user could give tells them apart from the original): name → why.
+EQUIVALENT: dict[str, str] = {}
 
 
 def project_files() -> list[str]:
@@ -32,7 +54,14 @@ def project_files() -> list[str]:
     return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
 
 
-def make_working_copy(only: list[str]) -> None:
+def set_list(text: str, key: str, values: list[str]) -> str:
+    """`text` (pyproject.toml) with the TOML list `key = [...]` replaced by `values`."""
+    start = text.index(f"{key} = [")
+    end = text.index("]", start) + 1
+    return text[:start] + f"{key} = [{', '.join(json.dumps(value) for value in values)}]" + text[end:]
+
+
+def make_working_copy(only: list[str], tests: list[str]) -> None:
     if WORK.exists():
         shutil.rmtree(WORK)
     for name in project_files():
@@ -45,13 +74,22 @@ def make_working_copy(only: list[str]) -> None:
     for environment in (".venv", ".venv-properdocs", "node_modules"):
         if (ROOT / environment).is_dir():
             (WORK / "mutants" / environment).symlink_to(ROOT / environment, target_is_directory=True)
+    text = (WORK / "pyproject.toml").read_text(encoding="utf-8")
+    # The tests run inside mutants/ and read files from all over the project (.github/, MANIFEST.in, mkdocs.ko.yml):
+    # copy every top-level entry git knows, not a hand-kept list that falls behind.
+    top_level = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in project_files()} - {"pyproject.toml"})
+    text = set_list(text, "also_copy", top_level)
+    text = set_list(text, "pytest_add_cli_args_test_selection", tests)
     if only:
-        # Narrow the run (e.g. to one module while killing its survivors): only_mutate is a list of globs.
-        text = (WORK / "pyproject.toml").read_text(encoding="utf-8")
-        start = text.index("only_mutate = [")
-        end = text.index("]", start) + 1
-        globs = ", ".join(json.dumps(f"src/mkdocs_explainer/{pattern}") for pattern in only)
-        (WORK / "pyproject.toml").write_text(text[:start] + f"only_mutate = [{globs}]" + text[end:], encoding="utf-8")
+        text = set_list(text, "only_mutate", [f"src/mkdocs_explainer/{pattern}" for pattern in only])
+    (WORK / "pyproject.toml").write_text(text, encoding="utf-8")
+
+
+def tests_for(only: list[str]) -> list[str]:
+    """The tests for a scope: the files listed for each module, or the whole suite if one is not listed."""
+    if not only or any(module not in TESTS_BY_MODULE for module in only):
+        return WHOLE_SUITE
+    return sorted({test for module in only for test in TESTS_BY_MODULE[module]})
 
 
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
@@ -65,42 +103,68 @@ def survivors() -> list[str]:
     return [line.split(":")[0].strip() for line in listed if line.strip().endswith("survived")]
 
 
-def report(stats: dict[str, int], survived: list[str], only: list[str]) -> str:
+def mutation_of(name: str) -> tuple[str, str]:
+    """(file, the changed line before → after) of a mutant, from `mutmut show`."""
+    diff = mutmut("show", name, capture=True).stdout.splitlines()
+    path = next((line[4:].strip() for line in diff if line.startswith("--- ")), "?").removeprefix("src/")
+    removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return path, f"`{' '.join(removed)}` → `{' '.join(added)}`"
+
+
+def function_of(name: str) -> str:
+    """`mkdocs_explainer.data.evidence.x_hedge__mutmut_3` → `hedge` (methods: `Class.method`)."""
+    module_part, _, mangled = name.rpartition(".x")
+    mangled = mangled.lstrip("_").rsplit("__mutmut_", 1)[0]
+    return mangled.replace("ǁ", ".").strip(".") or module_part
+
+
+def report(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> str:
     tested = stats["killed"] + stats["survived"] + stats["timeout"] + stats["suspicious"] + stats["segfault"]
     killed = stats["killed"] + stats["timeout"] + stats["segfault"]
     score = killed / tested if tested else 0.0
+    equivalent = [name for name in survived if name in EQUIVALENT]
+    adjusted = (killed / (tested - len(equivalent))) if tested > len(equivalent) else 0.0
     lines = [
         "# Mutation testing (`make mutation`)",
         "",
-        f"Run on {dt.date.today().isoformat()} with mutmut over "
-        f"{', '.join(only) if only else 'data/, pages/ and outputs/'} of hooks/mkdocs_explainer/.",
+        f"Run on {dt.date.today().isoformat()} with mutmut (scripts/mutation.py).",
         "",
+        f"- modules mutated (under {PACKAGE}/): {', '.join(only) if only else 'data/, pages/ and outputs/ (all)'}",
+        f"- tests run: {' '.join(tests)} (tests that start a child process skip: mutants live in-process only)",
         f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']})",
-        f"- killed: {killed} of {tested} tested ({score:.1%}; goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
-        f"- survived: {stats['survived']}",
+        f"- killed: {killed} of {tested} tested: **{score:.1%}** (goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
+        f"- survived: {stats['survived']}, of which argued equivalent: {len(equivalent)}"
+        f" (score without them: {adjusted:.1%})",
         "",
         "## Survivors",
         "",
-        *(f"- `{name}`" for name in survived),
+        "| file | function | mutation | equivalent? |",
+        "|---|---|---|---|",
     ]
+    for name in survived:
+        path, change = mutation_of(name)
+        cell = change.replace("|", "\\|")
+        lines.append(f"| {path} | `{function_of(name)}` | {cell} | {EQUIVALENT.get(name, '')} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--only", nargs="*", default=[], help="globs under the package, e.g. outputs/safecsv.py")
+    parser.add_argument("--only", nargs="*", default=[], help="modules (globs) under the package, e.g. outputs/safecsv.py")
+    parser.add_argument("--tests", nargs="*", default=[], help="test files to run instead of the scope's own")
     options = parser.parse_args()
-    make_working_copy(options.only)
+    tests = options.tests or tests_for(options.only)
+    make_working_copy(options.only, tests)
     run = mutmut("run", "--max-children", str(options.max_children))
     mutmut("export-cicd-stats", capture=True)
     stats = json.loads((WORK / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
     if stats["killed"] + stats["survived"] == 0:
         print(f"mutmut tested no mutant (exit code {run.returncode}); see its output above", file=sys.stderr)
         return run.returncode or 1
-    text = report(stats, survivors(), options.only)
-    if not options.only:
-        REPORT.write_text(text, encoding="utf-8")
+    text = report(stats, survivors(), options.only, tests)
+    REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
 
