@@ -45,7 +45,17 @@ TESTS_BY_MODULE = {
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 
 # Mutants argued equivalent (no input a user could give tells them apart from the original): name → why.
-EQUIVALENT: dict[str, str] = {}
+_STATUS_IDENTITY = ("STATUS_NAMES maps each status to itself (NP_ only marks it for translation), and the schema "
+                    "admits no other status")
+EQUIVALENT: dict[str, str] = {
+    "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_1": "the first character is also the first after "
+    "`lstrip(' ')` unless it is a space, which is no trigger",
+    "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_2": "as _1: a two-character prefix is never a trigger, "
+    "and the `lstrip(' ')` test sees the first character anyway",
+    "mkdocs_explainer.outputs.safecsv.xǁSafeWriterǁ__init____mutmut_5": "csv.writer's default line end is already "
+    "\\r\\n (tested)",
+    **{f"mkdocs_explainer.pages.formatting.x_status_name__mutmut_{n}": _STATUS_IDENTITY for n in (7, 8, 9, 10)},
+}
 
 
 def project_files() -> list[str]:
@@ -132,7 +142,8 @@ def report(stats: dict[str, int], survived: list[str], only: list[str], tests: l
         "",
         f"- modules mutated (under {PACKAGE}/): {', '.join(only) if only else 'data/, pages/ and outputs/ (all)'}",
         f"- tests run: {' '.join(tests)} (tests that start a child process skip: mutants live in-process only)",
-        f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']})",
+        f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
+        f"not yet run {stats['total'] - tested - stats['no_tests'] - stats['skipped']})",
         f"- killed: {killed} of {tested} tested: **{score:.1%}** (goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
         f"- survived: {stats['survived']}, of which argued equivalent: {len(equivalent)}"
         f" (score without them: {adjusted:.1%})",
@@ -154,10 +165,15 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--only", nargs="*", default=[], help="modules (globs) under the package, e.g. outputs/safecsv.py")
     parser.add_argument("--tests", nargs="*", default=[], help="test files to run instead of the scope's own")
+    parser.add_argument("--report", action="store_true",
+                        help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
     tests = options.tests or tests_for(options.only)
-    make_working_copy(options.only, tests)
-    run = mutmut("run", "--max-children", str(options.max_children))
+    if options.report:
+        run = subprocess.CompletedProcess([], 0)
+    else:
+        make_working_copy(options.only, tests)
+        run = mutmut("run", "--max-children", str(options.max_children))
     mutmut("export-cicd-stats", capture=True)
     stats = json.loads((WORK / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
     if stats["killed"] + stats["survived"] == 0:

@@ -33,3 +33,10 @@ def test_dates_have_day_month_in_words_and_year():
 def test_moment_adds_the_time_of_day_with_its_zone():
     assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST"}) == "31 October 2024, 07:10 KST"
     assert format_moment({"date": "2024-10-31", "time": None}) == "31 October 2024"
+
+
+def test_a_date_no_source_states_is_marked_as_inferred():
+    assert format_moment({"date": "2024-12-17", "date_inferred": True}) == "17 December 2024 (date inferred)"
+    assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST", "date_inferred": True}) == (
+        "31 October 2024, 07:10 KST (date inferred)")
+    assert format_moment({"date": "2024-12-17", "date_inferred": False}) == "17 December 2024"
