@@ -34,11 +34,13 @@ PACKAGE = "hooks/mkdocs_explainer"
 # The test files that exercise each module directly (the rest reach it only through `mkdocs build` in a child
 # process, which mutants do not reach). A module missing here is tested against the whole suite.
 _EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_languages.py", "tests/test_near_misses.py"]
-_DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py"]
+_DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py",
+         "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py", "tests/test_vocabulary.py"]
 TESTS_BY_MODULE = {
     "data/evidence.py": _EVIDENCE,
     "data/validate.py": [*_DATA, "tests/test_evidence.py"],
-    "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py"],
+    "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py",
+                       "tests/test_editor_schema.py"],
     "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
     "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py"],
 }
