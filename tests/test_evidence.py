@@ -426,3 +426,42 @@ def test_the_build_checks_quotes_and_events_against_their_excerpts():
 def test_the_message_quotes_the_negation_the_source_wrote():
     [finding] = check_figure(8000, "more than", None, ["there were never more than 8,000 soldiers"])
     assert "'never more than' negates the hedge" in finding.message
+
+
+# --- places: the position against the degrees an excerpt writes (worked by hand: deg + min/60 + sec/3600) -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("42°08′57″N", [("lat", 42 + 8 / 60 + 57 / 3600, 1 / 3600)]),
+    ("at 51.717° N", [("lat", 51.717, 0.001)]),
+    ("33°52′S, 151°12,5′E", [("lat", -(33 + 52 / 60), 1 / 60), ("lon", 151 + 12.5 / 60, 1 / 600)]),
+    ("70°W of here", [("lon", -70.0, 1.0)]),
+    ("a 45° angle; 12°Nord", []),
+])
+def test_coordinates_are_read_with_their_hemisphere_and_precision(text: str, expected: list[tuple[str, float, float]]):
+    found = list(evidence.coordinates_in(text))
+    assert [kind for kind, _, _ in found] == [kind for kind, _, _ in expected]
+    for (_, value, unit), (_, want, want_unit) in zip(found, expected, strict=True):
+        assert value == pytest.approx(want) and unit == pytest.approx(want_unit)
+
+
+def _place(lat: float, lon: float, excerpt: str) -> dict[str, object]:
+    return {"id": "kursk", "lat": lat, "lon": lon, "sources": [{"source": "s", "excerpt": excerpt}]}
+
+
+def test_a_place_agrees_with_its_excerpt_to_the_precision_written():
+    assert evidence.check_place(_place(51.73, 36.19, "Kursk (51°44′N 36°11′E)")) == []
+    assert evidence.check_place(_place(51.9, 36.19, "51°N 36°E")) == []  # whole degrees: anywhere in that degree
+    assert evidence.check_place(_place(51.74, 36.19, "51.7°N")) == []
+    assert evidence.check_place(_place(51.73, 36.19, "no degrees given")) == []
+    [late] = evidence.check_place(_place(51.85, 36.19, "51.7°N"))  # within one unit of the last digit written
+    assert late.field == "lat"
+
+
+def test_a_place_on_the_wrong_side_or_off_by_a_degree_is_named():
+    [mirrored] = evidence.check_place(_place(51.73, -36.19, "Kursk (51°44′N 36°11′E)"))
+    assert mirrored.field == "lon"
+    assert str(mirrored.message) == ("-36.19 is not where the excerpt puts it (36.1833, from “Kursk (51°44′N 36°11′E)”); "
+                                     "check the longitude")
+    [south] = evidence.check_place(_place(52.73, 36.19, "Kursk (51°44′N 36°11′E)"))
+    assert south.field == "lat" and "check the latitude" in south.message
+    assert evidence.check_place(_place(-33.87, 151.21, "Sydney, 33°52′S 151°12′E")) == []
