@@ -465,3 +465,48 @@ def test_a_place_on_the_wrong_side_or_off_by_a_degree_is_named():
     [south] = evidence.check_place(_place(52.73, 36.19, "Kursk (51°44′N 36°11′E)"))
     assert south.field == "lat" and "check the latitude" in south.message
     assert evidence.check_place(_place(-33.87, 151.21, "Sydney, 33°52′S 151°12′E")) == []
+
+
+# --- dates and words as values: compared with the excerpts like numbers are -------------------------------------
+
+def _fact(value: str, excerpt: str, lang: str = "") -> str:
+    lang_line = f", lang: {lang}" if lang else ""
+    return (f"facts:\n  - id: f\n    label: L\n    value: {value}\n    date: 2024-10-31\n    claimant: us-gov\n"
+            f"    status: reported\n    sources: [{{source: ap-report, excerpt: \"{excerpt}\"{lang_line}}}]\n"
+            "    reviewed: 2026-11-01\n")
+
+
+def test_a_date_value_must_be_one_its_excerpt_gives():
+    assert problems(_fact("2024-08-18", "The first units arrived on 18 August 2024.")) == []
+    assert problems(_fact("2024-08-18", "The first units arrived on August 18.")) == []
+    [message] = problems(_fact("2024-08-18", "The first units arrived on 19 August 2024."))
+    assert message.startswith("data/facts.yml:4: facts[0].value (f): 2024-08-18 is not in the excerpts of its sources "
+                              "(looked for ")
+    assert message.endswith("…); copy the words where the source gives the date")
+    # The editor sees four of the forms looked for, the shortest first, each a way of writing 18 August.
+    looked_for = message.split("(looked for ")[1].split("…)")[0].split(", ")
+    assert len(looked_for) == 4 and looked_for == sorted(looked_for, key=len)
+    assert all("18" in form and ("aug" in form or "8" in form.replace("18", "", 1)) for form in looked_for)
+
+
+def test_a_text_value_must_be_in_its_excerpts_words():
+    assert problems(_fact("near the Kursk border", "Troops were seen near the Kursk border on Monday.")) == []
+    [message] = problems(_fact("near the Belgorod border", "Troops were seen near the Kursk border on Monday."))
+    assert message == ("data/facts.yml:4: facts[0].value (f): the words “belgorod” are not in the excerpts of its "
+                       "sources; write the value in the source's words, or quote a passage that has them")
+
+
+def test_an_event_title_s_figure_must_be_in_its_excerpts():
+    event = ("events:\n  - id: e\n    title: 12,000 troops arrive\n    date: 2024-10-31\n    claimant: us-gov\n"
+             "    status: reported\n    sources: [{source: ap-report, excerpt: \"%s\"}]\n    reviewed: 2026-11-01\n")
+    assert problems(event % "About 12,000 troops arrived.") == []
+    [message] = problems(event % "About 10,000 troops arrived.")
+    assert message == ("data/facts.yml:3: events[0].title (e): the title gives 12,000, which is not in the excerpts of "
+                       "its sources; give the figure the source gives, or none")
+
+
+def test_an_excerpt_is_read_in_its_own_language():
+    value = "8000\n    qualifier: about\n    unit: troops"
+    assert problems(_fact(value, "rund 8.000 Soldaten", lang="de")) == []
+    [english] = problems(_fact(value, "rund 8.000 Soldaten"))  # read as English, 8.000 is eight
+    assert english.startswith("data/facts.yml:4: facts[0].value (f): 8,000 is not in the excerpts of its sources")
