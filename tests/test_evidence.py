@@ -200,10 +200,19 @@ def test_a_fact_or_quote_without_the_sources_words_is_named():
     assert check_has_evidence(record("event"), required=True) == []
 
 
+def test_the_rule_holds_by_default_and_a_site_may_turn_it_off():
+    [finding] = check_has_evidence(record())
+    assert finding.message == ("no source's own words are given: write one source as {source: <id>, excerpt: "
+                               "\"<the words>\"}; if no source's words can be found, set `status: unverified` and "
+                               "`unverified_reason:`")
+    assert check_has_evidence(record(), required=False) == []
+
+
 def test_unverified_is_the_only_way_without_words_and_it_says_why():
     assert check_has_evidence(record(status="unverified", reason="No transcript was found."), required=True) == []
     [finding] = check_has_evidence(record(status="unverified"), required=True)
-    assert finding.field == "status" and "unverified_reason" in finding.message
+    assert finding.field == "status" and finding.message == (
+        "an unverified item needs `unverified_reason:`: readers see why it could not be checked")
 
 
 # --- the build names file, line and field ----------------------------------------------------------------
