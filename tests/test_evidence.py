@@ -519,3 +519,12 @@ def test_an_excerpt_is_read_in_its_own_language():
     assert problems(_fact(value, "rund 8.000 Soldaten", lang="de")) == []
     [english] = problems(_fact(value, "rund 8.000 Soldaten"))  # read as English, 8.000 is eight
     assert english.startswith("data/facts.yml:4: facts[0].value (f): 8,000 is not in the excerpts of its sources")
+
+
+def test_a_date_is_not_found_inside_another_date():
+    # 8 August is not in "28 August", nor 1 August in "August 18".
+    [inside] = problems(_fact("2024-08-08", "The units left on 28 August 2024."))
+    assert "2024-08-08 is not in the excerpts of its sources" in inside
+    [prefix] = problems(_fact("2024-08-01", "The units left on August 18, 2024."))
+    assert "2024-08-01 is not in the excerpts of its sources" in prefix
+    assert problems(_fact("2024-08-01", "The units left on August 1, 2024.")) == []
