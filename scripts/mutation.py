@@ -42,7 +42,8 @@ TESTS_BY_MODULE = {
     "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py",
                        "tests/test_editor_schema.py"],
     "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
-    "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py"],
+    "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py",
+                            "tests/test_views.py", "tests/test_fact_pages.py", "tests/test_shortcodes.py"],
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 
