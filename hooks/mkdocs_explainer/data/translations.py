@@ -127,6 +127,8 @@ def translate(catalog: Catalog, path: Path, root: Path) -> Translated:
     if problems:
         raise ProblemsFound(problems)
     translated = Catalog(sections)
+    translated.origin = catalog.origin  # which data file each item comes from (the facts:file= pages)
+    translated.warnings = catalog.warnings  # what a strict build refuses in the data, whatever its language
     # Exports reused across builds must change with the words too.
     translated.fingerprint = hashlib.sha256((catalog.fingerprint + repr(layer)).encode()).hexdigest() if catalog.fingerprint else ""
     missing = [
