@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint clean schema stale bench bench-evidence basemap check-sources mutation messages
@@ -42,7 +44,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(BIN)/mkdocs $(PROPERDOCS) $(NODE_MODULES)
+test: $(BIN)/mkdocs $(PROPERDOCS) $(ZENSICAL) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
 	$(BIN)/mypy
@@ -81,21 +83,34 @@ stale: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.stale
 
 # Link rot: visits every source URL and archived copy in data/ (needs the internet, so never part of `make test`).
-# Exits 1 on a dead link, a redirect to another site or a page whose title changed. CHECK_ARGS=--timeout 30 ...
+# Exits 1 on a dead link, a redirect to another site or port, a page whose title changed, or no complete answer
+# within --deadline seconds. Private and loopback addresses are refused (--allow-private). CHECK_ARGS=--timeout 30 ...
 check-sources: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m mkdocs_explainer.outputs.linkcheck $(CHECK_ARGS)
 
 # ProperDocs (the maintained MkDocs 1.x continuation) in its own environment: a test builds the site with it.
-$(PROPERDOCS): requirements.txt requirements-properdocs.txt
+# The generator is installed editable, as in .venv: mkdocs.yml names its Markdown extension, which is
+# loaded while the settings are read, before hooks/ is on the import path.
+$(PROPERDOCS): requirements.txt requirements-properdocs.txt $(wildcard pyproject.toml)
 	$(PYTHON) -m venv $(PROPERDOCS_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(PROPERDOCS_VENV)
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # The maps' country outlines, data/basemap.json, from npm's world-atlas (Natural Earth, pinned in
 # package.json). Only this needs npm: the build reads the committed file.
 basemap: $(BIN)/mkdocs node_modules/.package-lock.json
 	$(BIN)/python scripts/make_basemap.py
+
+# Zensical (runs Markdown extensions, no plugins or hooks) in its own environment: a test builds the site with it
+# (`.venv-zensical/bin/zensical build`, then `.venv/bin/explainer export site`).
+$(ZENSICAL): requirements.txt requirements-zensical.txt $(wildcard pyproject.toml)
+	$(PYTHON) -m venv $(ZENSICAL_VENV) 2>/dev/null || $(PYTHON) scripts/bootstrap_venv.py $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r requirements.txt -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
 
 # The generator's message catalogues: every message of its code and templates extracted with Babel into
 # hooks/mkdocs_explainer/i18n/locales/explainer.pot and merged into each language's .po for translators.

@@ -41,6 +41,10 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any)
     return plugin.on_page_markdown(markdown, page=page, config=config, files=files)
 
 
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    return plugin.on_page_content(html, page=page, config=config, files=files)
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     return plugin.on_page_context(context, page=page, config=config, nav=nav)
 

@@ -8,11 +8,17 @@ committed result: it never needs npm or the network.
 
     python scripts/make_basemap.py                  # node_modules/world-atlas/countries-50m.json
     python scripts/make_basemap.py --west 0 --east 60 --south 30 --north 70 --out data/basemap.json
+    python scripts/make_basemap.py --package        # the package's world outlines (see pages/basemap.py)
+
+`--package` writes the whole world, thinned the same way, as the compact file the package ships
+(hooks/mkdocs_explainer/pages/world-basemap.json.gz): a site without its own basemap.json draws on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -21,10 +27,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from mkdocs_explainer.pages.maps import clip_ring  # noqa: E402  (after the path is set)
+from mkdocs_explainer.pages import basemap as packaged  # noqa: E402  (after the path is set)
+from mkdocs_explainer.pages.maps import clip_ring  # noqa: E402
 
-ATTRIBUTION = ("Country outlines: Natural Earth (public domain), 1:50m Admin 0 countries, version 4.1.0, "
-               "via the npm package world-atlas 2.0.2 (ISC licence). Made with natural earth data: naturalearthdata.com")
+ATTRIBUTION = packaged.ATTRIBUTION
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
@@ -81,6 +87,29 @@ def make(source: Path, west: float, east: float, south: float, north: float, tol
     }
 
 
+def make_world(source: Path, tolerance: float) -> bytes:
+    """The package's world outlines: every ring thinned, in hundredths of a degree, each point but the
+    first as the step from the one before, gzipped without a timestamp (the same input makes the same bytes)."""
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    arcs = decode_arcs(topology)
+    countries = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = {"Polygon": [geometry.get("arcs")], "MultiPolygon": geometry.get("arcs")}.get(geometry["type"], [])
+        rings = []
+        for polygon in polygons:
+            for indexes in polygon:
+                points = [(round(x * packaged.SCALE), round(y * packaged.SCALE)) for x, y in thin(ring(indexes, arcs), tolerance)]
+                if len(points) >= 3:
+                    steps = [points[0], *((b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(points))]
+                    rings.append([v for step in steps for v in step])
+        if rings:
+            countries.append({"name": geometry["properties"]["name"], "rings": rings})
+    world = {"attribution": ATTRIBUTION, "made_by": "scripts/make_basemap.py --package",
+             "region": {"west": -180, "east": 180, "south": -90, "north": 90}, "scale": packaged.SCALE,
+             "countries": sorted(countries, key=lambda c: c["name"])}
+    return gzip.compress(json.dumps(world, separators=(",", ":"), ensure_ascii=False).encode(), 9, mtime=0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT / "node_modules/world-atlas/countries-50m.json")
@@ -90,9 +119,14 @@ def main() -> None:
     parser.add_argument("--south", type=float, default=30)
     parser.add_argument("--north", type=float, default=66)
     parser.add_argument("--tolerance", type=float, default=0.04, help="degrees between kept points")
+    parser.add_argument("--package", action="store_true", help=f"write the package's world outlines ({packaged.PACKAGED.name})")
     args = parser.parse_args()
     if not args.source.exists():
         sys.exit(f"{args.source} not found: run `npm ci --ignore-scripts` first (world-atlas is in package.json)")
+    if args.package:
+        packaged.PACKAGED.write_bytes(make_world(args.source, args.tolerance))
+        print(f"{packaged.PACKAGED}: {packaged.PACKAGED.stat().st_size / 1000:.1f} KB")
+        return
     basemap = make(args.source, args.west, args.east, args.south, args.north, args.tolerance)
     # One country per line: small diffs when the outlines are regenerated.
     lines = [json.dumps({k: v for k, v in basemap.items() if k != "countries"}, ensure_ascii=False)[:-1] + ', "countries": [']

@@ -1,4 +1,4 @@
-"""Pages converted the way the site converts them: the scan's check, then Markdown with the shortcode extension."""
+"""Pages converted the way the site converts them: Markdown with the shortcode extension, which renders and checks."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from markdown import Markdown
 from mkdocs_explainer.data.catalog import Catalog
 from mkdocs_explainer.pages import shortcodes
-from mkdocs_explainer.pages.markdown_ext import ShortcodeExtension
+from mkdocs_explainer.pages.markdown_ext import PageJob, PageParser, ShortcodeExtension
 from mkdocs_explainer.pages.render import PageContext
-from mkdocs_explainer.pages.scan import PageParser
 from mkdocs_explainer.problems import Problem
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "fenced_code", "toc"]
@@ -29,11 +28,12 @@ def check(text: str, catalog: Catalog, page: str = "docs/x.md") -> tuple[list[Pr
 
 
 def convert(text: str, context: PageContext | Catalog, extensions: list[str] | None = None) -> Converted:
-    """`text` as a page of the built site: checked first (as on_pre_build does), then rendered."""
+    """`text` as a page of the built site (docs/x.md), as a plugin hands it to the extension."""
     context = context if isinstance(context, PageContext) else PageContext(context)
     extensions = EXTENSIONS if extensions is None else extensions
-    problems, codes = shortcodes.check("docs/x.md", PageParser(extensions).markers(text), context.catalog)
-    rendered = shortcodes.render_page(codes, context)
-    extension = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS, lambda k, a: rendered.get((k, a)))
+    extension = ShortcodeExtension()
+    extension.hosted = True
+    job = extension.job = PageJob(name="docs/x.md", context=context, first_line=1)
     md = Markdown(extensions=[*extensions, extension])
-    return Converted(md.convert(text), problems, codes, md)
+    html = md.convert(text)
+    return Converted(html, job.problems, job.codes, md)

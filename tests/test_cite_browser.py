@@ -131,3 +131,14 @@ def test_without_scripts_the_citation_reads_sensibly_and_no_dead_button_shows(br
     assert card.locator("[data-fx-today]").inner_text() == "[date you read it]"
     assert not card.locator("button[data-fx-copy]").is_visible()
     context.close()
+
+
+def test_cite_this_links_the_citation_files_for_reference_managers(browser, server):
+    context, page, card = _open_card(browser, server)
+    card.locator(".fx-cite summary").click()
+    links = card.locator(".fx-cite__files a")
+    assert links.all_inner_texts() == ["CSL-JSON", "BibTeX", "RIS"]
+    for href in links.evaluate_all("links => links.map(link => link.href)"):
+        assert href.startswith(f"{server}cite/zz-revised.")
+        assert page.request.get(href).ok, href
+    context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import itertools
 import json
 
 import jsonschema
@@ -158,3 +159,21 @@ def test_csv_cells_that_would_start_a_formula_get_a_leading_quote():
     assert row["claimant"] == "'-2+3"
     assert row["value_raw"] == "3"
     assert json.loads(export.render_json(catalog, SITE))["facts"][0]["label"] == "=HYPERLINK(\"https://evil.example\")"
+
+
+def test_exports_list_items_oldest_first_then_by_id(catalog):
+    rows = list(csv.DictReader(io.StringIO(export.render_csv(catalog, SITE))))
+    keys = [(r["date"], r["id"]) for r in rows]
+    assert all(a < b for a, b in itertools.pairwise(keys)), "CSV rows out of date order"
+    exported = export.build_json(catalog, SITE)
+    for section in ("facts", "quotes", "events"):
+        listed = [(i["date"], i["id"]) for i in exported[section]]
+        assert listed == [key for key in keys if key[1] in catalog[section]], section
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_exported_as_a_whole_number(catalog):
+    small = catalog
+    [fact] = [f for f in small["facts"].values() if f["value_kind"] == "number"][:1]
+    fact = {**fact, "value": float(fact["value"])}  # as YAML reads `value: 8000.0`
+    row = dict(zip(export.CSV_COLUMNS, export.csv_row(fact, small, SITE), strict=True))
+    assert row["value_raw"] == str(int(fact["value"])), row["value_raw"]

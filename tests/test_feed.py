@@ -73,3 +73,18 @@ def test_feed_updated_is_the_newest_entry_and_stable(catalog):
 def test_text_from_data_is_escaped_not_markup(catalog):
     text = feed.render(catalog, SiteInfo("Test site", "", "", "facts/"))
     assert "<b>" not in text and "&lt;b&gt;of&lt;/b&gt;" in text
+
+
+def test_the_feed_holds_only_the_newest_entries():
+    """A catalog with more items than the cap: the feed keeps MAX_ENTRIES, the newest ones, newest first."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    data = synth.make_data(feed.MAX_ENTRIES + 50)
+    big = link([check_file(f"data/{name}", text.encode()) for name, text in data.files.items()])
+    chosen = feed.entries(big, SITE)
+    assert len(chosen) == feed.MAX_ENTRIES
+    dates = sorted((item["reviewed"] for item in big.items.values()), reverse=True)
+    assert [entry.updated for entry in chosen] == dates[:feed.MAX_ENTRIES]

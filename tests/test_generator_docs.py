@@ -38,8 +38,8 @@ def samples(lang: str) -> list[tuple[str | None, str]]:
 
 
 def test_the_readme_has_samples_of_each_kind() -> None:
-    titles = {title for lang in ("yaml", "markdown") for title, _ in samples(lang)}
-    assert {"mkdocs.yml", "docs/index.md", "docs/reference.md"} <= titles
+    titles = {title for lang in ("yaml", "markdown", "html") for title, _ in samples(lang)}
+    assert {"mkdocs.yml", "docs/index.md", "docs/reference.md", "explainer-templates/shortcodes/side-by-side.html"} <= titles
     assert sum(title.startswith("data/") for title in titles if title) >= 2
     assert len(samples("sh")) >= 3
     assert not samples("bash") and not samples("yml")  # a sample in another tag would escape these tests
@@ -48,9 +48,8 @@ def test_the_readme_has_samples_of_each_kind() -> None:
 def test_every_kind_of_record_has_an_example() -> None:
     data = [yaml.safe_load(body) for title, body in samples("yaml") if title and title.startswith("data/")]
     sections = {section for sample in data for section in sample}
-    # `maps:` is left out: a map needs country outlines (data/basemap.json) that the package does not make.
     assert sections == {"claimants", "sources", "groups", "facts", "quotes", "events", "corrections", "places", "routes",
-                        "questions"}
+                        "maps", "questions"}
     facts = [fact for sample in data for fact in sample.get("facts", [])]
     values = {type(fact["value"]).__name__ for fact in facts}
     assert values == {"int", "dict", "str", "date"}  # a number, a range, a text and a date
@@ -66,14 +65,15 @@ def test_a_data_sample_passes_the_editor_schema(title: str) -> None:
 def test_the_tables_list_every_option_and_every_shortcode() -> None:
     text = README.read_text(encoding="utf-8")
     options = {name for name, _ in ExplainerConfig._schema}
-    assert options == set(re.findall(r"^\| `(\w+)` \|", text, re.M))
+    option_section = text.split("## Plugin options", 1)[1].split("\n## ", 1)[0]
+    assert options == set(re.findall(r"^\| `(\w+)` \|", option_section, re.M))
     documented = set(re.findall(r"^\| `<!-- ([a-z-]+)[:\w -]*-->` \|", text, re.M))
     assert documented == set(KINDS)
 
 
 def test_the_samples_build_a_site_strictly(tmp_path: Path) -> None:
     project = tmp_path / "site-from-readme"
-    for title, body in [*samples("yaml"), *samples("markdown")]:
+    for title, body in [*samples("yaml"), *samples("markdown"), *samples("html")]:
         assert title, f"a sample without a file name:\n{body}"
         (project / title).parent.mkdir(parents=True, exist_ok=True)
         (project / title).write_text(body, encoding="utf-8")
@@ -84,6 +84,11 @@ def test_the_samples_build_a_site_strictly(tmp_path: Path) -> None:
     reference = (project / "site/reference/index.html").read_text(encoding="utf-8")
     assert "The Example Desk: " in reference and "Said by one side, not checked by anyone else." in reference
     assert 'rel="license">CC BY 4.0</a>' in reference
+    # The map, drawn on the package's world outlines (the sample site has no basemap.json of its own).
+    assert 'class="fx-map"' in reference and "Natural Earth" in reference and "fx-map__leg--dash-dot" in reference
+    # The site's own shortcode, from the template sample.
+    compare = (project / "site/compare/index.html").read_text(encoding="utf-8")
+    assert compare.count('<p><strong>') == 2 and '<div class="side-by-side">' in compare and "43,250 voters" in compare
 
 
 def test_the_shell_samples_run(tmp_path: Path) -> None:

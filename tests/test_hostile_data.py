@@ -182,6 +182,41 @@ def test_a_bad_date_and_a_misspelled_claimant_are_reported_in_one_pass():
     ]
 
 
+def linked_problems(facts: str, sources: str = SOURCES) -> list[str]:
+    try:
+        link([check_file("data/sources.yml", sources.encode()), check_file("data/facts.yml", facts.encode())])
+    except ProblemsFound as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def test_a_facts_group_is_checked():
+    assert linked_problems(edited(FACTS, "group: troops-total", "group: troops-totl")) == [
+        "data/facts.yml:17: facts[1].group: no group has the id 'troops-totl'. Did you mean 'troops-total'?"]
+
+
+@pytest.mark.parametrize(("facts", "sources", "expected"), [
+    (edited(FACTS, "value: 8000", "value: {min: 8000, max: 8000}"), SOURCES,
+     "data/facts.yml:7: facts[0].value (troops-near-kursk): min and max are both 8000: give the single number as the value"),
+    (edited(edited(FACTS, "value: 8000", "value: 2024-10-31"), "About 8,000 troops", "On 31 October 2024 troops"), SOURCES,
+     "data/facts.yml:9: facts[0].unit (troops-near-kursk): the value is a date; `unit` goes with a number or a span only"),
+    (edited(FACTS, KURSK_SOURCES, "sources: [ap-report, {source: ap-report, excerpt: \"About 8,000 troops are near "
+     "the border.\"}, ap-report]"), SOURCES,
+     "data/facts.yml:13: facts[0].sources (troops-near-kursk): 'ap-report' is listed more than once; list each once"),
+    (FACTS, edited(SOURCES, "    published: 2024-10-31\n", "    published_inferred: The page is undated.\n"),
+     "data/sources.yml:6: sources[0].published_inferred (ap-report): it explains a `published` date, and none is given"),
+])
+def test_a_record_whose_fields_contradict_each_other_is_refused(facts: str, sources: str, expected: str):
+    found = linked_problems(facts, sources)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_one_source_cited_for_two_different_excerpts_is_fine():
+    two = ("sources: [{source: ap-report, excerpt: \"About 8,000 troops\"}, "
+           "{source: ap-report, excerpt: \"are near the border.\"}]")
+    assert linked_problems(edited(FACTS, KURSK_SOURCES, two)) == []
+
+
 def test_references_to_a_failed_files_ids_are_not_reported_again():
     broken_sources = edited(SOURCES, "published: 2024-10-31", "published: 31/10/2024")
     with pytest.raises(ProblemsFound) as raised:
@@ -296,3 +331,10 @@ def test_the_writer_neutralises_every_cell_and_quotes_per_rfc_4180():
                                                  ("Yes ", True), ("0", False), ("false", False), ("no", False)])
 def test_the_ci_flag_is_read_one_way(value: str, expected: bool):
     assert ci_enabled({"CI": value}) is expected
+
+
+def test_zero_is_a_figure_a_charted_group_may_hold():
+    """Charted values are refused below zero, not at zero ("no troops" is a claim to draw)."""
+    text = edited(edited(FACTS, "value: 10000", "value: 0"), "has sent 10,000 troops", "has sent 0 troops")
+    assert problems(text) == []
+    assert problems(edited(FACTS, "value: 10000", "value: {min: 0, max: 5}").replace("10,000 troops", "0 to 5 troops")) == []

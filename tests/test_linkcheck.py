@@ -3,6 +3,7 @@ slow and failing servers are reported; good links pass. Nothing leaves 127.0.0.1
 
 from __future__ import annotations
 
+import difflib
 import http.server
 import socket
 import threading
@@ -18,6 +19,9 @@ from mkdocs_explainer.outputs.linkcheck import Link, check_all, titles_match
 
 TITLE = "North Korean troops near Ukraine's border are expected in combat in days, US says"
 SLOW_SECONDS = 2.0
+TRICKLE_SECONDS = 0.3
+TRICKLE_BYTES = 30
+"""A trickle lasts up to 9 s, more than any timeout or deadline below."""
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -47,16 +51,44 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(SLOW_SECONDS)
             self._page(200, f"<title>{TITLE}</title>")
+        elif self.path.startswith("/charset/"):
+            self._page(200, f"<title>{TITLE}</title>", charset=self.path.removeprefix("/charset/"))
+        elif self.path == "/trickle-body":
+            self._trickle(headers_first=True)
+        elif self.path == "/trickle-headers":
+            self._trickle(headers_first=False)
+        elif self.path.startswith("/chain/"):
+            left = int(self.path.removeprefix("/chain/"))
+            self._redirect(f"http://{host}:{port}/chain/{left - 1}" if left else f"http://{host}:{port}/ok")
+        elif self.path == "/other-port":
+            self._redirect(f"http://{host}:{closed_port()}/ok")
+        elif self.path == "/default-port":
+            self._redirect(f"http://{host}/ok")  # to port 80: refused by the test machine, but not another service
         else:
             self._page(404, "")
 
-    def _page(self, status: int, body: str) -> None:
+    def _page(self, status: int, body: str, charset: str = "utf-8") -> None:
         data = body.encode()
         self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", f"text/html; charset={charset}")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def _trickle(self, headers_first: bool) -> None:
+        """One byte every TRICKLE_SECONDS (a bounded number of them): each read gets data before any timeout."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+        if headers_first:
+            self.wfile.write(head)
+            self.wfile.flush()
+        try:
+            for byte in (b"<title>" if headers_first else head)[:TRICKLE_BYTES]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_SECONDS)
+        except OSError:
+            pass  # the checker gave up, as it should
+        self.close_connection = True
 
     def _redirect(self, location: str) -> None:
         self.send_response(301)
@@ -89,7 +121,7 @@ def closed_port() -> int:
 
 def check(server: str, *paths: str, title: str = TITLE, **options) -> dict[str, linkcheck.Result]:
     links = [Link("data/x.yml:1", "src", "url", f"{server}{p}" if p.startswith("/") else p, title) for p in paths]
-    options = {"timeout": 0.5, "retries": 1, **options}
+    options = {"timeout": 0.5, "retries": 1, "allow_private": True, **options}
     return {r.link.url.removeprefix(server): r for r in check_all(links, workers=4, **options)}
 
 
@@ -174,7 +206,7 @@ def test_the_command_lists_problems_with_file_and_line_and_fails(server, tmp_pat
             archived: {server}/moved-away
             published: 2024-10-31
     """))
-    status = linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0"])
+    status = linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0", "--allow-private"])
     out, err = capsys.readouterr()
     assert status == 1
     assert err.splitlines() == [
@@ -184,4 +216,82 @@ def test_the_command_lists_problems_with_file_and_line_and_fails(server, tmp_pat
     ]
     assert "4 links checked: 2 problem(s), 0 to check by hand." in out
     (data / "sources.yml").write_text((data / "sources.yml").read_text().split("  - id: rotten")[0])
-    assert linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0"]) == 0
+    assert linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0", "--allow-private"]) == 0
+    capsys.readouterr()
+    # Without --allow-private the local server is never contacted.
+    Handler.hits.pop("/ok", None)
+    assert linkcheck.main(["--root", str(tmp_path), "--timeout", "1", "--retries", "0"]) == 1
+    assert "refused: not a public address (127.0.0.1)" in capsys.readouterr().err
+    assert "/ok" not in Handler.hits
+
+
+@pytest.mark.parametrize("charset", ["idna", "base64", "rot13", "hex", "x-no-such-charset", "utf-16", "punycode"])
+def test_any_declared_charset_is_that_links_business_never_the_reports(server, charset):
+    results = check(server, f"/charset/{charset}", "/missing")
+    assert results[f"/charset/{charset}"].problem is None  # read as UTF-8: the title is found and matches
+    assert results["/missing"].problem == "dead link (404 Not Found)"
+
+
+def test_an_unexpected_failure_is_reported_for_its_link_and_the_others_are_still_checked(server, monkeypatch):
+    def broken(html: str) -> list[str]:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(linkcheck, "page_titles", broken)
+    results = check(server, "/ok", "/missing")
+    assert results["/ok"].problem.startswith("could not be checked (RuntimeError after ")
+    assert results["/missing"].problem == "dead link (404 Not Found)"
+
+
+@pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
+def test_a_trickling_server_is_given_up_at_the_deadline(server, path):
+    started = time.monotonic()
+    result = check(server, path, timeout=1, retries=2, deadline=1.5)[path]
+    elapsed = time.monotonic() - started
+    assert result.problem == "no complete answer within 1.5 s"
+    assert elapsed < 4, elapsed  # without the deadline: TRICKLE_BYTES x TRICKLE_SECONDS, per try
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:9/", "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest/",
+    "http://[::1]:9/", "http://[::ffff:127.0.0.1]:9/", "http://0.0.0.0:9/",
+])
+def test_addresses_that_are_not_public_are_refused_unless_allowed(url):
+    result = check("", url, allow_private=False)[url]
+    assert result.problem.startswith("refused: not a public address"), result.problem
+
+
+def test_a_host_name_that_resolves_to_loopback_is_refused_before_anything_is_sent(server):
+    port = server.rsplit(":", 1)[1]
+    Handler.hits.pop("/ok", None)
+    url = f"http://localhost:{port}/ok"
+    result = check("", url, allow_private=False, retries=0)[url]
+    assert result.problem.startswith("refused: not a public address ("), result.problem
+    assert "/ok" not in Handler.hits
+
+
+def test_a_redirect_to_another_port_of_the_same_host_is_a_problem(server):
+    result = check(server, "/other-port")["/other-port"]
+    assert result.problem.startswith("redirects to another port: http://127.0.0.1:"), result.problem
+    # To the scheme's usual port it is followed (here nothing listens on port 80: no answer, not "another port").
+    default = check(server, "/default-port", retries=0)["/default-port"]
+    assert not default.problem.startswith("redirects to"), default.problem
+
+
+def test_redirects_are_followed_up_to_the_limit_and_no_further(server):
+    limit = linkcheck.MAX_REDIRECTS
+    within = f"/chain/{limit - 1}"  # limit - 1 hops down the chain, then one to /ok: `limit` redirects
+    beyond = f"/chain/{limit}"
+    results = check(server, within, beyond)
+    assert results[within].problem is None
+    assert results[beyond].problem == f"more than {limit} redirects"
+
+
+@pytest.mark.parametrize(("have", "same"), [(7, True), (6, False)])
+def test_the_share_of_shared_words_has_its_threshold(have, same):
+    """Ten distinct words recorded; the page shares `have` of them, in an order that defeats the similarity."""
+    recorded = "alpha bravo charlie delta echo foxtrot golf hotel india juliet"
+    words = recorded.split()[:have]
+    page = " ".join(reversed(words)) + " zulu yankee xray whiskey victor uniform tango sierra"
+    assert difflib.SequenceMatcher(None, recorded, page).ratio() < 0.6  # the other test cannot pass it
+    assert titles_match(recorded, page) is same
+

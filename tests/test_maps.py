@@ -15,7 +15,7 @@ import pytest
 from conftest import FACTS, SOURCES
 from mkdocs_explainer.data.catalog import build_catalog, link
 from mkdocs_explainer.data.validate import check_file
-from mkdocs_explainer.pages import maps, shortcodes
+from mkdocs_explainer.pages import basemap, maps, shortcodes
 from mkdocs_explainer.pages.projection import LambertConic
 from mkdocs_explainer.pages.render import PageContext
 from mkdocs_explainer.problems import ProblemsFound
@@ -258,7 +258,8 @@ def test_a_map_past_the_outlines_is_refused(tmp_path):
         draw(project, "icbm-map")
     assert str(error.value.problems[0]) == (
         "data/basemap.json: maps: icbm-map: the outlines cover only 25° to 150° east, 30° to 66° north; the map shows "
-        "123° to 170° east, 35° to 46° north: regenerate them with scripts/make_basemap.py")
+        "123° to 170° east, 35° to 46° north: widen the file's region, or delete it to draw on the world outlines that "
+        "come with the package")
 
 
 def test_places_and_the_items_tied_to_them_link_both_ways():
@@ -273,3 +274,188 @@ def test_places_and_the_items_tied_to_them_link_both_ways():
     fact = facts[facts.index('<article class="fx-card" id="shipment-port">'):]
     fact = fact[:fact.index("</article>")]
     assert 'On the map: <a href="../places/#dunay">Dunay</a>' in fact  # and the fact's card links back
+
+
+# --- the package's world outlines ------------------------------------------------------------------
+
+@pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="npm's world-atlas is not installed (npm ci --ignore-scripts)")
+def test_the_packaged_world_outlines_are_what_the_script_makes(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_basemap
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert make_basemap.make_world(WORLD_ATLAS, 0.04) == basemap.PACKAGED.read_bytes()
+
+
+def test_without_its_own_outlines_a_site_draws_on_the_packaged_world(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "basemap.json").unlink()
+    html, frame = draw(project, "icbm-map")
+    region = build_catalog(ROOT / "data", ROOT)["maps"]["icbm-map"]["region"]
+    world = dict(basemap.land(frame, region, basemap.load(None), None)[0])
+    own = dict(basemap.land(frame, region, basemap.load(ROOT / "data" / "basemap.json"), None)[0])
+    # The same source (Natural Earth 1:50m, thinned alike): the same countries, drawn almost alike.
+    assert set(world) == set(own) and {"Japan", "North Korea", "South Korea"} <= set(world)
+    assert all(abs(len(world[name]) - len(own[name])) <= 0.1 * len(own[name]) + 20 for name in own)
+    assert "Natural Earth" in html and all(f'<path d="{d}"/>' in html for d in world.values())
+
+
+def _frame_land(region):
+    frame = maps.Frame.fit(region)
+    return frame, dict(maps._land(frame, basemap.load(None).outlines)[0])
+
+
+@pytest.mark.parametrize("region", [
+    {"west": 150, "east": 180, "south": 50, "north": 72},     # Chukotka runs past 180°, where the data is cut
+    {"west": 100, "east": 180, "south": -50, "north": 10},    # Fiji, and Antarctica round the pole
+    {"west": -180, "east": 180, "south": -60, "north": 75},   # the whole world
+])
+def test_outlines_crossing_the_date_line_stay_in_one_piece(region):
+    frame, land = _frame_land(region)
+    assert land
+    for name, d in land.items():
+        # A ring drawn in two pieces would join them with an edge across the whole map.
+        points = [tuple(map(float, p)) for p in re.findall(r"M(-?[\d.]+) (-?[\d.]+)", d)]
+        assert all(-1 <= x <= frame.width + 1 and -1 <= y <= frame.height + 1 for x, y in points), name
+    if region["west"] == 100:
+        assert {"Australia", "New Zealand", "Fiji"} <= set(land)
+
+
+def test_a_region_centred_on_the_equator_is_drawn():
+    frame, land = _frame_land({"west": 33, "east": 42, "south": -5, "north": 5})
+    assert {"Kenya", "Somalia", "Ethiopia"} <= set(land)
+    assert 300 < frame.height < 500  # about as tall as wide, as the region is
+
+
+def test_the_frame_reaches_past_the_region_at_its_corners():
+    frame = maps.Frame.fit({"west": 25, "east": 150, "south": 30, "north": 66})
+    south, north, west, east = frame.reach(margin=0)
+    assert north > 66 and south < 30 and west <= -62.5 and east >= 62.5
+    # the projection's inverse takes a point back where it came from
+    x, y = frame.projection.forward(51.7, 36.2)
+    lat, east_of_centre = frame.projection.inverse(x, y)
+    assert lat == pytest.approx(51.7, abs=1e-9) and east_of_centre == pytest.approx(36.2 - 87.5, abs=1e-9)
+
+
+def test_each_maps_outlines_are_kept_and_reused(tmp_path, monkeypatch):
+    region = {"west": 120, "east": 140, "south": 35, "north": 50}
+    frame = maps.Frame.fit(region)
+    outlines = basemap.load(None)
+    first = basemap.land(frame, region, outlines, tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+
+    def no_drawing(*args):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(maps, "_land", no_drawing)
+    assert basemap.land(frame, region, outlines, tmp_path) == first  # from the cache, exactly
+    other = {**region, "east": 141}
+    with pytest.raises(AssertionError, match="drawn again"):
+        basemap.land(maps.Frame.fit(other), other, outlines, tmp_path)
+    # A damaged entry is drawn again, not trusted.
+    next(tmp_path.iterdir()).write_text("{", encoding="utf-8")
+    with pytest.raises(AssertionError, match="drawn again"):
+        basemap.land(frame, region, outlines, tmp_path)
+
+
+@pytest.mark.parametrize(("region", "message"), [
+    ("{west: 130, east: 130.001, south: 35, north: 50}", "the region is too small to draw"),
+    ("{west: 120, east: 140, south: 35, north: 35.000001}", "the region is too small to draw"),
+    ("{west: 140, east: 120, south: 35, north: 50}", "west must be less than east"),
+])
+def test_a_degenerate_region_is_named_with_file_line_and_field(region, message):
+    [problem] = messages(PLACES.replace("region: {west: 120, east: 140, south: 35, north: 50}", f"region: {region}"))
+    assert problem.startswith("data/places.yml:34: maps[0].region (far-east): " + message)
+
+
+def test_only_the_newest_kept_outlines_stay(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(basemap, "KEEP", 2)
+    outlines = basemap.load(ROOT / "data" / "basemap.json")
+    for number, east in enumerate((140, 141, 142)):
+        region = {"west": 120, "east": east, "south": 35, "north": 50}
+        basemap.land(maps.Frame.fit(region), region, outlines, tmp_path)
+        for entry in tmp_path.iterdir():  # file times one second apart, oldest first
+            if entry.stat().st_mtime > 1_000_000 + number:
+                os.utime(entry, (1_000_000 + number, 1_000_000 + number))
+    assert len(list(tmp_path.iterdir())) == 2
+    newest = {"west": 120, "east": 142, "south": 35, "north": 50}
+    monkeypatch.setattr(maps, "_land", lambda *args: pytest.fail("drawn again"))
+    basemap.land(maps.Frame.fit(newest), newest, outlines, tmp_path)  # still kept
+
+
+# --- coordinates follow the value rules; a record that contradicts itself is refused -------------------
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("lat: 42.34", "lat: 042",
+     "data/places.yml:4: places[0].lat (najin): `042` is not a plain decimal number (YAML reads it as the number 34)"),
+    ("lat: 42.34", "lat: 4_2.34",
+     "data/places.yml:4: places[0].lat (najin): `4_2.34` is not a plain decimal number (YAML reads it as the number 42.34)"),
+    ("lon: 130.39", "lon: 1:10",
+     "data/places.yml:5: places[0].lon (najin): `1:10` is not a plain decimal number (YAML reads it as the number 70)"),
+    ("lon: 130.39", 'lon: "130.39"', "data/places.yml:5: places[0].lon (najin): '130.39' is text here; a coordinate is a number"),
+    ("lon: 130.39", "lon: .inf", "data/places.yml:5: places[0].lon (najin): `.inf` is not a plain decimal number"),
+    ("lon: 130.39", "lon: yes", "data/places.yml:5: places[0].lon (najin): `yes` is read by YAML as true"),
+    ("west: 120,", "west: 0x78,", "data/places.yml:34: maps[0].region.west (far-east): `0x78` is not a plain decimal number"),
+])
+def test_coordinates_follow_the_value_rules(old, new, expected):
+    [message] = messages(PLACES.replace(old, new))
+    assert message.startswith(expected), message
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("places: [najin, dunay]\n    modes: [ship]", "places: [najin, dunay, dunay]\n    modes: [ship, rail]",
+     "data/places.yml:23: routes[0].places (shipments): 'dunay' is listed twice in a row: a leg from a place to itself goes nowhere"),
+    ("routes: [shipments]", "routes: [shipments]\n    places: [najin, dunay, najin]",
+     "data/places.yml:36: maps[0].places (far-east): 'najin' is listed more than once; list each once"),
+    ("routes: [shipments]", "routes: [shipments, shipments]",
+     "data/places.yml:35: maps[0].routes (far-east): 'shipments' is listed more than once; list each once"),
+    ("    sources: [ap-report]\nmaps:", "    sources: [ap-report, ap-report]\nmaps:",
+     "data/places.yml:29: routes[0].sources (shipments): 'ap-report' is listed more than once; list each once"),
+    ("    name: Najin\n", "    name: Najin\n    spellings: [Rajin, Najin]\n",
+     "data/places.yml:4: places[0].spellings (najin): 'Najin' is listed more than once; list each once"),
+    ("    what: Port of arrival.\n", "    what: Port of arrival.\n    items: [troops-near-kursk, troops-near-kursk]\n",
+     "data/places.yml:17: places[1].items (dunay): 'troops-near-kursk' is listed more than once; list each once"),
+    ("    kind: port\n    what: Loading port.", "    kind: port\n    approximate: true\n    radius_km: 0\n"
+     "    why_approximate: The record names the county.\n    what: Loading port.",
+     "data/places.yml:8: places[0].radius_km (najin): Input should be greater than 0"),
+])
+def test_a_record_that_contradicts_itself_is_refused(old, new, expected):
+    assert old in PLACES
+    assert messages(PLACES.replace(old, new)) == [expected]
+
+
+def test_a_round_trip_is_not_a_repeat():
+    text = PLACES.replace("places: [najin, dunay]\n    modes: [ship]", "places: [najin, dunay, najin]\n    modes: [ship, ship]")
+    assert messages(text) == []
+
+
+def test_coordinates_are_shown_with_every_digit_written():
+    place = {"lat": 42.34567, "lon": -0.00001, "approximate": False}
+    assert maps.position(place) == "42.34567° N, 0.00001° W"
+    assert maps.position({"lat": -45, "lon": 131.96712, "approximate": True, "radius_km": 2.5}) == \
+        "an area of about 2.5 km around 45° S, 131.96712° E"
+
+
+def test_a_routes_claimant_is_checked():
+    assert messages(PLACES.replace("claimant: us-gov", "claimant: us-gvo")) == [
+        "data/places.yml:27: routes[0].claimant: no claimant has the id 'us-gvo'. Did you mean 'us-gov'?"]
+
+
+@pytest.mark.parametrize("map_id", ["deployment-map", "munitions-map", "icbm-map"])
+def test_east_is_right_and_north_is_up_on_every_map(map_id):
+    """Geography as the oracle: of any two markers, the one further east is further right, and (within a few
+    degrees of longitude, where a conic's meridians lean little) the one further north is higher."""
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"][map_id], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    markers = drawn.markers
+    pairs = [(a, b) for a in markers for b in markers if a.place["lon"] < b.place["lon"] - 0.5]
+    assert pairs, "the map needs two places to compare"
+    for a, b in pairs:
+        if abs(a.place["lat"] - b.place["lat"]) < 3:
+            assert a.x < b.x, f"{a.place['id']} is west of {b.place['id']} but drawn to its right"
+    for a, b in [(a, b) for a in markers for b in markers if a.place["lat"] < b.place["lat"] - 0.5]:
+        if abs(a.place["lon"] - b.place["lon"]) < 3:
+            assert a.y > b.y, f"{a.place['id']} is south of {b.place['id']} but drawn above it"

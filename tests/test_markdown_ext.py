@@ -164,7 +164,8 @@ def test_the_time_zone_of_a_date_is_escaped(catalog: Catalog) -> None:
     assert "<script>" not in text and "07:10 &lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
-@pytest.mark.parametrize("name", ["[x](javascript:alert(1))", "*x*", "![](https://evil.example/i.png)", "a  b\tc"])
+@pytest.mark.parametrize("name", ["[x](javascript:alert(1))", "*x*", "![](https://evil.example/i.png)", "a  b\tc",
+                                  "Q&A &amp; &lt;/title&gt; &#60;"])
 def test_data_in_a_heading_is_text_and_the_anchor_stays_a_slug(catalog: Catalog, name: str) -> None:
     catalog["claimants"]["kr"]["name"] = name
     try:
@@ -220,7 +221,7 @@ def test_a_near_miss_fails_with_page_line_and_did_you_mean(catalog: Catalog, wri
 
 def test_front_matter_counts_in_the_line(catalog: Catalog) -> None:
     from mkdocs.utils import meta
-    from mkdocs_explainer.pages.scan import PageParser
+    from mkdocs_explainer.pages.markdown_ext import PageParser
 
     markers = PageParser(EXTENSIONS, {}, meta.get_data).markers("---\ntitle: X\n---\n\n# X\n\n<!-- FACT:f-us -->\n")
     assert [m.line for m in markers] == [7]
@@ -339,12 +340,17 @@ def test_any_text_in_data_reaches_the_page_as_text(catalog: Catalog, name: str, 
     assert re.fullmatch(r"[\w-]*", hostile.md.toc_tokens[0]["id"])
 
 
-def test_the_preview_scans_again_only_the_pages_that_changed(catalog: Catalog) -> None:
-    from mkdocs_explainer.pages.scan import PageParser
+def test_the_page_scan_reads_text_without_converting_and_skips_code(catalog: Catalog, monkeypatch, tmp_path: Path) -> None:
+    import markdown
+    from mkdocs_explainer.pages.scan import scan_pages
 
-    first = PageParser(EXTENSIONS)
-    kept = first.markers("A <!-- value:f-us -->.\n")
-    second = PageParser(EXTENSIONS, memo=first.used)
-    assert second.markers("A <!-- value:f-us -->.\n") is kept
-    assert [m.place for m in second.markers("A `<!-- value:f-us -->`.\n")] == ["code"]
-    assert set(second.used) == {"A <!-- value:f-us -->.\n", "A `<!-- value:f-us -->`.\n"}
+    (tmp_path / "docs").mkdir()
+    page = ("# Index\n\n```md\n<!-- facts -->\n```\n\nWrite `<!-- sources -->` to list them.\n\n"
+            "~~~\n<!-- corrections -->\n~~~\n\n<!-- facts -->\n\nSee <!-- value:f-us -->.\n")
+    (tmp_path / "docs" / "b.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "a.md").write_text("An example: `<!-- facts -->`.\n", encoding="utf-8")
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda *a: pytest.fail("the scan converted a page"))
+    scan = scan_pages(tmp_path / "docs", tmp_path, catalog)
+    assert [(c.kind, c.arg, c.line) for c in scan.codes["b.md"]] == [("facts", "", 13), ("value", "f-us", 15)]
+    assert scan.first_page_with("facts") == "b.md" and scan.pages_with(("sources", "corrections")) == {}
+    assert scan.shown == {"f-us"}

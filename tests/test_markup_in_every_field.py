@@ -17,6 +17,8 @@ FIELDS = [
     "correction-topic", "correction-article", "correction-record", "citation-excerpt", "citation-locator",
     "citation-translation", "citation-translation-by", "quote-translation", "quote-translation-by",
     "question-title", "question-note", "position-summary",
+    "place-name", "place-spelling", "place-what", "place-why-approximate", "place-excerpt", "route-title", "route-note",
+    "map-title", "map-caption", "map-not-drawn",
 ]
 
 
@@ -115,6 +117,43 @@ questions:
         stance: estimate
         summary: {quoted("position-summary")}
         items: [zz-fact]
+places:
+  - id: zz-port
+    name: {quoted("place-name")}
+    spellings: [{quoted("place-spelling")}]
+    lat: 42.34
+    lon: 130.39
+    kind: port
+    what: {quoted("place-what")}
+    sources: [{{source: zz-source, excerpt: {quoted("place-excerpt")}}}]
+  - id: zz-area
+    name: Probe area
+    lat: 42.88
+    lon: 132.338
+    kind: region
+    what: An area.
+    approximate: true
+    radius_km: 20
+    why_approximate: {quoted("place-why-approximate")}
+    sources: [{{source: zz-source, excerpt: "somewhere"}}]
+routes:
+  - id: zz-route
+    title: {quoted("route-title")}
+    places: [zz-port, zz-area]
+    modes: [ship]
+    start: 2001-02-01
+    end: 2001-02-02
+    claimant: zz-claimant
+    status: reported
+    sources: [zz-source]
+    note: {quoted("route-note")}
+maps:
+  - id: zz-map
+    title: {quoted("map-title")}
+    caption: {quoted("map-caption")}
+    region: {{west: 125, east: 138, south: 38, north: 46}}
+    routes: [zz-route]
+    not_drawn: {quoted("map-not-drawn")}
 """
 PAGE = """\
 # Probe page
@@ -135,6 +174,8 @@ Who: <!-- claimant:zz-claimant -->. Words: <!-- phrase:zz-quote -->. Event: <!--
 <!-- trend:zz-group -->
 
 <!-- question:zz-question -->
+
+<!-- map:zz-map -->
 """
 
 

@@ -33,13 +33,15 @@ def site_names() -> set[str]:
 
 BINARY = frozenset({".otf", ".ttf", ".png", ".mo"})
 """Files that are not text (the social cards' font)."""
+WORLD = PACKAGE / "pages" / "world-basemap.json.gz"
+"""The world's country outlines name every country, this story's too: data for any map, not the story's words."""
 
 
 def package_texts() -> dict[str, str]:
     return {
         path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(PACKAGE.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in BINARY
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in BINARY and path != WORLD
     }
 
 

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 from mkdocs_explainer.outputs import export
-from outputs_helpers import SITE_URL, TEST_DATA, build, copy_project
+from outputs_helpers import ROOT, SITE_URL, TEST_DATA, build, copy_project
 from PIL import Image
 
 GENERATED = ("facts.json", "facts.csv", "facts.schema.json", "changes.xml", "sitemap.xml", "sitemap.xml.gz",
@@ -66,7 +66,8 @@ def read(page: Path) -> tuple[Head, str]:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+    """The site's pages (embed/ holds the charts and maps to embed, tests/test_figures_takeaway.py)."""
+    return sorted(p for p in site.rglob("index.html") if not {"search", "embed"} & set(p.relative_to(site).parts))
 
 
 def graph(head: Head) -> dict[str, dict]:
@@ -139,13 +140,21 @@ def test_the_downloads_page_describes_the_exports_as_a_dataset(site):
     assert described == offering
     dataset = graph(read(sorted(offering)[0])[0])["Dataset"]
     formats = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
-    assert set(formats) == {"application/json", "text/csv"}
+    assert set(formats) == {"application/json", "text/csv", "application/vnd.datapackage+json",
+                            "application/vnd.citationstyles.csl+json"}
     for url in formats.values():
         assert url.startswith(SITE_URL) and (site / url.removeprefix(SITE_URL)).is_file()
     exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
     assert dataset["dateModified"] == exported["updated"]
     every = [i["date"] for s in ("facts", "quotes", "events") for i in exported[s]]
     assert dataset["temporalCoverage"] == f"{min(every)}/{max(every)}"
+    assert dataset["creator"]["name"] and dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert dataset["version"] == json.loads((site / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    places = yaml.safe_load((ROOT / "data" / "places.yml").read_text(encoding="utf-8"))["places"]
+    named = {p["name"]: (p["geo"]["latitude"], p["geo"]["longitude"]) for p in dataset["spatialCoverage"]["containsPlace"]}
+    assert named == {p["name"]: (p["lat"], p["lon"]) for p in places}
+    south, west, north, east = map(float, dataset["spatialCoverage"]["geo"]["box"].split())
+    assert all(south <= p["lat"] <= north and west <= p["lon"] <= east for p in places)
 
 
 def test_every_page_has_social_meta_with_a_local_card_image(site):

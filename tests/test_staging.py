@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from mkdocs_explainer import cli
 from mkdocs_explainer.build.staging import Staging
+from project import ENV, ROOT, digest, mkdocs
 
 
 def test_commit_replaces_the_site_and_leaves_no_temporary_folders(tmp_path):
@@ -32,3 +41,109 @@ def test_first_build_creates_the_site(tmp_path):
     (staging.staged / "index.html").write_text("new")
     staging.commit()
     assert (tmp_path / "site" / "index.html").read_text() == "new"
+
+
+def test_the_published_site_has_the_modes_mkdocs_gives_it(tmp_path):
+    # A web server running as another user must read site/: 0755 folders and 0644 files under umask 022.
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        staging = Staging.start(str(tmp_path / "site"))
+        (staging.staged / "sub").mkdir()
+        (staging.staged / "sub" / "index.html").write_text("new")
+        staging.commit()
+    finally:
+        os.umask(old)
+    site = tmp_path / "site"
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    assert stat.S_IMODE((site / "sub").stat().st_mode) == 0o755
+    assert stat.S_IMODE((site / "sub" / "index.html").stat().st_mode) == 0o644
+
+
+# --- A real `mkdocs build`, interrupted: site/ stays as it was, and nothing is left beside it ----------------
+
+PAUSE_HOOK = '''
+"""Test hook: at the event named by PAUSE_AT, tell the test (a marker file) and wait to be interrupted."""
+import os, time
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+def _pause(event):
+    if os.environ.get("PAUSE_AT") == event:
+        Path(os.environ["PAUSE_MARKER"]).write_text(event)
+        time.sleep(60)
+
+def on_pre_build(config):
+    _pause("pre_build")
+
+def on_post_page(output, page, config):
+    _pause("post_page")
+    return output
+
+@event_priority(-100)  # after every plugin's: the explainer's outputs are written, the build is not over
+def on_post_build(config):
+    _pause("post_build")
+'''
+
+
+@pytest.fixture(scope="module")
+def built_starter(tmp_path_factory):
+    """A new explainer with a pausing hook, built once: its site/ is what every interrupted build must keep."""
+    project = tmp_path_factory.mktemp("interrupted") / "site-project"
+    cli.new(project)
+    (project / "pause.py").write_text(PAUSE_HOOK)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - pause.py\n")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def _leftovers(project):
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-staging-", ".site-old-")))
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("event", ["pre_build", "post_page", "post_build"])
+def test_an_interrupted_build_leaves_the_site_alone_and_cleans_up(built_starter, tmp_path, event, signal_name):
+    project, signal_number = built_starter, getattr(signal, signal_name)
+    before = digest(project / "site")
+    assert "index.html" in before and "facts.json" in before
+    marker = tmp_path / "paused"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+        env={**ENV, "PAUSE_AT": event, "PAUSE_MARKER": str(marker)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert process.poll() is None, f"the build ended before {event}:\n{process.communicate()[0]}"
+            assert time.monotonic() < deadline, f"the build never reached {event}"
+            time.sleep(0.05)
+        assert _leftovers(project), "the build should be staging by now"
+        process.send_signal(signal_number)
+        output = process.communicate(timeout=30)[0]
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode != 0, output
+    assert digest(project / "site") == before, f"site/ changed after {signal_name} at {event}"
+    assert _leftovers(project) == [], output
+
+
+def test_plugin_and_hook_both_loaded_is_refused_and_leaves_the_site_alone(built_starter, tmp_path):
+    """The README's way of trying the package beside this site's own hook: once, or a clear refusal."""
+    project = tmp_path / "twice"
+    shutil.copytree(built_starter, project)
+    shutil.copy(ROOT / "hooks" / "facts.py", project / "facts.py")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - pause.py", "  - facts.py"))
+    before = digest(project / "site")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "loaded twice" in result.stderr and "Keep one of the two" in result.stderr
+    assert digest(project / "site") == before
+    assert _leftovers(project) == []

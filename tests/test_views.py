@@ -58,10 +58,54 @@ def _render(catalog: Catalog, markdown: str) -> str:
                                                     links={"corrections": "../method/"}))
 
 
-def test_timeline_groups_by_day_oldest_first_events_first(catalog: Catalog) -> None:
+def test_timeline_groups_by_day_oldest_first_untimed_items_then_timed_ones_by_time(catalog: Catalog) -> None:
     days = views.timeline_days(catalog)
     assert [day.date for day in days] == ["2024-10-28", "2024-10-30"]
-    assert [item["kind"] for item in days[1].items] == ["event", "fact", "fact", "quote"]
+    # The untimed items stand for the whole day (events, facts, quotes, then by id); then the 07:10 event.
+    assert [item["id"] for item in days[1].items] == ["f-kr", "f-text", "q", "e"]
+
+
+def test_a_timed_item_sorts_by_its_time_whatever_its_kind(tmp_path: Path) -> None:
+    data = DATA.replace("occasion: press, date: 2024-10-30,", 'occasion: press, date: 2024-10-30, time: "06:05", timezone: KST,')
+    data = data.replace('value: "Najin", date: 2024-10-30,', 'value: "Najin", date: 2024-10-30, time: "23:59", timezone: KST,')
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "all.yml").write_text(data, encoding="utf-8")
+    day = views.timeline_days(build_catalog(tmp_path / "data", tmp_path))[1]
+    assert [(item["id"], item.get("time")) for item in day.items] == [
+        ("f-kr", None), ("q", "06:05"), ("e", "07:10"), ("f-text", "23:59")]
+
+
+@pytest.mark.parametrize(("arg", "ids"), [
+    ("kind=event", ["e"]),
+    ("kind=fact,kind=quote", ["f-us", "f-kr", "f-text", "q"]),
+    ("claimant=kr", ["f-kr", "f-text"]),
+    ("claimant=us,kind=fact", ["f-us"]),
+    ("group=troops", ["f-us", "f-kr"]),
+    ("claimant=kr,group=troops", ["f-kr"]),
+])
+def test_a_timeline_shows_only_what_its_filters_select(catalog: Catalog, arg: str, ids: list[str]) -> None:
+    html = _render(catalog, f"<!-- timeline:{arg} -->")
+    import re
+
+    assert re.findall(r'<li class="fx-timeline__item[^"]*" data-fact="([^"]+)"', html) == ids
+    assert shortcodes.KINDS["timeline"].dated(catalog, arg) == set(ids)
+
+
+@pytest.mark.parametrize(("arg", "message"), [
+    ("kind=events", "unknown kind 'events' (kinds: event, fact, quote)"),
+    ("claimant=k", "unknown claimant 'k'."),
+    ("claimant=k-r", "unknown claimant 'k-r'. Did you mean 'kr'?"),
+    ("group=troop", "unknown estimate group 'troop'. Did you mean 'troops'?"),
+    ("colour=red", "unknown filter 'colour' (filters: kind, group, claimant)"),
+    ("event", "'event' is not a filter: write key=value, e.g. kind=event (keys: kind, group, claimant)"),
+])
+def test_a_wrong_filter_is_named_like_a_wrong_id(catalog: Catalog, arg: str, message: str) -> None:
+    from pages_helpers import check
+
+    problems, _ = check(f"Text\n\n<!-- timeline:{arg} -->\n", catalog)
+    assert [str(p) for p in problems] == [f"docs/x.md:3: <!-- timeline:{arg} -->: {message}"]
+    problems, _ = check(f"Text\n\n<!-- legend:{arg} -->\n", catalog)
+    assert [str(p) for p in problems] == [f"docs/x.md:3: <!-- legend:{arg} -->: 'legend' takes no id; write <!-- legend -->"]
 
 
 def test_bibliography_is_sorted_and_lists_what_cites_each_source(catalog: Catalog) -> None:

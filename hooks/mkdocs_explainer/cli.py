@@ -1,17 +1,23 @@
-"""The `explainer` command: `explainer new DIR` starts an explainer; `schema` and `stale` help maintain one."""
+"""The `explainer` command: `explainer new DIR` starts an explainer; `schema` and `stale` help maintain one;
+`export SITE_DIR` writes what the MkDocs plugin writes after the pages, for a generator without plugins (Zensical)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 from collections.abc import Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from . import __version__
 from .data import editor_schema
+from .data import settings as project_settings
+from .data.catalog import site_vocabulary
 from .outputs import stale
+from .problems import ProblemsFound
 
 STARTER = "starter"
 """The package folder copied by `explainer new`."""
@@ -46,24 +52,114 @@ def new(target: Path, today: dt.date | None = None) -> list[Path]:
     return written
 
 
+def export_site(site_dir: Path, config_file: Path) -> list[str]:
+    """The exports (facts.json, facts.csv, their schema and data package), the changes feed, the social card and
+    the sitemap with each page's last change from the data, written into a site another generator built."""
+    from mkdocs.utils.yaml import yaml_load  # reads `!ENV` as MkDocs does
+
+    from .outputs import Outputs, items_shown_by, seo
+    from .pages import history, standalone
+    from .pages.scan import scan_pages
+    from .siteinfo import SiteInfo, status_meanings
+
+    with config_file.open(encoding="utf-8") as handle:
+        config = yaml_load(handle) or {}
+    root = config_file.resolve().parent
+    extra = config.get("extra") or {}
+    options = extra.get("explainer") if isinstance(extra, dict) else None
+    settings = standalone.Settings.read(options)
+    data_dir = root / _data_dir(config, options)
+    catalog = standalone.load_catalog(data_dir, root)
+    scan = scan_pages(root / str(config.get("docs_dir") or "docs"), root, catalog)
+    directory_urls = bool(config.get("use_directory_urls", True))
+    index = scan.first_page_with("facts")
+    url = str(config.get("site_url") or "")
+    site = SiteInfo(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
+                    url if not url or url.endswith("/") else url + "/",
+                    standalone.page_url(index, directory_urls) if index else None, settings.stale_after_days,
+                    settings.cite_as, status_meanings(settings.statuses), settings.license)
+    template_dir = root / settings.custom_templates
+    outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=template_dir if template_dir.is_dir() else None)
+    for page, codes in sorted(scan.codes.items(), key=lambda entry: (standalone.page_url(entry[0]) != "", entry[0])):
+        page_url = standalone.page_url(page, directory_urls)
+        outputs.pages.append(seo.PageInfo("", "", page_url, standalone.relative_url("", page_url), page_url == "",
+                                          history.page_dates(items_shown_by(codes, catalog)), False))
+    site_dir.mkdir(parents=True, exist_ok=True)
+    before = {p for p in site_dir.rglob("*") if p.is_file()}
+    outputs.write(site_dir)
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if (p.is_file() and p not in before)
+                  or p.name.startswith(("facts.", "changes.", "sitemap.")))
+
+
+def _data_dir(config: dict[str, object], options: object) -> str:
+    """The data folder: `extra: explainer: data_dir`, else the shortcode extension's option, else `data`."""
+    if isinstance(options, dict) and options.get("data_dir"):
+        return str(options["data_dir"])
+    extensions = config.get("markdown_extensions") or []
+    for entry in extensions if isinstance(extensions, list) else [extensions]:
+        if isinstance(entry, dict):
+            for name, values in entry.items():
+                if name in ("explainer", "mkdocs_explainer.pages.markdown_ext") and isinstance(values, dict):
+                    return str(values.get("data_dir") or "data")
+    return "data"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="explainer", description="Sourced explainers from curated YAML facts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     start = commands.add_parser("new", help="create a new explainer in DIR (a new or empty folder)")
     start.add_argument("dir", type=Path)
-    schema = commands.add_parser("schema", help="write DIR/data/schema.json, the schema editors' YAML tools read")
+    schema = commands.add_parser("schema", help="write schema.json into DIR's data folder (mkdocs.yml's data_dir), "
+                                                "the schema editors' YAML tools read")
     schema.add_argument("dir", type=Path, nargs="?", default=Path("."))
-    review = commands.add_parser("stale", help="list facts overdue for review in DIR (exits 1 if any)")
+    review = commands.add_parser("stale", help=f"list facts overdue for review in DIR (exits 1 if any); the limit is "
+                                                f"mkdocs.yml's stale_after_days, else {stale.DEFAULT_DAYS} days")
     review.add_argument("dir", type=Path, nargs="?", default=Path("."))
+    written = commands.add_parser(
+        "export", help="write the exports, the changes feed and the sitemap into SITE_DIR, a site built by a "
+                       "generator that runs no plugins (e.g. after `zensical build`)")
+    written.add_argument("site_dir", type=Path)
+    written.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
     if args.command == "new":
         new(args.dir)
-        print(f"Created an explainer in {args.dir}. Next:\n  cd {args.dir}\n  make serve")
+        print(f"Created an explainer in {args.dir}. Next:\n  cd {shlex.quote(str(args.dir))}\n  make serve")
+        return 0
+    if args.command == "export":
+        from .problems import ProblemsFound
+
+        if not args.config_file.is_file():
+            print(f"explainer export: {args.config_file} not found; run it in the project folder or give -f", file=sys.stderr)
+            return 2
+        try:
+            files = export_site(args.site_dir, args.config_file)
+        except ProblemsFound as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"wrote {', '.join(files)} in {args.site_dir}")
         return 0
     if args.command == "schema":
-        print(f"wrote {editor_schema.write(args.dir / 'data')}")
-        return 0
-    return stale.main(["--root", str(args.dir)])
+        return write_schema(args.dir, schema)
+    return stale.main(["--root", str(args.dir)], prog="explainer stale")
+
+
+def write_schema(root: Path, parser: argparse.ArgumentParser) -> int:
+    """`explainer schema DIR`: schema.json in the project's data folder (mkdocs.yml's data_dir, else data/)."""
+    config_file = root / "mkdocs.yml"
+    try:
+        options = project_settings.read(config_file) if config_file.is_file() else {}
+        data_dir = project_settings.data_folder(root, options.get("data_dir", "data"))
+    except project_settings.SettingsError as error:
+        parser.error(str(error))
+    if not data_dir.is_dir():
+        parser.error(f"{data_dir} is not a folder: give an explainer's folder (one made by `explainer new`)")
+    try:
+        words = site_vocabulary(root)
+    except ProblemsFound as error:
+        parser.error(str(error.problems[0]))
+    print(f"wrote {editor_schema.write(data_dir, words)}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import html
 import importlib
 import logging
+import sys
 import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,16 +31,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
-from . import i18n, preview
+from . import i18n, preview, setup_checks
 from .build import html_fixes
+from .build.interrupts import Interrupts
 from .build.staging import Staging
-from .data import translations
+from .data import settings as project_settings
+from .data import translations, vocabulary
 from .data.catalog import Catalog, build_catalog
 from .data.evidence_settings import EvidenceSettings, check_language, check_settings
 from .outputs import Outputs, editions
-from .pages import render, shortcodes, views
+from .pages import anchors, basemap, fairness, render, shortcodes, views
 from .pages import scan as pages
-from .pages.markdown_ext import ShortcodeExtension
+from .pages.markdown_ext import PageJob, ShortcodeExtension
+from .pages.shortcodes import Shortcode
+from .pages.standalone import LIST_KINDS
 from .problems import Problem, ProblemsFound, surviving_method
 from .siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
 
@@ -53,8 +59,24 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates (head tags, "last updated", scripts) and the CSS and scripts the pages use (assets/)."""
 STYLESHEETS = ("assets/explainer.css", "assets/a11y.css")
-LIST_KINDS = ("sources", "corrections", "timeline", "places")
-"""Shortcodes that list everything of a kind: other pages link to the first page holding one."""
+EXTENSION_NAMES = ("explainer", "mkdocs_explainer.pages.markdown_ext")
+"""How `markdown_extensions:` names the shortcode extension (entry point, module): the plugin drives it."""
+
+
+class _ReviewDays(c.Type[int]):
+    """A review period in whole days: `true`, -1 and a million years are errors, not numbers."""
+
+    def __init__(self) -> None:
+        super().__init__(int)
+
+    def run_validation(self, value: object) -> int:
+        try:
+            return project_settings.check_days(value, "expected")
+        except project_settings.SettingsError as error:
+            raise base.ValidationError(str(error).removeprefix("expected: ")) from None
+
+
+CUSTOM_TEMPLATES = "explainer-templates"
 
 
 # MkDocs' Config.__init_subclass__ has no type hints: mypy --strict flags every subclass of it.
@@ -63,13 +85,13 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
 
     data_dir = c.Type(str, default="data")
     """Folder of the YAML facts, relative to mkdocs.yml."""
-    stale_after_days = c.Optional(c.Type(int))
+    stale_after_days = c.Optional(_ReviewDays())
     """Facts not reviewed for this many days are listed by every build (an INFO notice); unset: no notice."""
     cite_as = c.Optional(c.Type(str))
     """The site's name in "Cite this" texts; `site_name` when unset."""
     statuses = c.DictOfItems(c.Type(str), default={})
     """The status legend's wording, by status; a status left out keeps the default wording."""
-    custom_templates = c.Type(str, default="explainer-templates")
+    custom_templates = c.Type(str, default=CUSTOM_TEMPLATES)
     """Folder beside mkdocs.yml whose templates replace the package's of the same name (if it exists)."""
     license = c.Optional(c.Type(str))
     """The licence of the site's own data and text (e.g. `CC BY 4.0`), stated in the exports, the feed, the
@@ -80,6 +102,12 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The site's language editions, each `{lang: ko, root: ko/, docs_dir: docs-ko}` (root inside the published
     site); the same list in every edition's config. Each page links to itself in the others (hreflang) and
     Material's language switcher lists them. Empty: one language."""
+    place_kinds = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.SHAPES))))
+    """The kinds of places, each with its marker's shape (circle, square, triangle, diamond); unset: neutral defaults."""
+    claimant_kinds = c.Optional(c.ListOfItems(c.Type(str)))
+    """The kinds of claimants; unset: neutral defaults (government, agency, official, person, media...)."""
+    route_modes = c.Optional(c.DictOfItems(c.Choice(tuple(vocabulary.LINES))))
+    """How a route's legs were travelled, each with its line (solid, dashed, dash-dot, dotted); unset: road, rail, ship, air, foot."""
     language = c.Optional(c.Type(str))
     """The language readers read (BCP 47: en, ko, de...): the messages' catalogue, numbers and dates; also the
     language of the sources' excerpts that give no `lang:`. Unset: the theme's `language` (Material), else English."""
@@ -92,7 +120,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.stage = False
         self.staging: Staging | None = None
+        self.interrupts = Interrupts()
         self.failed = False
+        self.built = False
+        """Set once this build's outputs are written: only then may the staged folder replace the site."""
         self.mkdocs_config: MkDocsConfig | None = None
         self.catalog: Catalog | None = None
         self.problems: list[Problem] = []
@@ -111,15 +142,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """Texts of the data shown in English in this edition (see data/translations.py)."""
         self.list_pages: dict[str, str] = {}
         """Pages holding the generated lists that other pages link to, by shortcode kind."""
-        self.shortcodes = ShortcodeExtension(shortcodes.KINDS, shortcodes.BLOCK_KINDS)
-        """Renders the shortcodes inside Python-Markdown; told each page's HTML in on_page_markdown."""
+        self.shortcodes = ShortcodeExtension()
+        """Renders and checks the shortcodes inside Python-Markdown; handed each page in on_page_markdown."""
+        self.shortcodes.hosted = True
         self.evidence = EvidenceSettings()
         """The evidence checks' default language and the site's hedge tables (from on_config)."""
-        self.page_markers: tuple[str, dict[str, list[Any]]] = ("", {})
-        """The page scan's findings by page text, for the Markdown settings named first (kept across previews)."""
+        self.page_problems: dict[str, list[Problem]] = {}
+        """Each converted page's shortcode problems, by src_uri: checked together in on_env, before any write."""
+        self.scanned: dict[str, list[Shortcode]] = {}
+        """The shortcodes the page scan read from each page's text, to compare with what the conversions found."""
+        self.page_ids: dict[str, list[tuple[int, list[str]]]] = {}
+        """By page: each shortcode's line and the HTML ids it renders, to trace an id used twice to its lines."""
 
-    def load_settings(self, options: Mapping[str, Any], config_file_path: str | None, where: str) -> None:
+    def load_settings(self, options: Any, config_file_path: str | None, where: str) -> None:
         """Check options the way MkDocs checks a plugin's (for a hook reading them from `extra`)."""
+        try:
+            options = project_settings.options_mapping(options, where.replace(".", ": "))
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
         errors, warnings = self.load_config(dict(options), config_file_path)
         for key, warning in warnings:
             log.warning(f"{where}.{key}: {warning}")
@@ -130,9 +170,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.serving = command == "serve"
         # Publishing is always a full, clean build into a fresh folder, `--dirty` or not.
         self.stage = command in ("build", "gh-deploy")
+        if self.stage:
+            self.interrupts.install()  # Ctrl-C or `kill` must leave site/ alone and no staging folder behind
         preview.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only the pages an edit changes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if any(isinstance(ext, ShortcodeExtension) for ext in config.markdown_extensions):
+            # Two instances would stage the site twice and publish an empty folder.
+            raise PluginError("The explainer is loaded twice: as `plugins: [explainer]` and through a hook file "
+                              "under `hooks:` (such as hooks/facts.py) that drives it. Keep one of the two.")
         if unknown := sorted(set(self.config.statuses) - set(STATUS_MEANING)):
             raise PluginError(f"explainer.statuses: unknown status {', '.join(unknown)} "
                               f"(the statuses are {', '.join(STATUS_MEANING)})")
@@ -141,7 +187,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         language = self.config.language or config.theme.get("language") or "en"
         if mistakes := check_language(language) + check_settings(self.config.hedges):
             raise PluginError("\n".join(f"explainer.{mistake}" for mistake in mistakes))
-        self.mkdocs_config, self.failed = config, False
+        try:
+            project_settings.data_folder(Path(config.config_file_path).parent, self.config.data_dir, "explainer.data_dir")
+        except project_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
+        # Material prints these settings unescaped in every page's header and navigation: they must be text
+        # that reads the same as HTML (our own head tags escape them).
+        for key in ("site_name", "site_author"):
+            text = str(config[key] or "")
+            if "<" in text or ">" in text or html.unescape(text) != text:  # markup, or an entity read as one
+                raise PluginError(f"{key}: write it as plain text, without <, > or an HTML entity such as &amp; "
+                                  f"(got {config[key]!r})")
+        self.mkdocs_config, self.failed, self.built = config, False, False
         # Like Material's custom_dir: the site's own theme folder first, then ours, then the theme's.
         dirs = config.theme.dirs
         if str(THEME) not in dirs:
@@ -149,6 +206,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
         custom = Path(config.config_file_path).parent / self.config.custom_templates
         self.template_dir = custom if custom.is_dir() else None
+        for warning in setup_checks.warnings(config, THEME / "main.html", custom, self.config.custom_templates != CUSTOM_TEMPLATES):
+            log.warning(warning)
+        # The site's own shortcodes: custom_templates/shortcodes/NAME.html is <!-- NAME:id -->.
+        for warning in shortcodes.use_site_kinds(self.template_dir):
+            log.warning(warning)
+        self.shortcodes.kinds, self.shortcodes.block_kinds = set(shortcodes.KINDS), set(shortcodes.BLOCK_KINDS)
         # Every message and number from here on is in the edition's language (a site's own catalogues first).
         code = self.config.language or config.theme.get("language") or i18n.SOURCE_LANGUAGE
         try:
@@ -164,17 +227,37 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.evidence = EvidenceSettings(i18n.data_language(), self.config.hedges)
         # `mkdocs serve` rebuilds when the facts or the templates change, as when a page does.
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
-        for folder in (data_dir, self.template_dir, render.TEMPLATES):
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
+        snippet_dirs = [Path(config.config_file_path).parent / p for p in ([snippets] if isinstance(snippets, str) else snippets)]
+        for folder in (data_dir, self.template_dir, render.TEMPLATES, *snippet_dirs):  # snippets: pages include them
             if folder is not None and folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if self.stage:
-            self.staging = Staging.start(config.site_dir)
+            with self.interrupts.held():
+                self.staging = Staging.start(config.site_dir)
+                self.interrupts.at_exit(self.staging.discard)
             if self.edition:  # a build of this edition keeps the others published inside its folder (ko/)
                 self.staging.keep = [e.root.split("/")[0] for e in self.editions
                                      if e != self.edition and e.root.startswith(self.edition.root)]
             config.site_dir = str(self.staging.staged)
-        config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
+        self._drive_extension(config)
         return config
+
+    def _drive_extension(self, config: MkDocsConfig) -> None:
+        """One instance of the shortcode extension, handed each page with the catalog this build loaded: a
+        `markdown_extensions:` entry naming it (for hosts without plugins, like Zensical) is taken over."""
+        for name in EXTENSION_NAMES:
+            if name not in config.markdown_extensions:
+                continue
+            config.markdown_extensions.remove(name)
+            options = config.mdx_configs.pop(name, None) or {}
+            wanted = Path(config.config_file_path).parent / self.config.data_dir
+            given = Path(config.config_file_path).parent / str(options.get("data_dir", "data"))
+            if given.resolve() != wanted.resolve():
+                raise PluginError(f"markdown_extensions: {name}: data_dir is {options.get('data_dir', 'data')!r} but the "
+                                  f"explainer's data_dir is {self.config.data_dir!r}; give both the same folder")
+        if self.shortcodes not in config.markdown_extensions:  # type: ignore[comparison-overlap]
+            config.markdown_extensions.append(self.shortcodes)  # type: ignore[arg-type]  # MkDocs takes Extension objects too
 
     # Under `mkdocs serve`, an exception escaping an event stalls every request of the live-reload server:
     # each event below turns any exception into problems shown in the page (tracebacks: `mkdocs serve -v`).
@@ -192,21 +275,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.catalog, self.problems, self.outputs, self.shortcodes.render, self.scan = None, [], None, None, None
+        self.catalog, self.problems, self.outputs, self.shortcodes.job, self.scan = None, [], None, None, None
+        self.page_problems, self.page_ids = {}, {}
         try:
-            catalog = build_catalog(root / self.config.data_dir, root, self.evidence)
+            catalog = build_catalog(root / self.config.data_dir, root, self.evidence, self._vocabulary())
             self.untranslated = []
             if self.language.code != i18n.data_language():  # this edition's words over the data's (figures stay the data's)
                 translated = translations.translate(
                     catalog, translations.path_for(root / self.config.data_dir, self.language.code), root)
                 catalog, self.untranslated = translated.catalog, translated.missing
-            key = pages.settings_key(config.markdown_extensions, config.mdx_configs)
-            if key != self.page_markers[0]:
-                self.page_markers = (key, {})
-            parser = pages.PageParser(config.markdown_extensions, config.mdx_configs, meta.get_data,
-                                      memo=self.page_markers[1])
-            scan = pages.scan_pages(docs_dir, root, catalog, parser)
-            self.page_markers = (key, parser.used)
+            # The pages' text, read without converting it: what links between pages need. Each page's
+            # conversion checks its own shortcodes (on_page_content); on_env sees them all before any write.
+            scan = pages.scan_pages(docs_dir, root, catalog)
+            self.scanned = dict(scan.codes)
             if scan.problems:
                 raise ProblemsFound(scan.problems)
         except ProblemsFound as error:
@@ -235,15 +316,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             # spare the garbage collector walking these objects again and again while the pages are built.
             # Not in `mkdocs serve`, where a frozen earlier build could then never be collected.
             gc.freeze()
-        if unshown := sorted(set(catalog["facts"]) - scan.shown):
-            # A translated edition may lag behind the source language's pages: listed, not a failure.
-            notice = log.warning if self.language.code == i18n.data_language() else log.info
-            notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
-        if self.homes and (homeless := sorted(set(catalog.items) - set(self.homes))):
-            notice = log.warning if self.language.code == i18n.data_language() else log.info
-            notice(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
-        for warning in [*catalog.warnings, *scan.warnings]:  # unfair or stale-prone, not broken: the preview goes on
-            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset_pages = [] if self.outputs is None or self.outputs.downloads_anywhere else ["index.md"]
@@ -251,7 +323,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.choose_pages(files, config, data_dir, self.catalog, self.scan, dataset_pages)
         return files
 
+    @surviving_method(build_error=PluginError)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._check_pages(config, files)
         # The theme's own additions (theme/main.html...) take their words from the same catalogue.
         env.globals["fx_"] = lambda message, **values: i18n.current().gettext(message, **values)
         if self.serving:
@@ -271,14 +345,60 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.edition:  # for pages without their own (404.html): each edition's home
             config.extra["alternate"] = editions.switcher(self.editions, self.edition, site_url=config.site_url or "")
 
+    def _vocabulary(self) -> vocabulary.Vocabulary:
+        try:
+            return vocabulary.from_options(self.config.place_kinds, self.config.claimant_kinds, self.config.route_modes)
+        except project_settings.SettingsError as error:
+            raise ProblemsFound([Problem("mkdocs.yml", 0, "", f"explainer.{error}")]) from None
+
     def _license(self) -> License | None:
         if self.config.license is None or self.config.license_url is None:
             return None
         return License(self.config.license, self.config.license_url)
 
+    def _check_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted, none written: the shortcode problems of all pages stop the build here."""
+        if self.catalog is None or self.scan is None:
+            return
+        problems = [problem for found in self.page_problems.values() for problem in found]
+        docs = Path(config.docs_dir)
+        scanned = pages.PageScan(codes=self.scanned)
+        for kind in ("facts", *LIST_KINDS):
+            home, read = self.scan.first_page_with(kind), scanned.first_page_with(kind)
+            if read is not None and read != home:
+                problems.append(Problem(_name(docs / read, config), 0, f"<!-- {kind} -->",
+                                        "other pages would link to this list here, but the page shows it as code "
+                                        "(an indented block?); put the example in a fenced block or backticks"))
+            elif home is not None and home != read:
+                problems.append(Problem(_name(docs / home, config), 0, f"<!-- {kind} -->",
+                                        "other pages link to this list, so write it in the page itself on a line "
+                                        "of its own, not through a snippet"))
+        if problems:
+            error = ProblemsFound(problems)
+            if not self.serving:
+                raise PluginError(str(error))
+            log.error(str(error))
+            preview.failed()  # the next build is a full one
+            box = render.render_problems(error.problems, self.template_dir)
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.content = box
+            return
+        shown = pages.items_shown([code for codes in self.scan.codes.values() for code in codes], self.catalog)
+        # A translated edition may lag behind the source language's pages: listed, not a failure.
+        notice = log.warning if self.language.code == i18n.data_language() else log.info
+        if unshown := sorted(set(self.catalog["facts"]) - shown):
+            notice(f"Facts shown on no page (use <!-- fact:id --> somewhere): {', '.join(unshown)}")
+        if self.homes and (homeless := sorted(set(self.catalog.items) - set(self.homes))):
+            notice(f"Items with no card (no <!-- facts --> shortcode lists them): {', '.join(homeless)}")
+        # Unfair or stale-prone, not broken: the preview goes on. Read from what each page's conversion found.
+        pages_read = [(*self.scan.texts[page], codes) for page, codes in sorted(self.scan.codes.items()) if page in self.scan.texts]
+        for warning in [*self.catalog.warnings, *fairness.page_warnings(pages_read, self.catalog)]:
+            log.warning(str(warning))
+
     @surviving_method("_problems_page", PluginError)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.shortcodes.render = None
+        self.shortcodes.job = None
         if self.problems or self.catalog is None:
             return render.render_problems(self.problems, self.template_dir)
         index = files.get_file_from_path(self.index_page) if self.index_page else None
@@ -292,13 +412,30 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             basemap=Path(config.config_file_path).parent / self.config.data_dir / "basemap.json",
             homes=_card_urls(self.homes, page, files),
             listed=self.listed,
+            cache_dir=Path(config.config_file_path).parent / basemap.FOLDER,
         )
+        snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+        root = Path(config.config_file_path).parent
+        self.shortcodes.job = PageJob(
+            name=_name(Path(page.file.abs_src_path or page.file.src_uri), config), context=context,
+            source=Path(page.file.abs_src_path) if page.file.abs_src_path else None, root=root,
+            snippet_dirs=tuple(root / p for p in ([snippets] if isinstance(snippets, str) else snippets)),
+        )
+        return markdown
+
+    @surviving_method(build_error=PluginError)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        job, self.shortcodes.job = self.shortcodes.job, None
+        if job is None or self.scan is None:
+            return html
+        self.page_problems[page.file.src_uri] = job.problems
+        self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
+        self.page_ids[page.file.src_uri] = [
+            (code.line, anchors.ids_in(str(job.rendered.get((code.kind, code.arg), "")))) for code in job.codes]
         if self.outputs:
             self.outputs.note_page(page)
-        codes = self.scan.codes.get(page.file.src_uri, []) if self.scan else []
-        rendered = shortcodes.render_page(codes, context)  # a broken template raises ProblemsFound here
-        self.shortcodes.render = lambda kind, arg: rendered.get((kind, arg))
-        return markdown
+            self.outputs.note_figures(page.url, job.rendered)  # charts and maps: their embed pages
+        return html
 
     @surviving_method(build_error=PluginError)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -308,15 +445,34 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                                                           _site_root(page), config.site_url or "")
             alternates = editions.sitemap_alternates(self.editions, self.edition, page.file.src_path, page.url,
                                                      config.site_url or "")
-        if self.outputs:  # JSON-LD, social cards, feed link, "last updated", the sitemap's entry
-            self.outputs.annotate(page, _site_root(page), alternates)
+        if self.outputs:  # <title>, description, JSON-LD, social cards, citation tags, feed link, "last updated", sitemap
+            self.outputs.annotate(page, _site_root(page), _title_text(page), lambda: _source_text(page), alternates)
         return context
 
     @surviving_method(build_error=PluginError)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.edition:
             output = editions.without_head_alternates(output)
-        return html_fixes.fix_html(output)
+        output = html_fixes.fix_html(output)
+        self._report_repeated_ids(output, page, config)
+        return output
+
+    def _report_repeated_ids(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        codes = self.page_ids.pop(page.file.src_uri, [])
+        if self.catalog is None or not anchors.repeated_ids(html, codes):
+            return
+        text = page.file.content_string
+        body, _ = meta.get_data(text)
+        toc = config.mdx_configs.get("toc") or {}
+        slugify = toc.get("slugify") or toc_slugify
+        headings = anchors.heading_lines(body, slugify, 1 + len(text.splitlines()) - len(body.splitlines()))
+        name = Path(page.file.abs_src_path or page.file.src_uri)
+        root = Path(config.config_file_path).parent
+        shown = name.relative_to(root).as_posix() if name.is_relative_to(root) else name.as_posix()
+        produced = [*codes, *((line, [anchor]) for line, anchor in headings)]
+        for repeated in anchors.repeated_ids(html, produced):
+            line = repeated.lines[-1] if repeated.lines else 0
+            log.warning(f"{shown}:{line}: {repeated.message()}")
 
     @surviving_method(build_error=PluginError)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -341,6 +497,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                      f"translation (add them to {self.config.data_dir}/{translations.FOLDER}/{self.language.code}.yml): "
                      f"{', '.join(self.untranslated)}")
         preview.finish()
+        self.built = True
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # A build with unchanged data never imports the validator (see cache.py); import it now, while the
@@ -353,13 +510,30 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.failed()
 
     def on_shutdown(self) -> None:
-        if self.staging is None or self.mkdocs_config is None:
+        staging, self.staging = self.staging, None
+        if staging is None or self.mkdocs_config is None:
+            self.interrupts.uninstall()
             return
-        if self.failed:
-            self.staging.discard()
-        else:
-            self.staging.commit()
-        self.mkdocs_config.site_dir = str(self.staging.final)  # gh-deploy reads it after the build
+        self.mkdocs_config.site_dir = str(staging.final)  # gh-deploy reads it after the build
+        # MkDocs calls this from a `finally`: an exception on its way out (KeyboardInterrupt is not reported
+        # to on_build_error) means the staged folder is unfinished.
+        interrupted = self.interrupts.received is not None or sys.exc_info()[0] is not None
+        try:
+            if self.failed or interrupted or not self.built:
+                staging.discard()
+            else:
+                with self.interrupts.held():  # a swap is never left half done
+                    staging.commit()
+        finally:
+            self.interrupts.uninstall()
+
+
+def _name(path: Path, config: MkDocsConfig) -> str:
+    """A file as the editor knows it: relative to the project (`docs/deployment.md`)."""
+    try:
+        return path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _site_root(page: Page) -> str:
@@ -371,6 +545,22 @@ def _card_urls(homes: dict[str, str], page: Page, files: Files) -> dict[str, str
     """Item id → relative URL from `page` to the page holding its card."""
     urls = {home: _url_of(home, page, files) for home in set(homes.values())}
     return {item: urls[home] for item, home in homes.items()}
+
+
+def _title_text(page: Page) -> str:
+    """The page's title as plain text. MkDocs keeps a title taken from the page's first heading as HTML
+    (tags stripped, entities such as `&lt;` kept); one from `nav:`, front matter or the file name as written."""
+    from_heading = page._title_from_render
+    if "title" in vars(page) or "title" in page.meta or not from_heading:
+        return str(page.title or "")
+    return html.unescape(from_heading)
+
+
+def _source_text(page: Page) -> str:
+    try:
+        return Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return ""
 
 
 def _url_of(path: str, page: Page, files: Files) -> str:

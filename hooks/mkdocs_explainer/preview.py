@@ -269,10 +269,14 @@ def _inputs_digest(config: MkDocsConfig, pages: list[str], data_dir: Path) -> st
         folders.append(Path(config.theme.custom_dir))
     snippets = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])
     folders += [Path(p) for p in ([snippets] if isinstance(snippets, str) else snippets)]
+    # In the data folder, the catalog's diff covers the YAML files; anything else there (the map outlines,
+    # basemap.json, which every map's drawing and caption read) shapes pages too.
+    folders.append(data_dir)
     for folder in folders:
+        paths = sorted(folder.rglob("*")) if folder.is_dir() else [folder] if folder.exists() else []
         if folder.resolve() == data_dir:
-            continue
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder] if folder.exists() else []:
+            paths = [path for path in paths if path.suffix not in (".yml", ".yaml")]
+        for path in paths:
             stat = os.stat(path)
             digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
     return digest.hexdigest()

@@ -71,6 +71,8 @@ class SiteInfo:
     homes: Mapping[str, str] = field(default_factory=dict)
     """Item id → URL (relative to the site root) of the page holding its card, where cards are split over
     several pages; items not in it have theirs on `index_path`."""
+    author: str = ""
+    """Who writes the site (`site_author`): the publisher that citations and Dublin Core name."""
 
     @classmethod
     def from_config(cls, config: Any, index_path: str | None, stale_after_days: int | None = None,
@@ -81,11 +83,16 @@ class SiteInfo:
         if url and not url.endswith("/"):
             url += "/"
         return cls(config.site_name, config.site_description or "", url, index_path, stale_after_days, cite_as,
-                   dict(statuses or STATUS_MEANING), license, language)
+                   dict(statuses or STATUS_MEANING), license, language, author=getattr(config, "site_author", None) or "")
 
     @property
     def citation_name(self) -> str:
         return self.cite_as or self.name
+
+    @property
+    def publisher(self) -> str:
+        """Who publishes the site, as citations name it: `site_author`, else the name it is cited by."""
+        return self.author or self.citation_name
 
     def address(self, path: str) -> str:
         """A site-root-relative path as readers should cite it: absolute when the site's address is known."""

@@ -51,7 +51,14 @@ class Site:
     origin: str
 
     def pages(self) -> list[str]:
-        """URL path of every HTML page of the build, found on disk so new pages are covered without a list."""
+        """URL path of every HTML page of the build, found on disk so new pages are covered without a list;
+        the embeddable figures (embed/), which have no Material theme, search or navigation, are `embeds()`."""
+        return [path for path in self._all() if not path.startswith(EMBEDS)]
+
+    def embeds(self) -> list[str]:
+        return [path for path in self._all() if path.startswith(EMBEDS)]
+
+    def _all(self) -> list[str]:
         paths = []
         for file in sorted(self.root.rglob("*.html")):
             relative = file.relative_to(self.root).as_posix()
@@ -104,12 +111,17 @@ def gzip_size(body: bytes) -> int:
 
 
 def measure(response: Any, site: Site) -> Loaded:
+    from playwright.sync_api import Error as PlaywrightError
+
     try:
         body = response.body()
-    except Exception:
+    except PlaywrightError:
         # Bodies of worker requests are not always kept by the browser; the server sent the file as it is.
+        # A body that is neither kept nor a file of the site is unknown, never 0 bytes.
         file = site.file_for(response.url)
-        body = file.read_bytes() if file else b""
+        if file is None:
+            raise AssertionError(f"{response.url}: the browser kept no body and the site has no such file") from None
+        body = file.read_bytes()
     return Loaded(
         url=response.url,
         resource_type=response.request.resource_type,
@@ -225,6 +237,9 @@ PHONE_LAYOUT = """() => {
 }"""
 
 
+EMBEDS = "/embed/"
+"""Where the embeddable charts and maps are (pages of their own, without the theme)."""
+
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
 EDITIONS = {"/ko/": "ko"}
@@ -260,9 +275,10 @@ class Survey:
     search_requests_before_use: list[str] = field(default_factory=list)
 
 
-def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool) -> dict[str, Survey]:
+def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool,
+                 paths: list[str] | None = None) -> dict[str, Survey]:
     surveys = {}
-    for path in visitor.site.pages():
+    for path in visitor.site.pages() if paths is None else paths:
         with visitor.open(path, color_scheme=color_scheme, viewport=viewport) as (page, visit):
             survey = Survey(visit, loaded=visit.loaded(visitor.site))
             survey.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -302,9 +318,12 @@ def use_search(page: Any, word: str = SEARCH_WORD) -> int:
     page.locator(".md-search__input").first.click()
     page.keyboard.type(word)
     results = page.locator(".md-search-result__item")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     try:
         results.first.wait_for(timeout=20_000)  # a Korean index (lunr.ko) takes longer to build on a busy machine
-    except Exception:
-        return 0
+    except PlaywrightTimeoutError:
+        # Slow or broken search is a failure, never "nothing found".
+        raise AssertionError(f"searching for {word!r} showed no result within 20 s") from None
     page.wait_for_load_state("networkidle")
     return results.count()

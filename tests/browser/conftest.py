@@ -153,6 +153,14 @@ def phone(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
     return survey_pages(visitor, axe_script, "light", PHONE, deep=False)
 
 
+@pytest.fixture(scope="package")
+def embeds(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
+    """Every embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
+    paths = visitor.site.embeds()
+    require(bool(paths), "the build has no embed pages")
+    return survey_pages(visitor, axe_script, "light", PHONE, deep=False, paths=paths)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the figures the browser tests measured (bytes, requests, violations) after the test run."""
     if REPORT:

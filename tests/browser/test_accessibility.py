@@ -61,3 +61,19 @@ def test_keyboard_focus_is_visible(light: dict[str, Survey]) -> None:
                 invisible.append(f"{path}: <{stop['tag']}> {stop['name']!r}: focused {stop['ring']} / unfocused {stop['unfocused']}")
     REPORT.append(f"keyboard focus: {links} links tabbed to, {len(invisible)} focus stops without a visible ring")
     assert not invisible, "focus not visible:\n" + "\n".join(invisible)
+
+
+def test_embedded_figures_pass_axe_fit_a_phone_and_load_nothing_else(embeds: dict[str, Survey]) -> None:
+    """embed/<id>/: no serious axe violation, no sideways scrolling, no script and no request to another site."""
+    found = []
+    for path, survey in embeds.items():
+        serious = [v for v in survey.axe if v["impact"] in SERIOUS]
+        REPORT.append(f"axe embed {path}: {len(serious)} serious/critical, {len(survey.axe) - len(serious)} minor; "
+                      f"{sum(item.gzip_bytes for item in survey.loaded) / 1000:.1f} KB gzip")
+        found += [f"{path}: {v['id']} ({v['impact']}): {v['help']}" for v in serious]
+        if survey.layout["scrollWidth"] > survey.layout["clientWidth"]:
+            found.append(f"{path}: scrolls sideways on a phone")
+        found += [f"{path}: loads {url}" for url, kind in survey.visit.requests
+                  if kind == "script" or not url.startswith(survey.visit.requests[0][0].split("/embed/")[0])]
+        found += [f"{path}: {error}" for error in survey.visit.errors]
+    assert not found, "embedded figures:\n" + "\n".join(found)

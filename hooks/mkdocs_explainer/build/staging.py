@@ -6,6 +6,7 @@ is written. Staging keeps the published `site/` byte-identical whenever a build 
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -25,7 +26,11 @@ class Staging:
     def start(cls, final_dir: str) -> Staging:
         final = Path(final_dir).resolve()
         final.parent.mkdir(parents=True, exist_ok=True)
-        return cls(final, Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent)))
+        staged = Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent))
+        # mkdtemp makes a private (0700) folder; the published site is read by a web server as another
+        # user, so it gets the mode `mkdir` would give it, as MkDocs' own site/ does (0755 under umask 022).
+        staged.chmod(0o777 & ~_umask())
+        return cls(final, staged)
 
     def commit(self) -> None:
         """Put the staged build in place of the old site; the old one is removed only afterwards."""
@@ -42,3 +47,10 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.staged, ignore_errors=True)
+
+
+def _umask() -> int:
+    """The process's umask (it can only be read by setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
-from . import balance, figures
+from . import balance, figures, settings
 from .evidence_settings import EvidenceSettings
 from .files import data_files, read_data_file
 from .records import ITEM_SECTIONS, FileResult, Record, Reference
+from .vocabulary import DEFAULT, Vocabulary
+from .vocabulary import from_options as vocabulary_from
 
 __all__ = ["ITEM_SECTIONS", "FileResult", "Record", "Reference", "data_files"]
 
@@ -26,6 +28,8 @@ class Catalog:
 
     def __init__(self, sections: dict[str, dict[str, Record]]) -> None:
         self.sections = sections
+        self.vocabulary = DEFAULT
+        """The site's kinds of places and claimants and modes of routes, which the data was checked against."""
         self.fingerprint = ""
         """Digest of the data files and checking code this catalog came from; empty when not known."""
         self.items: dict[str, Record] = {
@@ -43,6 +47,12 @@ class Catalog:
 
     def item(self, item_id: str) -> Record:
         return self.items[item_id]
+
+    def find(self, record_id: str) -> Record | None:
+        """The record of any section with this id (ids are unique within a section; items come first)."""
+        if record_id in self.items:
+            return self.items[record_id]
+        return next((records[record_id] for records in self.sections.values() if record_id in records), None)
 
     def group_members(self, group_id: str) -> list[Record]:
         """The facts of an estimate group, smallest value first (ranges by their lower end)."""
@@ -79,6 +89,16 @@ class Catalog:
             return [self.formerly[wrong_id]]
         pool = self.items if section == "items" else self[section]
         return difflib.get_close_matches(wrong_id, list(pool), n=3, cutoff=0.75)
+
+
+def site_vocabulary(root: Path) -> Vocabulary:
+    """The word lists `root/mkdocs.yml` sets (the plugin's options), or the defaults. Raises ProblemsFound."""
+    config = root / "mkdocs.yml"
+    try:
+        options = settings.read(config) if config.is_file() else {}
+        return vocabulary_from(options.get("place_kinds"), options.get("claimant_kinds"), options.get("route_modes"))
+    except settings.SettingsError as error:
+        raise ProblemsFound([Problem("mkdocs.yml", 0, "", str(error))]) from None
 
 
 def sort_number(fact: Record) -> float:
@@ -228,19 +248,23 @@ def map_place_ids(catalog: Catalog, map_spec: Record) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def build_catalog(data_dir: Path, root: Path, settings: EvidenceSettings | None = None) -> Catalog:
+def build_catalog(data_dir: Path, root: Path, evidence: EvidenceSettings | None = None,
+                  vocabulary: Vocabulary | None = None) -> Catalog:
     """Check every data file and join them. Raises ProblemsFound listing every problem at once.
 
     A file unchanged since it was last checked comes from the cache (see cache.py), so editing one
     file re-parses only that one, and a build with no data change imports neither YAML parsing nor pydantic.
-    `settings` (the evidence checks' language and hedges) are part of every cache entry's key.
+    `evidence` (the evidence checks' language and hedges) are part of every cache entry's key.
     """
-    from .cache import FOLDER, FileCache  # the cache module imports this one
+    from .cache import FOLDER, FileCache, fingerprint  # the cache module imports this one
 
     paths = data_files(data_dir)
     if not paths:
         raise ProblemsFound([Problem(data_dir.relative_to(root).as_posix(), 0, "", "no .yml data files found")])
-    cache = FileCache(root / FOLDER, settings=(settings or EvidenceSettings()).key())
+    if vocabulary is None:  # the site's word lists, as its mkdocs.yml sets them (or the defaults)
+        vocabulary = site_vocabulary(root)
+    evidence = evidence or EvidenceSettings()
+    cache = FileCache(root / FOLDER, fingerprint() + vocabulary.digest, settings=evidence.key())
     names = [path.relative_to(root).as_posix() for path in paths]
     results, keys = [], []
     with _collector_paused():
@@ -255,11 +279,12 @@ def build_catalog(data_dir: Path, root: Path, settings: EvidenceSettings | None 
             if result is None:
                 from .validate import check_file  # only files that changed need the parser and the schema
 
-                result = check_file(name, raw, settings)
+                result = check_file(name, raw, evidence, vocabulary)
                 cache.put(name, raw, result)
             results.append(result)
         cache.keep_only(names)
         catalog = link(results)
+    catalog.vocabulary = vocabulary
     # Names what the catalog was built from, so files generated from it can be reused (see reuse.py).
     catalog.fingerprint = hashlib.sha256("".join(keys).encode()).hexdigest()
     return catalog

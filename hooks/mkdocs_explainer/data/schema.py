@@ -7,15 +7,29 @@ descriptions become the editor's hints in the generated JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
+from collections.abc import Callable, Collection
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .load import Suspect, shorten
+from .vocabulary import DEFAULT, Vocabulary
 
 Status = Literal["confirmed", "reported", "claimed", "disputed", "unverified", "corrected"]
 Qualifier = Literal[
@@ -23,9 +37,23 @@ Qualifier = Literal[
     "approximately", "roughly", "as much as", "an estimated",
 ]
 """The hedges the record uses. A fact's qualifier is the source's own word, never a synonym for it."""
-ClaimantKind = Literal["government", "agency", "official", "media", "organisation", "state media"]
-PlaceKind = Literal["city", "region", "island", "port", "depot", "training ground", "launch area", "splashdown area"]
-Mode = Literal["ship", "rail", "road", "air"]
+def _in_vocabulary(what: str, option: str, words: Callable[[Vocabulary], Collection[str]]) -> AfterValidator:
+    """A word from the site's list (data/vocabulary.py), given as the validation context; the default list without one."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        vocabulary = (info.context or {}).get("vocabulary", DEFAULT)
+        allowed = words(vocabulary)
+        if value not in allowed:
+            raise PydanticCustomError(option, f"{shown(value)} is not a {what} here; the {what}s are: "
+                                      f"{', '.join(allowed)} (the plugin's `{option}` option sets them)")
+        return value
+
+    return AfterValidator(check)
+
+
+ClaimantKind = Annotated[str, _in_vocabulary("claimant kind", "claimant_kinds", lambda v: v.claimant_kinds)]
+PlaceKind = Annotated[str, _in_vocabulary("place kind", "place_kinds", lambda v: list(v.place_kinds))]
+Mode = Annotated[str, _in_vocabulary("route mode", "route_modes", lambda v: list(v.route_modes))]
 STANCES = ("yes", "no", "neither", "estimate")
 """A position's answer to a question: yes, no, neither (neither confirms nor denies; not a denial), or
 estimate (a figure, carried by the position's items)."""
@@ -160,10 +188,38 @@ def _stance(value: Any) -> str:
     raise PydanticCustomError("stance", f"{shown(value)} is not a stance (use one of: {', '.join(STANCES)})")
 
 
+def _coordinate(value: Any) -> float:
+    """Degrees follow the value rules: plain decimal digits only (`045` or `4_5.5` are refused, as in a value)."""
+    if isinstance(value, str) and not isinstance(value, Suspect):
+        raise PydanticCustomError("number", f"{shown(value)} is text here; a coordinate is a number in decimal "
+                                  "degrees, written without quotes, like 51.717")
+    return float(_number(value))
+
+
+def _duplicates(values: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    twice = []
+    for value in values:
+        if value in seen:
+            twice.append(value)
+        seen.add(value)
+    return twice
+
+
+def _listed_once(values: list[Any]) -> list[Any]:
+    """A list of ids (or sources) that names one twice: a slip, and a map or a card would show it twice."""
+    twice = _duplicates([v.source if isinstance(v, Citation) and v.excerpt is None else v for v in values])
+    if twice:
+        shown_twice = ", ".join(repr(v.source if isinstance(v, Citation) else v) for v in dict.fromkeys(twice))
+        raise PydanticCustomError("repeated", f"{shown_twice} is listed more than once; list each once")
+    return values
+
+
 Slug = Annotated[str, BeforeValidator(_slug), Field(json_schema_extra={"pattern": f"^{_SLUG.pattern}$"})]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 RecordDate = Annotated[dt.date, BeforeValidator(_record_date)]
 Number = Annotated[int | float, BeforeValidator(_number)]
+Degrees = Annotated[float, BeforeValidator(_coordinate)]
 TimeZone = Annotated[str, BeforeValidator(_time_zone), Field(json_schema_extra={"pattern": f"^{_TIME_ZONE.pattern}$"})]
 TimeOfDay = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": f"^{_TIME.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url), Field(json_schema_extra={"format": "uri"})]
@@ -206,6 +262,8 @@ class Range(Strict):
     def _ordered(self) -> Range:
         if self.min > self.max:
             raise PydanticCustomError("range", f"min ({self.min:g}) is larger than max ({self.max:g})")
+        if self.min == self.max:
+            raise PydanticCustomError("range", f"min and max are both {self.min:g}: give the single number as the value")
         return self
 
 
@@ -300,6 +358,8 @@ class Item(Strict):
         default_factory=list,
         description="Ids this item had before it was renamed: links to the old anchors keep reaching its card.")
 
+    _once = field_validator("sources")(_listed_once)
+
     @model_validator(mode="after")
     def _time_has_zone(self) -> Item:
         if (self.time is None) != (self.timezone is None):
@@ -321,6 +381,15 @@ class Fact(Item):
     prefix: Text | None = Field(None, description="Shown right before the number, e.g. '$'.")
     unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
+
+    @field_validator("prefix", "unit")
+    @classmethod
+    def _with_a_figure(cls, extra: str | None, info: ValidationInfo) -> str | None:
+        # "$31 October 2024 troops": a prefix or a unit belongs to a figure, never to a date.
+        if extra is not None and isinstance(info.data.get("value"), dt.date):
+            raise PydanticCustomError(
+                "value", f"the value is a date; `{info.field_name}` goes with a number or a span only: remove it")
+        return extra
 
 
 class Quote(Item):
@@ -360,7 +429,7 @@ class Claimant(Strict):
     id: Slug = Field(description="Unique id; items refer to it with `claimant: <id>`.")
     name: Text = Field(description="Full name as readers see it, e.g. 'Jane Doe'.")
     short: Text | None = Field(None, description="Short form for tables and charts, e.g. 'City Hall'.")
-    kind: ClaimantKind = Field(description="government, agency, official, media, organisation or state media.")
+    kind: ClaimantKind = Field(description="What kind of claimant, from the site's list (the plugin's `claimant_kinds`).")
     role: Text | None = Field(None, description="For officials: their post, e.g. 'Mayor of the city'.")
     country: Text | None = Field(None, description="The country the claimant speaks for, if any.")
 
@@ -380,6 +449,15 @@ class Source(Strict):
     author: Text | None = Field(None, description="Byline, if any.")
     via: Text | None = Field(None, description="Where the copy we read is hosted, when it is a syndicated copy or mirror.")
 
+    @field_validator("published_inferred")
+    @classmethod
+    def _explains_a_date(cls, reason: str | None, info: ValidationInfo) -> str | None:
+        # A `published` that failed its own check is missing from info.data: reported once, there.
+        if reason is not None and "published" in info.data and info.data["published"] is None:
+            raise PydanticCustomError(
+                "published", "it explains a `published` date, and none is given; add the date or remove this")
+        return reason
+
 
 class Correction(Strict):
     """A point where the article the site started from and the public record differ."""
@@ -392,6 +470,8 @@ class Correction(Strict):
     sources: list[SourceEntry] = Field(
         min_length=1, description="Sources for the record's version: each a source id, or {source, excerpt, locator}.")
 
+    _once = field_validator("items", "sources")(_listed_once)
+
 
 class Place(Strict):
     """A point on a map, with the evidence for where it is and what happened there."""
@@ -399,16 +479,23 @@ class Place(Strict):
     id: Slug = Field(description="Unique id; maps and routes refer to it, and it is the anchor of its card.")
     name: Text = Field(description="The name readers see on the map, e.g. 'Springfield'.")
     spellings: list[Text] = Field(default_factory=list, description="Other common spellings, e.g. Springfeld.")
-    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
-    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
-    kind: PlaceKind = Field(description="city, region, island, port, depot, training ground, launch area or splashdown area.")
+    lat: Degrees = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
+    lon: Degrees = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
+    kind: PlaceKind = Field(description="What kind of place, from the site's list (the plugin's `place_kinds`).")
     what: Text = Field(description="What happened there, in a sentence, with who says so.")
     approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
-    radius_km: float | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
+    radius_km: Degrees | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
     why_approximate: Text | None = Field(None, description="For an approximate place: what the record says instead.")
     sources: list[Slug | Citation] = Field(
         min_length=1, description="Sources for the position and the events; at least one with an excerpt.")
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events that happened there.")
+
+    _once = field_validator("items", "sources")(_listed_once)
+
+    @field_validator("spellings")
+    @classmethod
+    def _other_spellings(cls, spellings: list[str], info: ValidationInfo) -> list[str]:
+        return _listed_once([info.data.get("name"), *spellings])[1:]
 
     @model_validator(mode="after")
     def _evidence(self) -> Place:
@@ -428,7 +515,8 @@ class Route(Strict):
     id: Slug = Field(description="Unique id; maps refer to it, and it is the anchor of its card.")
     title: Text = Field(description="What travelled, e.g. 'Supplies from the port to the depot'.")
     places: list[Slug] = Field(min_length=2, description="Ids of the places in travel order: at least two.")
-    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled: ship, rail, road or air; one per leg.")
+    modes: list[Mode] = Field(min_length=1, description="How each leg was travelled, one per leg, from the site's list "
+                              "(the plugin's `route_modes`).")
     start: IsoDate = Field(description="First day of the journeys (YYYY-MM-DD).")
     end: IsoDate = Field(description="Last day of the journeys (YYYY-MM-DD).")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
@@ -436,6 +524,16 @@ class Route(Strict):
     sources: list[Slug | Citation] = Field(min_length=1, description="Sources for the route.")
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events about the route.")
     note: Text | None = Field(None, description="Editor's note shown to readers.")
+
+    _once = field_validator("items", "sources")(_listed_once)
+
+    @field_validator("places")
+    @classmethod
+    def _moves(cls, places: list[str]) -> list[str]:
+        if stays := [here for here, there in itertools.pairwise(places) if here == there]:
+            raise PydanticCustomError(
+                "legs", f"'{stays[0]}' is listed twice in a row: a leg from a place to itself goes nowhere")
+        return places
 
     @model_validator(mode="after")
     def _legs(self) -> Route:
@@ -449,18 +547,25 @@ class Route(Strict):
         return self
 
 
+MIN_REGION = 0.01
+"""Degrees: a map region narrower than this (about a kilometre) would be drawn at an infinite scale."""
+
+
 class Region(Strict):
     """The part of the globe a map shows, in degrees."""
 
-    west: float = Field(ge=-180, le=180, description="Western edge (longitude).")
-    east: float = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
-    south: float = Field(ge=-80, le=80, description="Southern edge (latitude).")
-    north: float = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
+    west: Degrees = Field(ge=-180, le=180, description="Western edge (longitude).")
+    east: Degrees = Field(ge=-180, le=180, description="Eastern edge (longitude); greater than west.")
+    south: Degrees = Field(ge=-80, le=80, description="Southern edge (latitude).")
+    north: Degrees = Field(ge=-80, le=80, description="Northern edge (latitude); greater than south.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Region:
         if self.west >= self.east or self.south >= self.north:
             raise PydanticCustomError("region", "west must be less than east, and south less than north")
+        if self.east - self.west < MIN_REGION or self.north - self.south < MIN_REGION:
+            raise PydanticCustomError("region", f"the region is too small to draw: give at least {MIN_REGION}° (about a "
+                                      "kilometre) between west and east and between south and north")
         return self
 
 
@@ -474,6 +579,8 @@ class MapSpec(Strict):
     places: list[Slug] = Field(default_factory=list, description="Ids of places to mark (a route's places are added).")
     routes: list[Slug] = Field(default_factory=list, description="Ids of routes to draw.")
     not_drawn: Text | None = Field(None, description="What the map leaves out and why, told to readers under it.")
+
+    _once = field_validator("places", "routes")(_listed_once)
 
     @model_validator(mode="after")
     def _something(self) -> MapSpec:

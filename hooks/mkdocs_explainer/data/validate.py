@@ -18,13 +18,16 @@ from . import evidence, figures, schema
 from .evidence_settings import EvidenceSettings
 from .load import LoadedFile, Path, format_path, load_text
 from .records import FileResult, Reference, Typed
+from .vocabulary import DEFAULT, Vocabulary
 
 _KIND = {"facts": "fact", "quotes": "quote", "events": "event"}
 
 
-def check_file(name: str, raw: bytes, settings: EvidenceSettings | None = None) -> FileResult:
+def check_file(name: str, raw: bytes, settings: EvidenceSettings | None = None,
+               vocabulary: Vocabulary = DEFAULT) -> FileResult:
     """Parse and validate one file's bytes; every problem is collected in the result. `settings`: the site's
-    language and hedge tables for the evidence checks (default: English, the shipped tables)."""
+    language and hedge tables for the evidence checks (default: English, the shipped tables). The kinds of places
+    and claimants and the modes of routes are the site's (`vocabulary`)."""
     settings = settings or evidence.DEFAULT
     loaded = load_text(name, raw)
     result = FileResult(name=name, problems=list(loaded.problems))
@@ -36,7 +39,7 @@ def check_file(name: str, raw: bytes, settings: EvidenceSettings | None = None) 
     bad_paths = set(loaded.refused)
     data_file = None
     try:
-        data_file = schema.DataFile.model_validate(loaded.data)
+        data_file = schema.DataFile.model_validate(loaded.data, context={"vocabulary": vocabulary})
     except ValidationError as error:
         for issue in error.errors():
             loc = tuple(issue["loc"])

@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..data.catalog import Catalog, Record
 from ..i18n import N_, _
 from ..pages import formatting, history, shortcodes
+from ..pages.figures import FIGURE_KINDS
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
-from . import export, feed, seo, social_card, stale
+from . import citations, datapackage, export, feed, figures, seo, social_card, stale
 from .reuse import KeptFiles, digest_of
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 DOWNLOADS_KIND = "downloads"
 EXPORT_CODE = (
-    "outputs/export.py", "outputs/feed.py", "outputs/safecsv.py", "outputs/safexml.py",
+    "outputs/export.py", "outputs/feed.py", "outputs/citations.py", "outputs/datapackage.py", "pages/citation.py",
+    "outputs/safecsv.py", "outputs/safexml.py",
     "pages/formatting.py", "pages/history.py", "siteinfo.py",
     "outputs/facts.schema.json",
 )
@@ -44,6 +46,7 @@ class Outputs:
         self.cache_dir = cache_dir
         self.pages: list[seo.PageInfo] = []
         self.notes: dict[str, tuple[history.PageDates | None, bool]] = {}
+        self.figures: dict[tuple[str, str], figures.Shown] = {}
         self.downloads_anywhere = scan.first_page_with(DOWNLOADS_KIND) is not None
         if self.site.stale_after_days is not None:
             stale.log_notice(catalog, today or dt.date.today(), self.site.stale_after_days)
@@ -55,15 +58,27 @@ class Outputs:
         offers = any(code.kind == DOWNLOADS_KIND for code in codes)
         self.notes[page.file.src_uri] = (dates, offers)
 
-    def annotate(self, page: Any, root: str, alternates: tuple[tuple[str, str], ...] = ()) -> None:
+    def note_figures(self, page_url: str, rendered: dict[tuple[str, str], Markup]) -> None:
+        """A page's rendered shortcodes: the first page showing a chart or map is where its embed links back."""
+        for (kind, arg), html in rendered.items():
+            if kind in FIGURE_KINDS and (kind, arg) not in self.figures:
+                self.figures[(kind, arg)] = figures.Shown(page_url, str(html))
+
+    def annotate(self, page: Any, root: str, title: str | None = None, source: Callable[[], str] = str,
+                 alternates: tuple[tuple[str, str], ...] = ()) -> None:
         """After rendering (the title is final): the head tags and 'last updated' line the theme shows.
 
-        `root` is the relative URL from the page to the site root ("../").
+        `root` is the relative URL from the page to the site root ("../"); `title` the page's title as plain
+        text (MkDocs keeps a title taken from the page's H1 as HTML); `source` the page file's text, to name
+        the line of a front matter mistake.
         """
         dates, offers = self.notes.get(page.file.src_uri, (None, False))
+        name = page.file.src_uri
+        own_title = seo.front_matter_text(page.meta, "title", name, source)
+        own_description = seo.front_matter_text(page.meta, "description", name, source)
         info = seo.PageInfo(
-            title=self.site.name if page.is_homepage else (page.meta.get("title") or page.title or self.site.name),
-            description=seo.description(page.meta.get("description"), page.content or "", self.site.description,
+            title=self.site.name if page.is_homepage else (own_title or title or page.title or self.site.name),
+            description=seo.description(own_description, page.content or "", self.site.description,
                                         page.is_homepage),
             url=page.url,
             root=root,
@@ -71,10 +86,11 @@ class Outputs:
             dates=dates,
             dataset=offers or (page.is_homepage and not self.downloads_anywhere),
             alternates=alternates,
+            author=seo.front_matter_text(page.meta, "author", name, source) or "",
         )
         self.pages.append(info)
-        # The theme's <meta name="description"> reads it; the theme's templates do not escape, and a first
-        # paragraph may hold any text from data/, so it goes in escaped (our head tags escape the plain text).
+        # Read by other plugins; the theme's own head tags are replaced by ours (theme/main.html), which
+        # escape the plain text once.
         page.meta["description"] = escape(info.description)
         page.meta["fx_head"] = seo.head(info, self.site, self.catalog, self.template_dir)
         if dates:
@@ -85,9 +101,12 @@ class Outputs:
         kept = KeptFiles(self.cache_dir / "explainer-exports", self._exports_key())
         reusable = bool(self.catalog.fingerprint)
         if not (reusable and kept.restore(site_dir)):
-            written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site)]
+            written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site),
+                       *citations.write(site_dir, self.catalog, self.site),
+                       *datapackage.write(site_dir, self.catalog, self.site)]
             if reusable:
-                kept.keep(written)
+                kept.keep(written, site_dir)
+        figures.write(site_dir, self.catalog, self.site, self.figures, self.template_dir)
         card = (self.site.name, self.site.description, _(CARD_FOOTER))
         if missing := social_card.write(site_dir / SOCIAL_CARD, *card, self.cache_dir):
             log.warning(f"The social card's font has no glyph for {' '.join(missing)} "

@@ -43,11 +43,13 @@ class KeptFiles:
         except (OSError, ValueError, KeyError, TypeError):
             return False
         for name, data in contents.items():
+            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / name).write_bytes(data)
         return True
 
-    def keep(self, files: list[Path]) -> None:
-        """Store freshly generated files; a cache that can't be written is skipped."""
+    def keep(self, files: list[Path], root: Path | None = None) -> None:
+        """Store freshly generated files (named relative to `root`, the site folder: by their names if
+        None); a cache that can't be written is skipped."""
         staged = None
         try:
             self.folder.parent.mkdir(parents=True, exist_ok=True)
@@ -55,8 +57,10 @@ class KeptFiles:
             hashes = {}
             for path in files:
                 data = path.read_bytes()
-                (staged / path.name).write_bytes(data)
-                hashes[path.name] = hashlib.sha256(data).hexdigest()
+                name = path.relative_to(root).as_posix() if root else path.name
+                (staged / name).parent.mkdir(parents=True, exist_ok=True)
+                (staged / name).write_bytes(data)
+                hashes[name] = hashlib.sha256(data).hexdigest()
             (staged / MANIFEST).write_text(json.dumps({"key": self.key, "files": hashes}), encoding="utf-8")
             shutil.rmtree(self.folder, ignore_errors=True)
             staged.rename(self.folder)

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0|%")
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0|%\uff1d\uff0b\uff0d\uff20")
+"""Besides OWASP's list, the full-width ＝ ＋ － ＠, which Excel converts to formulas when typed in East Asian input."""
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 

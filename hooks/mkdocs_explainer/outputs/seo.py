@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
-import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from ..data.catalog import Catalog
@@ -24,10 +25,19 @@ from ..i18n import _, ngettext
 from ..pages import history
 from ..pages.history import PageDates
 from ..pages.render import environment
+from ..problems import Problem, ProblemsFound
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, FEED, SOCIAL_CARD, SiteInfo
 from . import safexml
+from .citations import ALL_CITATIONS
+from .datapackage import DATAPACKAGE
+from .datapackage import VERSION as DATA_VERSION
 
 CARD_SIZE = (1200, 630)
+DISTRIBUTIONS = (
+    (EXPORT_JSON, "application/json"), (EXPORT_CSV, "text/csv"),
+    (DATAPACKAGE, "application/vnd.datapackage+json"), (ALL_CITATIONS, "application/vnd.citationstyles.csl+json"),
+)
+"""The downloads the Dataset lists: one per format."""
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -37,7 +47,9 @@ class PageInfo:
     """One page as the head and the sitemap describe it."""
 
     title: str
+    """Plain text (not HTML): every output escapes it once, its own way."""
     description: str
+    """Plain text, like the title."""
     url: str
     """Site-root-relative URL, e.g. 'facts/' ('' for the home page)."""
     root: str
@@ -48,6 +60,8 @@ class PageInfo:
     """Whether the page offers the downloads (it then carries the Dataset description)."""
     alternates: tuple[tuple[str, str], ...] = ()
     """(language, address) of this page in each language edition, itself included (sitemap hreflang)."""
+    author: str = ""
+    """The page's own author (front matter `author`), plain text; '' for the site's."""
 
     def link(self, site: SiteInfo, path: str) -> str:
         """Address of a site file as this page should name it: absolute when known, else relative."""
@@ -95,12 +109,38 @@ class _FirstParagraph(HTMLParser):
             self.parts.append(data)
 
 
+FEED_CHUNK = 16 * 1024
+
+
 def first_paragraph(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
     """A page's own description when its front matter gives none: its first paragraph, cut at a word."""
     parser = _FirstParagraph()
-    parser.feed(html)
+    # Fed in pieces and stopped at the first paragraph: a 40 MB page of fact cards is not parsed whole.
+    for start in range(0, len(html), FEED_CHUNK):
+        parser.feed(html[start:start + FEED_CHUNK])
+        if parser.text:
+            break
     text = parser.text
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+FRONT_MATTER_TEXT = ("title", "description", "author")
+"""Front matter keys the head prints: each must be text (a number or date is written as such)."""
+
+
+def front_matter_text(meta: Mapping[str, Any], key: str, page: str, source: Callable[[], str] = str) -> str | None:
+    """A front matter value as plain text, None when unset; a list or mapping is refused with where it is.
+
+    `source` gives the page file's text, to name the line (read only then)."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        line = next((n for n, text in enumerate(source().splitlines(), 1) if re.match(rf"{key}\s*:", text)), 0)
+        kind = {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), type(value).__name__)
+        raise ProblemsFound([Problem(page, line, f"front matter: {key}",
+                                     f"must be text, not {kind}: write it on one line, in quotes if it has a colon")])
+    return str(value)
 
 
 def description(front_matter: str | None, html: str, site_description: str, is_home: bool) -> str:
@@ -133,7 +173,8 @@ def json_ld(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
 
 
 def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
-    """The exports as a schema.org Dataset with its two downloads."""
+    """The exports as a schema.org Dataset: who made it, its terms, the period and area it covers, and one
+    download per format."""
     items = list(catalog.items.values())
     entry: dict[str, Any] = {
         "@type": "Dataset",
@@ -143,13 +184,13 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
             "%(num)d facts, quotes and events about: %(about)s Each with who claims it, its status, its dates and its sources.",
             len(items), about=site.description),
         "isAccessibleForFree": True,
+        "inLanguage": site.language,
         **({"license": site.license.url} if site.license else {}),
-        "creator": {"@type": "Organization", "name": site.name},
+        "creator": {"@type": "Organization", "name": site.publisher, **({"url": site.url} if site.url else {})},
+        "version": DATA_VERSION,
         "distribution": [
-            {"@type": "DataDownload", "name": EXPORT_JSON, "encodingFormat": "application/json",
-             "contentUrl": page.link(site, EXPORT_JSON)},
-            {"@type": "DataDownload", "name": EXPORT_CSV, "encodingFormat": "text/csv",
-             "contentUrl": page.link(site, EXPORT_CSV)},
+            {"@type": "DataDownload", "name": name, "encodingFormat": media, "contentUrl": page.link(site, name)}
+            for name, media in DISTRIBUTIONS
         ],
     }
     if site.url:
@@ -157,16 +198,27 @@ def dataset(page: PageInfo, site: SiteInfo, catalog: Catalog) -> dict[str, Any]:
     if items:
         entry["dateModified"] = history.newest(catalog)
         entry["temporalCoverage"] = f"{min(i['date'] for i in items)}/{max(i['date'] for i in items)}"
+    if places := list(catalog["places"].values()):
+        south, north = min(p["lat"] for p in places), max(p["lat"] for p in places)
+        west, east = min(p["lon"] for p in places), max(p["lon"] for p in places)
+        entry["spatialCoverage"] = {
+            "@type": "Place",
+            "geo": {"@type": "GeoShape", "box": f"{south} {west} {north} {east}"},
+            "containsPlace": [{"@type": "Place", "name": p["name"], "geo": {
+                "@type": "GeoCoordinates", "latitude": p["lat"], "longitude": p["lon"]}} for p in places],
+        }
     return entry
 
 
 def head(page: PageInfo, site: SiteInfo, catalog: Catalog, template_dir: Path | None = None) -> Markup:
-    """The tags the theme puts in <head>: JSON-LD, OpenGraph, Twitter and the feed link."""
-    # "</" inside a <script> would end it early: escape "<" the JSON way, so the data still parses.
-    data = json.dumps(json_ld(page, site, catalog), ensure_ascii=False, allow_nan=False).replace("<", "\\u003c")
+    """The tags the theme puts in <head>: title, description, JSON-LD, OpenGraph, Twitter, the citation and
+    Dublin Core tags reference managers read, and the feed link. Every value is plain text, escaped once here.
+    A page showing no item states no date: nothing in the data says when its prose changed."""
+    # "</script>" or "<!--" inside a <script> would end it early: <, > and & go in as JSON escapes.
+    data = htmlsafe_json_dumps(json_ld(page, site, catalog), ensure_ascii=False, allow_nan=False)
     html = environment(template_dir).get_template("head.html").render(
-        page=page, site=site, json_ld=Markup(data), image=page.link(site, SOCIAL_CARD), image_size=CARD_SIZE,
-        feed=page.link(site, FEED),
+        page=page, site=site, json_ld=data, image=page.link(site, SOCIAL_CARD), image_size=CARD_SIZE,
+        feed=page.link(site, FEED), cited=page.dates,
     )
     return Markup(html)
 

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..data import settings as project_settings
 from ..data.catalog import Catalog, Record, build_catalog
 from ..pages import formatting, history
 from ..problems import ProblemsFound
@@ -33,42 +32,37 @@ def log_notice(catalog: Catalog, today: dt.date, days: int) -> list[Record]:
     overdue = history.stale_items(catalog, today, days)
     if overdue:
         lines = "\n  ".join(describe(item, today) for item in overdue)
-        log.info(f"{len(overdue)} item(s) not reviewed in the last {days} days (run `make stale`):\n  {lines}")
+        log.info(f"{len(overdue)} item(s) not reviewed in the last {days} days (run `explainer stale`):\n  {lines}")
     return overdue
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its `!ENV` and `!!python/name` tags are read as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def settings(config_file: Path) -> dict[str, Any]:
-    """The explainer's options in mkdocs.yml: under `plugins: - explainer:`, or under `extra: explainer:`."""
-    config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "explainer" in plugin:
-            return dict(plugin["explainer"] or {})
-    return dict((config.get("extra") or {}).get("explainer") or {})
+    """The explainer's options in mkdocs.yml (see data/settings.py)."""
+    return project_settings.read(config_file)
 
 
 def configured_days(config_file: Path) -> int:
     """`stale_after_days` from mkdocs.yml, or the default."""
     days = settings(config_file).get("stale_after_days")
-    return DEFAULT_DAYS if days is None else int(days)
+    return DEFAULT_DAYS if days is None else project_settings.check_days(days)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="make stale", description="List facts, quotes and events overdue for review.")
+def main(argv: list[str] | None = None, prog: str = "make stale") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="List facts, quotes and events overdue for review.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml and data/)")
     parser.add_argument("--days", type=int, help="maximum age of a review in days (default: mkdocs.yml's stale_after_days)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="check as of this date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
-    days = args.days if args.days is not None else configured_days(args.root / "mkdocs.yml")
-    data_dir = args.root / settings(args.root / "mkdocs.yml").get("data_dir", "data")
+    config_file = args.root / "mkdocs.yml"
+    if not config_file.is_file():
+        parser.exit(2, f"{parser.prog}: {args.root} holds no mkdocs.yml: give an explainer's folder "
+                       "(one made by `explainer new`)\n")
     try:
+        days = project_settings.check_days(args.days, "--days") if args.days is not None else configured_days(config_file)
+        data_dir = project_settings.data_folder(args.root, settings(config_file).get("data_dir", "data"))
         catalog = build_catalog(data_dir, args.root)
+    except project_settings.SettingsError as error:
+        parser.exit(2, f"{parser.prog}: {error}\n")
     except ProblemsFound as error:
         print(error, file=sys.stderr)
         return 2

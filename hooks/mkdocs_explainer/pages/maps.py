@@ -14,13 +14,16 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from babel.dates import format_interval, format_skeleton
 
 from ..data.catalog import Catalog, Record, map_place_ids
-from ..i18n import N_, _, current
+from ..data.vocabulary import DEFAULT, SHAPES, Vocabulary
+from ..i18n import _, current
 from . import chart
 from .formatting import format_dates, place_kind, status_name, travel_mode
 from .projection import LambertConic
@@ -130,6 +133,35 @@ class Frame:
         x, y = self.projection.forward(lat, lon)
         return (x - self.min_x) * self.scale, (self.max_y - y) * self.scale
 
+    def point_from_centre(self, lat: float, lon: float, turn: float = 0.0) -> Point:
+        """`point` for a point of an outline drawn `turn` degrees (a multiple of 360) round the globe: the
+        longitude is not wrapped to ±180° of the centre (see `_land`).
+
+        Within 180° of the centre, unturned, it gives exactly what `point` gives."""
+        east = lon - self.projection.central_lon
+        if turn == 0 and -180 <= east < 180:
+            east = (east + 180) % 360 - 180  # as `forward` computes it, to the last bit
+        x, y = self.projection.forward_from_centre(lat, east + turn)
+        return (x - self.min_x) * self.scale, (self.max_y - y) * self.scale
+
+    def projection_point(self, lat: float, east: float) -> Point:
+        """A point `east` degrees east of the central meridian (not wrapped), in SVG units."""
+        x, y = self.projection.forward_from_centre(lat, east)
+        return (x - self.min_x) * self.scale, (self.max_y - y) * self.scale
+
+    def reach(self, margin: float = 2.0) -> tuple[float, float, float, float]:
+        """south, north, west, east: the latitudes and the degrees east of the central meridian the drawing
+        can show (its corners reach past the region), with `margin` degrees to spare."""
+        right, bottom = self.min_x + self.width / self.scale, self.max_y - self.height / self.scale
+        steps = [i / 64 for i in range(65)]
+        edge = [(self.min_x + (right - self.min_x) * f, y) for f in steps for y in (bottom, self.max_y)]
+        edge += [(x, bottom + (self.max_y - bottom) * f) for f in steps for x in (self.min_x, right)]
+        lats, easts = zip(*(self.projection.inverse(x, y) for x, y in edge), strict=True)
+        pole_y = self.projection.forward_from_centre(90.0 if self.projection.n > 0 else -90.0, 0.0)[1]
+        if self.min_x <= 0 <= right and bottom <= pole_y <= self.max_y:  # the pole is on the map
+            return (min(lats) - margin, 90.0, -540.0, 540.0) if self.projection.n > 0 else (-90.0, max(lats) + margin, -540.0, 540.0)
+        return min(lats) - margin, max(lats) + margin, min(easts) - margin, max(easts) + margin
+
     def units_per_km(self, lat: float) -> float:
         """SVG units per kilometre on the ground at `lat` (the projection stretches away from its standard parallels)."""
         return 1000 * self.scale * self.projection.scale_factor(lat)
@@ -211,8 +243,11 @@ class MapLayout:
     labels: list[Label] = field(default_factory=list)
 
 
-def layout(catalog: Catalog, spec: Record, basemap: dict[str, Any]) -> MapLayout:
-    """Everything a map shows, placed: outlines, grid, markers, route legs, scale bar and labels."""
+def layout(catalog: Catalog, spec: Record, basemap: dict[str, Any] | None = None,
+           land: Callable[[Frame], tuple[list[tuple[str, str]], list[tuple[str, Point, float]]]] | None = None) -> MapLayout:
+    """Everything a map shows, placed: outlines, grid, markers, route legs, scale bar and labels.
+
+    The outlines come from `basemap`, or from `land` (given the frame), which may have kept them (basemap.py)."""
     frame = Frame.fit(spec["region"])
     places = [catalog["places"][pid] for pid in map_place_ids(catalog, spec)]
     markers = []
@@ -228,8 +263,8 @@ def layout(catalog: Catalog, spec: Record, basemap: dict[str, Any]) -> MapLayout
             start, end = _trim(at[a], at[b])
             legs.append(Leg(route, mode, path_data([start, end], closed=False), start, end))
     scale = _scale_bar(frame, spec["region"])
-    land, centres = _land(frame, basemap)
-    result = MapLayout(spec, frame.width, frame.height, land, _graticule(frame, spec["region"]), markers, legs, scale)
+    outlines, centres = land(frame) if land is not None else _land(frame, basemap or {"countries": []})
+    result = MapLayout(spec, frame.width, frame.height, outlines, _graticule(frame, spec["region"]), markers, legs, scale)
     big = [(name, centre) for name, centre, area in sorted(centres, key=lambda c: -c[2])
            if area >= COUNTRY_LABEL_SHARE * frame.width * frame.height]
     result.labels = place_labels(result, big)
@@ -246,12 +281,26 @@ def _trim(a: Marker, b: Marker) -> tuple[Point, Point]:
 
 
 def _land(frame: Frame, basemap: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, Point, float]]]:
-    """Each country's visible outline as path data, and the centre and area of its largest visible part."""
+    """Each country's visible outline as path data, and the centre and area of its largest visible part.
+
+    Only rings that can reach the frame are projected (a world basemap has 90,000 points; a map shows a
+    few thousand). Each ring is drawn in one piece on the side of the globe nearest the map's centre (see
+    `_ring_turns`), so an outline that crosses the meridian opposite the centre never jumps across the map."""
+    south, north, west, east = frame.reach()
     land, centres = [], []
     for country in basemap["countries"]:
         parts, largest, largest_area = [], None, 0.0
         for flat in country["rings"]:
-            ring = [frame.point(lat, lon) for lon, lat in zip(flat[::2], flat[1::2], strict=True)]
+            lons, lats = flat[::2], flat[1::2]
+            if max(lats) < south or min(lats) > north:
+                continue
+            turns, pole = _ring_turns(lons, lats, frame.projection.central_lon)
+            easts = [lon - frame.projection.central_lon + turn for lon, turn in zip(lons, turns, strict=True)]
+            if max(easts) < west or min(easts) > east:
+                continue
+            ring = [frame.point_from_centre(lat, lon, turn) for lon, lat, turn in zip(lons, lats, turns, strict=True)]
+            if pole:  # the ring goes round a pole (Antarctica): close it along a parallel beside the pole
+                ring += _round_the_pole(frame, easts[-1], easts[0], pole)
             clipped = clip_ring(ring, 0, 0, frame.width, frame.height)
             area = _area(clipped) if len(clipped) >= 3 else 0.0
             if area >= 1:
@@ -263,6 +312,33 @@ def _land(frame: Frame, basemap: dict[str, Any]) -> tuple[list[tuple[str, str]],
         if largest:
             centres.append((country["name"], _centroid(largest), largest_area))
     return land, centres
+
+
+def _ring_turns(lons: list[float], lats: list[float], centre: float) -> tuple[list[float], float]:
+    """How far round the globe (a multiple of 360°) to draw each point of a ring, so that it stays in one
+    piece: a step of more than 180° of longitude crosses the ±180° seam of the data, not half the globe.
+    The ring as a whole is drawn within 180° of the map's centre. Also the latitude of the pole it goes
+    round (a ring whose steps add up to a full turn, like Antarctica's), or 0."""
+    laps, lap = [], 0
+    for before, lon in zip([lons[0], *lons], lons, strict=False):
+        lap += (before - lon > 180) - (lon - before > 180)
+        laps.append(lap)
+    closing = laps[-1] + (lons[-1] - lons[0] > 180) - (lons[0] - lons[-1] > 180)
+    easts = [lon - centre + 360 * k for lon, k in zip(lons, laps, strict=True)]
+    middle = (min(easts) + max(easts)) / 2
+    whole = 360 * round(((middle + 180) % 360 - 180 - middle) / 360)
+    pole = 0.0 if closing == 0 else math.copysign(POLE_LAT, sum(lats))
+    return [360.0 * k + whole for k in laps], pole
+
+
+POLE_LAT = 89.9
+"""A ring round a pole is closed along this parallel, beside the pole, where the projection is still finite."""
+
+
+def _round_the_pole(frame: Frame, last: float, first: float, pole: float) -> list[Point]:
+    """Points along the parallel beside the pole from `last` back to `first` (degrees east of the centre)."""
+    steps = max(2, int(abs(first - last) / 5))
+    return [frame.projection_point(pole, last + (first - last) * i / steps) for i in range(steps + 1)]
 
 
 def _centroid(ring: list[Point]) -> Point:
@@ -377,25 +453,45 @@ def _first_free(text: str, x: float, y: float, gap: float, taken: list[Box], ins
     return None
 
 
-GLYPHS = {"city": "●", "island": "●", "port": "■", "depot": "▲", "training ground": "◆"}
-"""The marker's shape, also shown as a character in the list below the map: kinds differ by shape, not colour."""
 AREA_GLYPH = "◌"
-LINE_STYLES = {"ship": N_("dashed line"), "rail": N_("solid line"), "road": N_("dash-dot line"), "air": N_("dotted line")}
-"""How each way of travel is drawn (translated where shown)."""
 
 
-def glyph(place: Record) -> str:
-    return AREA_GLYPH if place["approximate"] else GLYPHS.get(place["kind"], "●")
+@jinja2.pass_context
+def glyph(context: jinja2.runtime.Context, place: Record) -> str:
+    """The marker's character for a place, as its kind's shape in the site's vocabulary (see data/vocabulary.py)."""
+    return AREA_GLYPH if place["approximate"] else SHAPES[_vocabulary(context).shape(place["kind"])]
+
+
+@jinja2.pass_context
+def marker_shape(context: jinja2.runtime.Context, place: Record) -> str:
+    """circle, square, triangle or diamond: how the map draws a place of this kind."""
+    return _vocabulary(context).shape(place["kind"])
+
+
+@jinja2.pass_context
+def line_style(context: jinja2.runtime.Context, mode: str) -> str:
+    """solid, dashed, dash-dot or dotted: how the map draws a leg travelled this way."""
+    return _vocabulary(context).line(mode)
+
+
+def _vocabulary(context: jinja2.runtime.Context) -> Vocabulary:
+    catalog = context.get("catalog")
+    return catalog.vocabulary if isinstance(catalog, Catalog) else DEFAULT
+
+
+def degrees(number: float) -> str:
+    """Degrees with every digit the data gives and no exponent: 131.96712 stays so (`:g` would cut it to 131.967)."""
+    return format(Decimal(repr(float(number))), "f").removesuffix(".0")
 
 
 def position(place: Record) -> str:
     """`51.717° N, 36.183° E`, or the area an approximate place stands for."""
     lat, lon = place["lat"], place["lon"]
     # The degrees as written in the data; only the hemispheres' letters are words.
-    point = _("%(lat)s, %(lon)s", lat=_("%(degrees)s° N", degrees=f"{lat:g}") if lat >= 0 else _("%(degrees)s° S", degrees=f"{-lat:g}"),
-              lon=_("%(degrees)s° E", degrees=f"{lon:g}") if lon >= 0 else _("%(degrees)s° W", degrees=f"{-lon:g}"))
+    point = _("%(lat)s, %(lon)s", lat=_("%(degrees)s° N", degrees=degrees(lat)) if lat >= 0 else _("%(degrees)s° S", degrees=degrees(-lat)),
+              lon=_("%(degrees)s° E", degrees=degrees(lon)) if lon >= 0 else _("%(degrees)s° W", degrees=degrees(-lon)))
     if place["approximate"]:
-        return _("an area of about %(radius)s km around %(point)s", radius=f"{place['radius_km']:g}", point=point)
+        return _("an area of about %(radius)s km around %(point)s", radius=degrees(place['radius_km']), point=point)
     return point
 
 

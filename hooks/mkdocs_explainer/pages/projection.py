@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+MIN_PARALLEL_SUM = 0.5
+"""Degrees: standard parallels closer than this to mirroring each other about the equator are moved north."""
 WGS84 = (6_378_137.0, 1 / 298.257223563)
 """Semi-major axis in metres and flattening of the WGS 84 ellipsoid, which GPS coordinates use."""
 
@@ -58,9 +60,29 @@ class LambertConic:
 
     def forward(self, lat: float, lon: float) -> tuple[float, float]:
         """(15-1)-(15-3): degrees of latitude and longitude to x, y in metres from the origin."""
+        return self.forward_from_centre(lat, (lon - self.central_lon + 180) % 360 - 180)  # (14-4)
+
+    def forward_from_centre(self, lat: float, east: float) -> tuple[float, float]:
+        """Like `forward`, for a point `east` degrees east of the central meridian, not wrapped to ±180: an
+        outline that runs past the meridian opposite the centre stays in one piece instead of jumping across."""
         rho = self._af * self._t(lat, self._e) ** self.n  # (15-7)
-        theta = self.n * math.radians((lon - self.central_lon + 180) % 360 - 180)  # (14-4)
+        theta = self.n * math.radians(east)
         return rho * math.sin(theta), self._rho0 - rho * math.cos(theta)
+
+    def inverse(self, x: float, y: float) -> tuple[float, float]:
+        """(14-10), (15-9), (15-11), (7-9): x, y in metres back to latitude and degrees east of the central
+        meridian (unwrapped). The pole of the cone's side gives 90 (or -90)."""
+        sign = 1.0 if self.n > 0 else -1.0
+        rho = sign * math.hypot(x, self._rho0 - y)
+        theta = math.atan2(sign * x, sign * (self._rho0 - y))
+        if rho == 0:
+            return sign * 90.0, 0.0
+        t = (rho / self._af) ** (1 / self.n)
+        phi = math.pi / 2 - 2 * math.atan(t)
+        for _ in range(15):  # converges to 1e-10 in a few steps
+            es = self._e * math.sin(phi)
+            phi = math.pi / 2 - 2 * math.atan(t * ((1 - es) / (1 + es)) ** (self._e / 2))
+        return math.degrees(phi), math.degrees(theta / self.n)
 
     def scale_factor(self, lat: float) -> float:
         """(15-4): how much the map stretches distances along a parallel at `lat` (1 on the standard ones)."""
@@ -71,4 +93,9 @@ class LambertConic:
         """A cone fitted to a latitude band: standard parallels a sixth inside each edge (a common
         rule of thumb; Snyder p. 105), centred on the region's middle meridian."""
         span = north - south
-        return cls(south + span / 6, north - span / 6, south, (west + east) / 2)
+        first, second = south + span / 6, north - span / 6
+        if abs(first + second) < MIN_PARALLEL_SUM:
+            # Parallels mirrored about the equator make the cone a cylinder (n = 0), which this formula cannot
+            # draw: tilt it slightly, which changes the map by less than its rounding.
+            first, second = first + MIN_PARALLEL_SUM, second + MIN_PARALLEL_SUM
+        return cls(first, second, south, (west + east) / 2)

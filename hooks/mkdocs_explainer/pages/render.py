@@ -15,9 +15,10 @@ from markupsafe import Markup
 
 from .. import i18n
 from ..data.catalog import Catalog, Record
+from ..data.vocabulary import LINES
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, SiteInfo
-from . import citation, formatting, history, maps, views
+from . import citation, figures, formatting, history, maps, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -38,7 +39,10 @@ class PageContext:
     template_dir: Path | None = None
     """The site's own templates, each replacing the package's of the same name."""
     basemap: Path | None = None
-    """The country outlines maps are drawn on (made by scripts/make_basemap.py)."""
+    """The site's own country outlines for maps (`basemap.json` in its data folder), if it has them; else
+    maps are drawn on the package's world outlines (basemap.py)."""
+    cache_dir: Path | None = None
+    """Where drawn map outlines are kept between builds (`.cache/explainer-maps/`); None: not kept."""
     homes: dict[str, str] = field(default_factory=dict)
     """Item id → relative URL of the page holding its card, where the cards are split over several pages
     (`<!-- facts:file=... -->`); items not in it have theirs on `fact_index_url`."""
@@ -86,8 +90,9 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     )
     env.globals.update(dates=formatting.format_dates, intl_locale=formatting.intl_locale, lang_attr=lang_attr)
     env.globals["status_meaning"] = STATUS_MEANING
-    env.globals.update(glyph=maps.glyph, position=maps.position, describe_route=maps.describe_route,
-                       line_styles=maps.LINE_STYLES)
+    env.globals.update(glyph=maps.glyph, marker_shape=maps.marker_shape, line_style=maps.line_style, line_names=LINES,
+                       position=maps.position, describe_route=maps.describe_route)
+    env.globals.update(embed_snippet=figures.embed_snippet)
     env.globals.update(updated=history.updated, citation=citation.citation, accessed_placeholder=citation.ACCESSED_PLACEHOLDER)
     return env
 

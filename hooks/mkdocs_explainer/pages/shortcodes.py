@@ -2,7 +2,7 @@
 
 A table says, per kind, which section its id must be in, whether it stands on a line of its own, and how
 it renders. Where a shortcode is (text, heading, code, link...) is the Markdown parser's call
-(`markdown_ext`); this module checks what it found and renders it. Unknown kinds and ids, near misses
+(`markdown_ext`, `markers`); this module checks what it found and renders it. Unknown kinds and ids, near misses
 and shortcodes the parser would not show are errors naming page and line.
 """
 
@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
-from ..data.catalog import Catalog, map_place_ids
+from ..data.catalog import Catalog, Record, map_place_ids
 from ..i18n import NP_, pgettext
 from ..problems import Problem, ProblemsFound
-from . import chart, history, maps, views
-from .markdown_ext import _WORD, SHORTCODE, Marker
+from . import basemap, chart, history, maps, views
+from .markers import SHORTCODE, Marker, looks_like_shortcode, suggestion
 from .render import PageContext, render, render_inline
 
 
@@ -47,8 +48,8 @@ class Kind:
     reads_data: bool = True
     """False for kinds whose output never depends on `data/` (the legend): a data edit leaves them alone.
     A kind that takes no id and reads data is taken to read all of it (it lists everything)."""
-    options: Callable[[Catalog, str], str | None] | None = None
-    """For a kind that takes no id: checks an optional argument (a filter), returning what is wrong with it."""
+    filters: Callable[[Catalog, str], str | None] | None = None
+    """For a list that takes no id: checks the filters written after the colon (None: fine, else the problem)."""
 
 
 STANCE_WORDS = {"yes": NP_("stance", "Yes"), "no": NP_("stance", "No"),
@@ -104,7 +105,7 @@ KINDS: dict[str, Kind] = {
              "(facts:file=NAME, facts:year=YYYY, facts:kind=quote, facts:question=ID; joined by commas), "
              "each card's home being the first page that lists it; with filtered pages, a plain one lists the rest",
         dated=lambda c, a: {item["id"] for item in views.filtered_items(c, a)},
-        options=views.filter_problem,
+        filters=views.filter_problem,
     ),
     "fact-links": Kind(
         None, True,
@@ -165,10 +166,13 @@ KINDS: dict[str, Kind] = {
         help="the name of a person or body from data/claimants.yml (its role as a tooltip)",
     ),
     "timeline": Kind(
-        None, True, lambda ctx, arg: render("timeline.html", ctx, days=views.timeline_days(ctx.catalog)),
+        None, True,
+        lambda ctx, arg: render("timeline.html", ctx, days=views.timeline_days(ctx.catalog, _filters(arg))),
         shows=lambda c, a: set(),
-        help="every dated fact, quote and event, grouped by day, oldest first",
-        dated=lambda c, a: set(c.items),
+        help="every dated fact, quote and event, grouped by day, oldest first; <!-- timeline:kind=event --> "
+             "or <!-- timeline:claimant=some-id,group=some-id --> shows only those",
+        dated=lambda c, a: {i for i, item in c.items.items() if views.matches(item, _filters(a))},
+        filters=lambda c, a: _check_filters(c, a),
     ),
     "sources": Kind(
         None, True, lambda ctx, arg: render("sources.html", ctx, entries=views.bibliography(ctx.catalog)),
@@ -211,6 +215,32 @@ KINDS["shortcodes"] = Kind(
 )
 
 
+def _filters(arg: str) -> dict[str, set[str]]:
+    return views.parse_filters(arg) if arg else {}
+
+
+FILTER_SECTIONS = {"kind": None, "group": "groups", "claimant": "claimants"}
+
+
+def _check_filters(catalog: Catalog, arg: str) -> str | None:
+    """The problem with a list's filters (`kind=event,claimant=x`), if any: the same words as for ids."""
+    try:
+        filters = views.parse_filters(arg)
+    except ValueError as error:
+        return f"'{error}' is not a filter: write key=value, e.g. kind=event (keys: {', '.join(views.FILTER_KEYS)})"
+    for key, values in filters.items():
+        if key not in FILTER_SECTIONS:
+            return f"unknown filter '{key}' (filters: {', '.join(views.FILTER_KEYS)})"
+        for value in sorted(values):
+            section = FILTER_SECTIONS[key]
+            if section is None:
+                if value not in ("event", "fact", "quote"):
+                    return f"unknown kind '{value}' (kinds: event, fact, quote)"
+            elif problem := _unknown_id(section, value, catalog):
+                return problem
+    return None
+
+
 def _render_chart(context: PageContext, group_id: str) -> Markup:
     catalog = context.catalog
     return render(
@@ -235,16 +265,27 @@ def _render_trend(context: PageContext, group_id: str) -> Markup:
 
 def _render_map(context: PageContext, map_id: str) -> Markup:
     spec = context.catalog["maps"][map_id]
-    if context.basemap is None or not context.basemap.exists():
-        raise ProblemsFound([Problem("data/basemap.json", 0, "", "the map outlines are missing: run scripts/make_basemap.py")])
-    basemap = maps.read_basemap(context.basemap)
-    if not maps.covers(basemap["region"], spec["region"]):
-        raise ProblemsFound([Problem("data/basemap.json", 0, f"maps: {map_id}",
-                                     f"the outlines cover only {maps.region_text(basemap['region'])}; the map shows "
-                                     f"{maps.region_text(spec['region'])}: regenerate them with scripts/make_basemap.py")])
-    drawn = maps.layout(context.catalog, spec, basemap)
+    shown_as = _shown_as(context.basemap)
+    try:
+        outlines = basemap.load(context.basemap, shown_as)
+        region = outlines.region
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ProblemsFound([Problem(shown_as, 0, "", f"the map outlines cannot be read ({error!r}); fix the file, "
+                                     "or delete it to draw on the world outlines that come with the package")]) from None
+    if not maps.covers(region, spec["region"]):
+        raise ProblemsFound([Problem(shown_as, 0, f"maps: {map_id}",
+                                     f"the outlines cover only {maps.region_text(region)}; the map shows "
+                                     f"{maps.region_text(spec['region'])}: widen the file's region, or delete it to draw "
+                                     "on the world outlines that come with the package")])
+    drawn = maps.layout(context.catalog, spec,
+                        land=lambda frame: basemap.land(frame, spec["region"], outlines, context.cache_dir))
     return render("map.html", context, spec=spec, map=drawn, description=maps.describe(context.catalog, drawn),
-                  attribution=basemap["attribution"])
+                  attribution=outlines.attribution)
+
+
+def _shown_as(path: Path | None) -> str:
+    """The site's basemap file as an editor names it: in the data folder (`data/basemap.json`)."""
+    return f"{path.parent.name}/{path.name}" if path is not None else "data/basemap.json"
 
 
 def _map_items(catalog: Catalog, map_id: str) -> set[str]:
@@ -254,7 +295,51 @@ def _map_items(catalog: Catalog, map_id: str) -> set[str]:
     return {item for record in records for item in record["items"]}
 
 
+BUILT_IN = dict(KINDS)
+"""The package's own kinds; a site's templates add theirs (`use_site_kinds`)."""
+SITE_FOLDER = "shortcodes"
+"""In the site's templates folder (custom_templates): `NAME.html` makes a block shortcode <!-- NAME:id -->,
+`NAME.inline.html` one that sits inside a sentence."""
 BLOCK_KINDS = frozenset(name for name, kind in KINDS.items() if kind.block)
+
+
+def use_site_kinds(template_dir: Path | None) -> list[str]:
+    """Make each template in `template_dir/shortcodes/` a shortcode kind (in place of any from an earlier
+    build), and return what is wrong with the templates' names. Such a kind takes one or more ids of any
+    records (`<!-- NAME:id -->`, `<!-- NAME:id1,id2 -->`); its template receives them as `records`, the first
+    also as `record`. Unknown ids get the same message as for the package's kinds."""
+    global BLOCK_KINDS
+    KINDS.clear()
+    KINDS.update(BUILT_IN)
+    warnings = []
+    folder = template_dir / SITE_FOLDER if template_dir is not None else None
+    for path in sorted(folder.glob("*.html")) if folder is not None and folder.is_dir() else []:
+        name, inline = path.name.removesuffix(".html").removesuffix(".inline"), path.name.endswith(".inline.html")
+        if not re.fullmatch(r"[a-z][a-z-]*", name):
+            warnings.append(f"{path}: a shortcode's name is lower-case letters and hyphens (e.g. key-quote.html); "
+                            "this template is not used")
+        elif name in KINDS:
+            warnings.append(f"{path}: '{name}' is {'a shortcode already' if name in BUILT_IN else 'given twice'}; to change "
+                            f"the HTML of a package shortcode, copy its template (e.g. {name}.html) into the templates "
+                            "folder itself; this template is not used")
+        else:
+            KINDS[name] = _site_kind(f"{SITE_FOLDER}/{path.name}", block=not inline)
+    BLOCK_KINDS = frozenset(name for name, kind in KINDS.items() if kind.block)
+    return warnings
+
+
+def _site_kind(template: str, block: bool) -> Kind:
+    def records(catalog: Catalog, arg: str) -> list[Record]:
+        return [record for record_id in arg.split(",") if (record := catalog.find(record_id)) is not None]
+
+    def rendered(ctx: PageContext, arg: str) -> Markup:
+        found = records(ctx.catalog, arg)
+        return (render if block else render_inline)(template, ctx, records=found, record=found[0])
+
+    def items(catalog: Catalog, arg: str) -> set[str]:
+        return {record_id for record_id in arg.split(",") if record_id in catalog.items}
+
+    return Kind("records", block, rendered, shows=items, help=f"the site's own template {template}")
 
 
 @dataclass(frozen=True)
@@ -275,28 +360,18 @@ def render_shortcode(context: PageContext, kind: str, arg: str) -> Markup:
     return html
 
 
-def render_page(codes: Iterable[Shortcode], context: PageContext) -> dict[tuple[str, str], Markup]:
-    """Every shortcode of a page rendered up front (raises ProblemsFound for a broken template), so the
-    Markdown extension only looks them up and a mistake surfaces in the hook, not inside Markdown."""
-    rendered: dict[tuple[str, str], Markup] = {}
-    for code in codes:
-        if (code.kind, code.arg) not in rendered:
-            rendered[code.kind, code.arg] = render_shortcode(context, code.kind, code.arg)
-    return rendered
-
-
 def check(page: str, markers: Iterable[Marker], catalog: Catalog) -> tuple[list[Problem], list[Shortcode]]:
     """Problems with the shortcodes the parser found in one page, and the shortcodes it shows."""
     problems, shown = [], []
     for marker in markers:
         if marker.place == "code":
             continue  # an example, shown as written
-        message = _problem_with(marker, catalog)
+        message = problem_with(marker, catalog)
         if message:
-            problems.append(Problem(page, marker.line, marker.text, message))
+            problems.append(Problem(marker.file or page, marker.line, marker.text, message))
             continue
         strict = SHORTCODE.fullmatch(marker.text)
-        assert strict is not None  # _problem_with refused every other form
+        assert strict is not None  # problem_with refused every other form
         shown.append(Shortcode(strict.group("kind"), strict.group("arg") or "", marker.line, marker.text))
     return problems, shown
 
@@ -317,18 +392,24 @@ NOT_SHOWN = {
 }
 
 
-def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
-    if marker.place in NOT_SHOWN:
-        return NOT_SHOWN[marker.place]
+def problem_with(marker: Marker, catalog: Catalog) -> str | None:
+    """Why a marker the parser placed cannot be shown as written, or None."""
+    if "\n" in marker.text:
+        joined = " ".join(marker.text.split())
+        if not looks_like_shortcode(joined, KINDS):  # a word split in two: `fa` + `ct`
+            joined = f"<!-- {''.join(marker.text[4:-3].split())} -->"
+        return f"a shortcode is written on one line; write {suggestion(joined)!r}"
+    if marker.place in NOT_SHOWN or (marker.nested and marker.place != "code"):
+        return NOT_SHOWN["raw" if marker.nested else marker.place]
     code = SHORTCODE.fullmatch(marker.text)
     if code is None:
-        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {_near(marker.text)!r}?"
+        return f"not a shortcode as written (no spaces inside, lower case, nothing after the id). Did you mean {suggestion(marker.text)!r}?"
     kind_name, arg = code.group("kind"), code.group("arg") or ""
     kind = KINDS.get(kind_name)
     if kind is None:
         return f"unknown shortcode '{kind_name}'. Available: {', '.join(sorted(KINDS))}"
-    if kind.section is None and arg and kind.options is not None:
-        problem = kind.options(catalog, arg)
+    if kind.section is None and arg and kind.filters is not None:
+        problem = kind.filters(catalog, arg)
     elif kind.section is None:
         problem = f"'{kind_name}' takes no id; write <!-- {kind_name} -->" if arg else None
     elif not arg:
@@ -341,6 +422,8 @@ def _problem_with(marker: Marker, catalog: Catalog) -> str | None:
 
 
 def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
+    if section == "records":  # a site's shortcode: one or more ids of any records
+        return next(filter(None, (_unknown_record(record_id, catalog) for record_id in arg.split(","))), None)
     pool = catalog.items if section == "items" else catalog[section]
     if arg in pool:
         return None
@@ -352,15 +435,15 @@ def _unknown_id(section: str, arg: str, catalog: Catalog) -> str | None:
     return f"unknown {label.get(section, section)} '{arg}'.{guess}"
 
 
-def _near(text: str) -> str:
-    """`<!-- FACT: id extra -->` → `<!-- fact:id -->`."""
-    body = text[4:-3]
-    word = _WORD.match(body)
-    kind = word.group("word").lower() if word else body.strip().lower()
-    rest = body[word.end():].split() if word else []
-    if word and word.group("colon") and rest:
-        return f"<!-- {kind}:{rest[0]} -->"
-    return f"<!-- {kind} -->"
+def _unknown_record(record_id: str, catalog: Catalog) -> str | None:
+    if catalog.find(record_id) is not None:
+        return None
+    import difflib
+
+    every = [rid for name in catalog.sections for rid in catalog[name]]
+    hint = difflib.get_close_matches(record_id, every, n=3, cutoff=0.75)
+    guess = f" Did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+    return f"unknown id '{record_id}' (no record of any kind has it).{guess}"
 
 
 def replace(markdown: str, context: PageContext) -> str:

@@ -46,18 +46,42 @@ def describe_chart(catalog: Catalog, group_id: str) -> str:
 
 @dataclass
 class Day:
-    """One date on the timeline and everything dated that day, events first."""
+    """One date on the timeline and everything dated that day: untimed items first, then timed ones by time."""
 
     date: str
     items: list[Record] = field(default_factory=list)
 
 
-def timeline_days(catalog: Catalog) -> list[Day]:
-    """Every fact, quote and event grouped by its date, oldest first."""
-    ordered = sorted(
-        catalog.items.values(),
-        key=lambda r: (r["date"], _KIND_ORDER[r["kind"]], r.get("time") or "", r["id"]),
-    )
+FILTER_KEYS = ("kind", "group", "claimant")
+"""What a timeline can be narrowed to: `<!-- timeline:kind=event -->`, `<!-- timeline:claimant=x,group=y -->`."""
+
+
+def parse_filters(arg: str) -> dict[str, set[str]]:
+    """`kind=event,claimant=x,claimant=y` → {kind: {event}, claimant: {x, y}}. Raises ValueError on a part
+    that is not key=value. Values of one key are alternatives; different keys must all hold."""
+    filters: dict[str, set[str]] = {}
+    for part in arg.split(","):
+        key, equals, value = part.partition("=")
+        if not equals or not key or not value:
+            raise ValueError(part)
+        filters.setdefault(key, set()).add(value)
+    return filters
+
+
+def matches(item: Record, filters: dict[str, set[str]]) -> bool:
+    return all(item.get(key) in values for key, values in filters.items())
+
+
+def timeline_order(item: Record) -> tuple[str, int, str, int, str]:
+    """Within a day, items without a time come first (they stand for the whole day), then timed items by
+    their time as written (times in different zones are not converted), then events, facts, quotes, by id."""
+    time = item.get("time") or ""
+    return item["date"], 1 if time else 0, time, _KIND_ORDER[item["kind"]], item["id"]
+
+
+def timeline_days(catalog: Catalog, filters: dict[str, set[str]] | None = None) -> list[Day]:
+    """Every fact, quote and event (or those the filters select) grouped by its date, oldest first."""
+    ordered = sorted((item for item in catalog.items.values() if matches(item, filters or {})), key=timeline_order)
     return [Day(date, list(items)) for date, items in groupby(ordered, key=lambda r: r["date"])]
 
 

@@ -48,6 +48,22 @@
       url.hash = span.getAttribute("data-fx-anchor");
       span.textContent = url.href;
     });
+    root.querySelectorAll(".fx-cite__files[data-fx-root]").forEach(function (files) {
+      if (files.dataset.fxReady) { return; }
+      files.dataset.fxReady = "1";
+      var text = files.parentNode.querySelector(".fx-cite__text");
+      if (!text || text.id.indexOf("cite-") !== 0) { return; }
+      var base = files.getAttribute("data-fx-root") + "cite/" + text.id.slice(5);
+      [["csl.json", "CSL-JSON"], ["bib", "BibTeX"], ["ris", "RIS"]].forEach(function (format, index) {
+        var link = document.createElement("a");
+        link.href = base + "." + format[0];
+        link.setAttribute("download", "");
+        link.textContent = format[1];
+        files.appendChild(document.createTextNode(index ? " · " : " "));
+        files.appendChild(link);
+      });
+      files.hidden = false;
+    });
     root.querySelectorAll("button[data-fx-copy]").forEach(function (button) {
       if (button.dataset.fxReady) { return; }
       button.dataset.fxReady = "1";

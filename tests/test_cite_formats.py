@@ -1,0 +1,160 @@
+"""Each item's "Cite this" as reference managers import it: CSL-JSON rendered by citeproc-py, BibTeX read by
+bibtexparser (and decoded by pylatexenc), RIS read by rispy. Any text survives each format's one escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from mkdocs_explainer.outputs import citations
+from outputs_helpers import SITE_URL, build, copy_project
+from pylatexenc.latex2text import LatexNodes2Text
+from test_properties import CHARACTERS, SYNTAX
+
+TEXT = st.lists(st.one_of(SYNTAX, st.sampled_from(["--", "``", "''", "{", "}", "\\", "$", "_", "~", "^", "#", "%"]),
+                          st.text(CHARACTERS, max_size=4)), max_size=10).map("".join)
+
+
+def one_line(text: str) -> str:
+    """What a one-line field can hold: line breaks and control characters as one space."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("cite") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def items_of(site: Path) -> list[dict]:
+    exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    return [item for section in ("facts", "quotes", "events") for item in exported[section]]
+
+
+def bibliography(entries: list[dict]) -> list[str]:
+    """Every entry rendered by citeproc-py in the Harvard (Cite Them Right) style bundled with it; an unknown id fails."""
+    source = CiteProcJSON(entries)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bib = CitationStylesBibliography(style, source, formatter.plain)
+    cited = [Citation([CitationItem(entry["id"])]) for entry in entries]
+    for one in cited:
+        bib.register(one)
+
+    def missing(item: CitationItem) -> None:
+        raise AssertionError(f"no entry {item.key}")
+
+    for one in cited:
+        bib.cite(one, missing)
+    return [str(text) for text in bib.bibliography()]
+
+
+def test_every_item_has_csl_json_that_citeproc_renders_with_its_words_and_permalink(site):
+    for item in items_of(site):
+        entries = json.loads((site / citations.cite_path(item["id"], "csl.json")).read_text(encoding="utf-8"))
+        [entry] = entries
+        assert entry["URL"] == item["permalink"] and entry["URL"].startswith(SITE_URL)
+        [text] = bibliography(entries)
+        assert entry["title"] in text and str(entry["issued"]["date-parts"][0][0]) in text
+
+
+def test_the_site_wide_file_holds_every_item_and_every_source_and_renders(site):
+    entries = json.loads((site / citations.ALL_CITATIONS).read_text(encoding="utf-8"))
+    exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    ids = [entry["id"] for entry in entries]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {i["id"] for i in items_of(site)} | {f"source-{s['id']}" for s in exported["sources"]}
+    rendered = bibliography(entries)
+    assert len(rendered) == len(entries)
+    by_id = {entry["id"]: entry for entry in entries}
+    for source in exported["sources"]:
+        entry = by_id[f"source-{source['id']}"]
+        assert entry["URL"] == source["url"] and entry["title"] == source["title"]
+        if source.get("author"):
+            assert entry["author"] == [{"literal": source["author"]}]  # a byline is one name, never split
+
+
+def test_bibtex_and_ris_say_what_the_csl_json_says(site):
+    for item in items_of(site):
+        [entry] = json.loads((site / citations.cite_path(item["id"], "csl.json")).read_text(encoding="utf-8"))
+        library = bibtexparser.parse_string((site / citations.cite_path(item["id"], "bib")).read_text(encoding="utf-8"))
+        assert not library.failed_blocks
+        [bib] = library.entries
+        decode = LatexNodes2Text(math_mode="verbatim").latex_to_text
+        assert decode(bib.fields_dict["title"].value) == entry["title"]
+        assert bib.fields_dict["url"].value == entry["URL"]
+        [ris] = rispy.loads((site / citations.cite_path(item["id"], "ris")).read_text(encoding="utf-8"))
+        assert (ris["type_of_reference"], ris["title"], ris["urls"]) == ("ELEC", entry["title"], [entry["URL"]])
+        assert ris["date"] == "/".join(f"{p:02d}" for p in entry["issued"]["date-parts"][0])
+
+
+class Cards(HTMLParser):
+    """Each citation's id and the site root its "reference managers" line names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.citations: list[str] = []
+        self.roots: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "fx-cite__text" in (a.get("class") or "").split():
+            self.citations.append((a.get("id") or "").removeprefix("cite-"))
+        if "fx-cite__files" in (a.get("class") or "").split():
+            self.roots.append(a.get("data-fx-root") or "")
+
+
+def test_each_cite_this_has_its_three_files_where_the_script_links_them(site):
+    pages = [p for p in site.rglob("index.html") if 'class="fx-cite"' in p.read_text(encoding="utf-8")]
+    assert pages
+    for page in pages:
+        cards = Cards()
+        cards.feed(page.read_text(encoding="utf-8"))
+        assert cards.citations and len(cards.roots) == len(cards.citations)
+        for item_id, root in zip(cards.citations, cards.roots, strict=True):
+            assert (page.parent / root).resolve() == site.resolve()
+            for extension in ("csl.json", "bib", "ris"):
+                assert (site / citations.cite_path(item_id, extension)).is_file(), (item_id, extension)
+
+
+@settings(max_examples=300)
+@given(TEXT)
+@example("a--b ``x'' {unbalanced \\textbf{x} $x^2$ 100% #1 a_b ~")
+def test_any_text_reads_back_from_bibtex(text):
+    library = bibtexparser.parse_string("@misc{k,\n  title = {" + citations.bibtex_text(text) + "},\n}\n")
+    assert not library.failed_blocks
+    [entry] = library.entries
+    value = entry.fields_dict["title"].value
+    # pylatexenc prints \textasciicircum as U+02C6; LaTeX prints ^.
+    decoded = LatexNodes2Text(math_mode="verbatim").latex_to_text(value).replace("\u02c6", "^")
+    assert decoded == one_line(text).replace("\u02c6", "^")
+
+
+@settings(max_examples=300)
+@given(TEXT)
+@example("line one\r\nTI  - forged\nER  - ")
+def test_any_text_reads_back_from_ris(text):
+    written = f"TY  - ELEC\r\nTI  - {citations.ris_text(text)}\r\nER  - \r\n"
+    [entry] = rispy.loads(written)
+    assert entry["type_of_reference"] == "ELEC"
+    assert entry.get("title", "") == one_line(text).strip()
+    assert set(entry) <= {"type_of_reference", "title"}
+
+
+@given(st.text(CHARACTERS, max_size=20))
+def test_any_url_stays_one_bibtex_field(path):
+    url = "https://example.org/" + path
+    library = bibtexparser.parse_string("@misc{k,\n  url = {" + citations.bibtex_text(url, verbatim=True) + "},\n}\n")
+    assert not library.failed_blocks
+    [entry] = library.entries
+    assert set(entry.fields_dict) == {"url"}

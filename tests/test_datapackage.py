@@ -1,0 +1,119 @@
+"""datapackage.json and its tables, read by frictionless (the real client): valid, keyed, and the same
+records as facts.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import frictionless
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs_explainer.data.catalog import build_catalog
+from mkdocs_explainer.outputs import datapackage
+from mkdocs_explainer.siteinfo import STATUS_MEANING, License, SiteInfo
+from outputs_helpers import ROOT, build, copy_project
+from test_properties import TEXT
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("package") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def validate(path: Path) -> frictionless.Report:
+    return frictionless.validate(str(path))
+
+
+def explain(report: frictionless.Report) -> str:
+    return "\n".join(map(str, report.flatten(["rowNumber", "fieldName", "type", "note"])))
+
+
+def rows(site: Path, table: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((site / "tables" / f"{table}.csv").read_text(encoding="utf-8"))))
+
+
+def test_the_package_validates(site):
+    report = validate(site / "datapackage.json")
+    assert report.valid, explain(report)
+    package = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["$schema"] == datapackage.PROFILE
+    assert package["version"] and package["created"].startswith(json.loads(
+        (site / "facts.json").read_text(encoding="utf-8"))["updated"])
+    assert package["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    names = {resource["name"] for resource in package["resources"]}
+    assert {"facts", "quotes", "events", "sources", "claimants", "places", "fact_sources"} <= names
+    facts = next(r for r in package["resources"] if r["name"] == "facts")["schema"]
+    status = next(f for f in facts["fields"] if f["name"] == "status")
+    assert status["categories"] == list(STATUS_MEANING)
+    assert {"fields": ["claimant_id"], "reference": {"resource": "claimants", "fields": ["id"]}} in facts["foreignKeys"]
+
+
+def test_the_tables_hold_the_records_of_facts_json(site):
+    exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    for section in ("facts", "quotes", "events"):
+        table = rows(site, section)
+        assert [row["id"] for row in table] == [item["id"] for item in exported[section]]
+        assert [row["claimant_id"] for row in table] == [item["claimant"]["id"] for item in exported[section]]
+        links = rows(site, f"{section.removesuffix('s')}_sources")
+        for item in exported[section]:
+            cited = sorted((int(r["position"]), r["source_id"]) for r in links if r["item_id"] == item["id"])
+            assert [source for _, source in cited] == [s["id"] for s in item["sources"]]
+    assert {row["id"] for row in rows(site, "sources")} == {s["id"] for s in exported["sources"]}
+
+
+@pytest.mark.parametrize(("table", "change", "error"), [
+    ("claimants", lambda text: text.split("\n", 2)[0] + "\n" + text.split("\n", 2)[2], "foreign-key"),
+    ("facts", lambda text: text + text.split("\n")[1] + "\n", "primary-key"),
+    ("facts", lambda text: text.replace(",reported,", ",rumoured,", 1), "constraint-error"),
+    ("places", lambda text: text.replace(",true,", ",maybe,", 1), "type-error"),
+])
+def test_frictionless_catches_a_broken_key_category_or_type(site, tmp_path, table, change, error):
+    copy = tmp_path / "site"
+    shutil.copytree(site / "tables", copy / "tables")
+    shutil.copy(site / "datapackage.json", copy)
+    path = copy / "tables" / f"{table}.csv"
+    broken = change(path.read_text(encoding="utf-8"))
+    assert broken != path.read_text(encoding="utf-8")
+    path.write_text(broken, encoding="utf-8", newline="")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    assert error in {row[2] for row in report.flatten(["rowNumber", "fieldName", "type"])}
+
+
+def test_every_column_has_a_type_table_schema_knows():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    for table in datapackage.tables(catalog, SiteInfo("S", "D")):
+        for column in table.columns:
+            assert column.type in {"string", "number", "integer", "boolean", "date"}, (table.name, column.name)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(TEXT, min_size=3, max_size=3))
+def test_any_text_in_the_tables_is_read_back_by_frictionless(tmp_path_factory, texts):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    fact = next(iter(catalog["facts"].values()))
+    claimant = catalog.claimant_of(fact)
+    saved = (fact.get("note"), claimant["name"], fact["label"])
+    # The loader keeps control characters out of the data; everything else goes.
+    clean = ["".join(c for c in text if c.isprintable() or c == " ") or "x" for text in texts]
+    fact["note"], claimant["name"], fact["label"] = clean
+    try:
+        folder = tmp_path_factory.mktemp("p")
+        datapackage.write(folder, catalog, SiteInfo("S", "D", license=License("CC BY 4.0", "https://example.org/l")))
+    finally:
+        fact["note"], claimant["name"], fact["label"] = saved
+    report = validate(folder / "datapackage.json")
+    assert report.valid, explain(report)
+    resource = frictionless.Resource(str(folder / "tables" / "facts.csv"))
+    read = {row["id"]: row for row in csv.DictReader(io.StringIO((folder / "tables" / "facts.csv").read_text("utf-8")))}
+    assert resource is not None
+    for cell, text in ((read[fact["id"]]["note"], clean[0]), (read[fact["id"]]["label"], clean[2])):
+        assert cell in (text, "'" + text)

@@ -1,0 +1,59 @@
+"""An id used twice on a page (the same map or chart twice, a heading whose anchor is an item's id) is
+reported with the page and its lines, and fails a strict build."""
+
+from __future__ import annotations
+
+from markdown.extensions.toc import slugify
+from mkdocs_explainer import cli
+from mkdocs_explainer.pages import anchors
+from project import mkdocs
+
+PAGE = """\
+---
+title: More
+---
+# More
+
+## Example figure latest
+
+<!-- facts -->
+
+```
+## Example figure latest
+```
+
+The chart again:
+
+<!-- chart:example-figures -->
+
+<!-- chart:example-figures -->
+
+## Example figure latest
+"""
+
+
+def test_the_same_chart_twice_and_a_heading_on_a_facts_anchor_are_reported_with_page_and_lines(tmp_path):
+    project = tmp_path / "site"
+    cli.new(project)
+    (project / "docs" / "more.md").write_text(PAGE)
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    warnings = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "docs/more.md:8: the id 'example-figure-latest' is used 2 times on this page (lines 6, 8): a link to "
+        "#example-figure-latest reaches only the first. Show a map, chart or list once per page, and give a heading "
+        "whose anchor is an item's id another anchor ({#another-id})",
+        "docs/more.md:18: the id 'chart-example-figures' is used 2 times on this page (lines 16, 18): a link to "
+        "#chart-example-figures reaches only the first. Show a map, chart or list once per page, and give a heading "
+        "whose anchor is an item's id another anchor ({#another-id})",
+    ]
+    fixed = PAGE.replace("<!-- chart:example-figures -->\n\n<!-- chart", "<!-- chart").replace(
+        "## Example figure latest\n\n<!-- facts", "## All figures\n\n<!-- facts").removesuffix("## Example figure latest\n")
+    (project / "docs" / "more.md").write_text(fixed)
+    assert mkdocs(project, "build", "--strict").returncode == 0
+
+
+def test_ids_are_read_in_every_attribute_quoting_and_headings_outside_code():
+    assert anchors.ids_in("""<p id="a"></p><div class=x id='b'><span id=c data-id="no">""") == ["a", "b", "c"]
+    markdown = "# One\n\n```\n# Not a heading\n```\n\n## Two {#second .wide}\n### Three ###\n## One\n"
+    assert anchors.heading_lines(markdown, slugify, 10) == [(10, "one"), (16, "second"), (17, "three"), (18, "one_1")]
