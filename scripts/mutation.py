@@ -151,6 +151,10 @@ def report(stats: dict[str, int], survived: list[str], only: list[str], tests: l
         f"- survived: {stats['survived']}, of which argued equivalent: {len(equivalent)}"
         f" (score without them: {adjusted:.1%})",
         "",
+        "Reading it: mutmut runs each mutant against the selected tests that reached its function in the unmutated "
+        "run; \"no test reaches\" counts mutants in functions none of them call (outside the score). A survivor "
+        "with no reason given is a gap still open, or a mutant not yet argued either way.",
+        "",
         "## Survivors",
         "",
         "| file | function | mutation | equivalent? |",
