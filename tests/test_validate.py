@@ -130,3 +130,15 @@ def test_each_kind_of_value_reads_back_as_readers_see_it(value: str, excerpt: st
     result = check_file("data/facts.yml", fact.encode())
     assert result.problems == []
     assert format_value(result.records["facts"][0]) == shown
+
+
+def test_a_quoted_coordinate_and_a_made_up_language_are_named():
+    place = ("places:\n  - id: najin\n    name: Najin\n    lat: '42.34'\n    lon: 130.39\n    kind: port\n"
+             "    what: Loading port.\n    sources: [{source: ap-report, excerpt: \"42°20′24″N 130°23′23″E\"}]\n")
+    assert [str(p) for p in check_file("data/places.yml", place.encode()).problems] == [
+        "data/places.yml:4: places[0].lat (najin): '42.34' is text here; a coordinate is a number in decimal degrees, "
+        "written without quotes, like 51.717"]
+    text = FACTS.replace(KURSK_SOURCES, 'sources: [{source: ap-report, excerpt: "About 8,000 troops are near the '
+                                        'border.", lang: "english please"}]', 1)
+    [message] = problems(text)
+    assert message.endswith("'english please' is not a language tag (use BCP 47, like en, de, ko or pt-BR)")
