@@ -61,3 +61,17 @@ def test_a_quotation_shows_its_translation_and_who_made_it():
         "“We are ready” (translated by this site)")
     assert quoted_title({"kind": "fact", "label": "Troops in Russia"}) == "Troops in Russia"
     assert quoted_title({"kind": "event", "title": "Troops arrive"}) == "Troops arrive"
+
+
+def test_a_site_s_own_place_kinds_and_travel_modes_show_as_written():
+    from mkdocs_explainer.pages.formatting import place_kind, travel_mode
+
+    assert place_kind("port") == "port" and place_kind("epicentre") == "epicentre"
+    assert travel_mode("rail") == "rail" and travel_mode("convoy") == "convoy"
+
+
+def test_a_span_of_days_or_a_single_day():
+    from mkdocs_explainer.pages.formatting import format_dates
+
+    assert format_dates("2023-09-07", "2023-10-01") == "7 September 2023 to 1 October 2023"
+    assert format_dates("2024-10-31", "2024-10-31") == "31 October 2024"
