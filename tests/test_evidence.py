@@ -528,3 +528,13 @@ def test_a_date_is_not_found_inside_another_date():
     [prefix] = problems(_fact("2024-08-01", "The units left on August 18, 2024."))
     assert "2024-08-01 is not in the excerpts of its sources" in prefix
     assert problems(_fact("2024-08-01", "The units left on August 1, 2024.")) == []
+
+
+def test_a_wrong_hedge_is_shown_with_the_words_around_the_figure():
+    # The editor sees the figure with the excerpt's words just before it (from the 40 characters before) and the
+    # 16 characters after: enough to find the place in a long excerpt.
+    excerpt = ("According to officials speaking on condition of anonymity in Seoul, more than 8,000 troops had arrived "
+               "near the border by Monday.")
+    assert check_figure(8000, "about", "troops", [excerpt]) == [evidence.Finding(
+        "qualifier", "'about' is not the source's hedge for 8,000: the excerpt says “…anonymity in Seoul, more than "
+        "8,000 troops had arri”; use `qualifier: more than`")]
