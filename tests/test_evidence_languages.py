@@ -274,6 +274,9 @@ def test_a_site_with_another_language_builds_with_its_settings(tmp_path: Path):
         theme:
           name: material
           language: de
+          font: false
+        markdown_extensions:
+          - md_in_html
         plugins:
           - explainer:
               hedges:

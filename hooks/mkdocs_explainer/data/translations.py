@@ -41,7 +41,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 article's words a correction quotes: those stay as they were said."""
 POSITIONS = "positions"
 """A question's positions are a list: each summary is translated under `positions:`, keyed by its claimant and
-date (`putin 2024-10-24: ...`), which stay stable when positions are added or reordered."""
+date (`mayor 2024-10-24: ...`), which stay stable when positions are added or reordered."""
 ADDABLE = frozenset({"translation"})
 """Texts a language may add: a quotation's translation into it (the quotation itself stays as said)."""
 TRANSLATOR = "translation_by"
@@ -155,7 +155,7 @@ def _positions(question: dict[str, Any], words: Any) -> tuple[list[dict[str, Any
     positions = question.get(POSITIONS) or []
     if not isinstance(words, dict):
         return positions, [("", "expected each position's summary by its claimant and date "
-                                "('putin 2024-10-24: ...')")]
+                                "('mayor 2024-10-24: ...')")]
     by_key = {_position_key(p): p for p in positions}
     wrong = []
     for key, text in words.items():
