@@ -81,7 +81,7 @@ def test_zensical_builds_every_story_page_with_every_figure_the_mkdocs_build_sho
     mkdocs_site, zensical_site, result = sites
     assert result.returncode == 0, result.stderr
     pages = sorted(p.relative_to(mkdocs_site) for p in mkdocs_site.rglob("index.html")
-                   if "fx-" in p.read_text(encoding="utf-8"))
+                   if "fx-" in p.read_text(encoding="utf-8") and p.relative_to(mkdocs_site).parts[0] != "embed")
     assert len(pages) >= 8
     for page in pages:
         ours = Figures((zensical_site / page).read_text(encoding="utf-8"))
@@ -110,6 +110,12 @@ def test_explainer_export_writes_what_the_plugin_writes_after_the_pages(sites, m
     for name in ("facts.json", "facts.csv", "facts.schema.json", "changes.xml", "sitemap.xml", "LICENSE.txt"):
         assert (zensical_site / name).read_bytes() == (mkdocs_site / name).read_bytes(), name
     assert "<lastmod>" in (zensical_site / "sitemap.xml").read_text(encoding="utf-8")
+    # Each chart's and map's data, image and embed page, as the plugin writes them.
+    taken_away = sorted(p.relative_to(mkdocs_site) for folder in ("figures", "embed") for p in (mkdocs_site / folder).rglob("*")
+                        if p.is_file())
+    assert any(p.suffix == ".csv" for p in taken_away) and any(p.parts[0] == "embed" for p in taken_away)
+    for path in taken_away:
+        assert (zensical_site / path).read_bytes() == (mkdocs_site / path).read_bytes(), path
 
 
 def test_explainer_export_without_a_configuration_says_what_to_do(tmp_path: Path, capsys) -> None:

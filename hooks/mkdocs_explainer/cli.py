@@ -57,10 +57,10 @@ def export_site(site_dir: Path, config_file: Path) -> list[str]:
     the sitemap with each page's last change from the data, written into a site another generator built."""
     from mkdocs.utils.yaml import yaml_load  # reads `!ENV` as MkDocs does
 
-    from .outputs import Outputs, items_shown_by, seo
-    from .pages import history, standalone
+    from .outputs import Outputs, editions, items_shown_by, seo
+    from .pages import history, shortcodes, standalone
+    from .pages.figures import FIGURE_KINDS
     from .pages.scan import scan_pages
-    from .siteinfo import SiteInfo, status_meanings
 
     with config_file.open(encoding="utf-8") as handle:
         config = yaml_load(handle) or {}
@@ -72,18 +72,26 @@ def export_site(site_dir: Path, config_file: Path) -> list[str]:
     catalog = standalone.load_catalog(data_dir, root)
     scan = scan_pages(root / str(config.get("docs_dir") or "docs"), root, catalog)
     directory_urls = bool(config.get("use_directory_urls", True))
-    index = scan.first_page_with("facts")
-    url = str(config.get("site_url") or "")
-    site = SiteInfo(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
-                    url if not url or url.endswith("/") else url + "/",
-                    standalone.page_url(index, directory_urls) if index else None, settings.stale_after_days,
-                    settings.cite_as, status_meanings(settings.statuses), settings.license)
+    site = standalone.site_info(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
+                                str(config.get("site_url") or ""), settings, catalog, scan, directory_urls)
     template_dir = root / settings.custom_templates
     outputs = Outputs(site, catalog, scan, root / ".cache", template_dir=template_dir if template_dir.is_dir() else None)
+    # The site's language editions, as the plugin lists each page's own in the others (sitemap hreflang).
+    theme = config.get("theme") or {}
+    language = settings.language or (theme.get("language") if isinstance(theme, dict) else None) or "en"
+    listed = options.get("editions") if isinstance(options, dict) else None
+    all_editions = editions.parse(listed if isinstance(listed, list) else [], root)
+    edition = next((e for e in all_editions if e.lang == language), None)
     for page, codes in sorted(scan.codes.items(), key=lambda entry: (standalone.page_url(entry[0]) != "", entry[0])):
         page_url = standalone.page_url(page, directory_urls)
+        alternates = editions.sitemap_alternates(all_editions, edition, page, page_url, site.url) if edition else ()
         outputs.pages.append(seo.PageInfo("", "", page_url, standalone.relative_url("", page_url), page_url == "",
-                                          history.page_dates(items_shown_by(codes, catalog)), False))
+                                          history.page_dates(items_shown_by(codes, catalog)), False,
+                                          alternates=alternates))
+        # Charts and maps, drawn as on their page: their CSV, SVG and embed page (as the plugin notes them).
+        context = standalone.page_context(catalog, scan, site, page_url, directory_urls, outputs.template_dir, data_dir, root)
+        outputs.note_figures(page_url, {(code.kind, code.arg): shortcodes.render_shortcode(context, code.kind, code.arg)
+                                        for code in codes if code.kind in FIGURE_KINDS})
     site_dir.mkdir(parents=True, exist_ok=True)
     before = {p for p in site_dir.rglob("*") if p.is_file()}
     outputs.write(site_dir)

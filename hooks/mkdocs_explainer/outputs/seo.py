@@ -228,7 +228,7 @@ def sitemap(pages: list[PageInfo], site: SiteInfo) -> str:
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
-    for page in pages:
+    for page in sorted(pages, key=lambda page: (page.url != "", page.url)):  # the home page, then by address
         url = safexml.add(urlset, f"{{{SITEMAP}}}url")
         # Without a configured address there is no absolute URL: MkDocs then writes root-relative ones too.
         safexml.add(url, f"{{{SITEMAP}}}loc", site.address(page.url) if site.url else "/" + page.url)

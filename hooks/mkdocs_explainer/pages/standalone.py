@@ -23,6 +23,7 @@ from .. import i18n
 from ..data.catalog import Catalog, build_catalog, data_files
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
+from . import basemap, views
 from .page_job import PageJob
 from .render import PageContext
 from .scan import PageScan, scan_pages
@@ -162,24 +163,41 @@ def job_for(md: Markdown, data_option: Path) -> PageJob:
         except ValueError as error:
             raise ProblemsFound([Problem("mkdocs.yml", 0, "extra.explainer.language", str(error))]) from None
     pages = scan(docs_dir, root)
-    index = pages.first_page_with("facts")
-    index_url = page_url(index, use_directory_urls) if index else None
     site_url = str(config.get("site_url") or "")
-    site = SiteInfo(str(config.get("site_name") or ""), str(config.get("site_description") or ""),
-                    site_url if not site_url or site_url.endswith("/") else site_url + "/",
-                    index_url, settings.stale_after_days, settings.cite_as, status_meanings(settings.statuses),
-                    settings.license, i18n.current().code)
-    context = PageContext(
+    site = site_info(str(config.get("site_name") or ""), str(config.get("site_description") or ""), site_url,
+                     settings, catalog, pages, use_directory_urls)
+    context = page_context(catalog, pages, site, url, use_directory_urls,
+                           template_dir if template_dir.is_dir() else None, data_dir, root)
+    return PageJob(name=name, context=context, source=source, snippet_dirs=snippet_dirs, root=root)
+
+
+def site_info(name: str, description: str, site_url: str, settings: Settings, catalog: Catalog, pages: PageScan,
+              use_directory_urls: bool) -> SiteInfo:
+    """The site as the plugin describes it: its fact index, and each item's card page where cards are split."""
+    index = pages.first_page_with("facts")
+    homes = views.card_homes(pages.codes, catalog)
+    return SiteInfo(name, description, site_url if not site_url or site_url.endswith("/") else site_url + "/",
+                    page_url(index, use_directory_urls) if index else None, settings.stale_after_days,
+                    settings.cite_as, status_meanings(settings.statuses), settings.license, i18n.current().code,
+                    homes={item: page_url(home, use_directory_urls) for item, home in homes.items()})
+
+
+def page_context(catalog: Catalog, pages: PageScan, site: SiteInfo, url: str, use_directory_urls: bool,
+                 template_dir: Path | None, data_dir: Path, root: Path) -> PageContext:
+    """What rendering the shortcodes of the page at `url` needs: links relative to it, as the plugin makes them."""
+    return PageContext(
         catalog=catalog,
-        fact_index_url=relative_url(index_url, url) if index_url is not None else None,
+        fact_index_url=relative_url(site.index_path, url) if site.index_path is not None else None,
         site_root=relative_url("", url).rstrip("/") + "/" if url else "./",
         site=site,
         links={kind: relative_url(page_url(path, use_directory_urls), url)
                for kind, path in pages.pages_with(LIST_KINDS).items()},
-        template_dir=template_dir if template_dir.is_dir() else None,
+        template_dir=template_dir,
         basemap=data_dir / "basemap.json",
+        cache_dir=root / basemap.FOLDER,
+        homes={item: relative_url(home, url) for item, home in site.homes.items()},
+        listed=views.listed_by_filters(pages.codes, catalog),
     )
-    return PageJob(name=name, context=context, source=source, snippet_dirs=snippet_dirs, root=root)
 
 
 def _require_watched(config: Mapping[str, Any], data_dir: Path, root: Path) -> None:
