@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -56,7 +57,7 @@ def make_projects(root: Path) -> tuple[Path, Path]:
 
     typed = root / "typed"
     shutil.copytree(ours, typed, ignore=shutil.ignore_patterns("hooks", "data"))
-    config = yaml.load((typed / "mkdocs.yml").read_text(encoding="utf-8"), Loader=synth._ConfigLoader)
+    config = yaml.load((typed / "mkdocs.yml").read_text(encoding="utf-8"), Loader=synth.ConfigLoader)
     config.pop("hooks"), config.pop("watch")
     config.get("extra", {}).pop("explainer", None)
     (typed / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -66,28 +67,55 @@ def make_projects(root: Path) -> tuple[Path, Path]:
     return ours, typed
 
 
+GOAL = 1.10
+"""Issue 19: the hooks cost at most 1.10× the same page bodies typed in."""
+
+
+@dataclass
+class Overhead:
+    """CPU seconds per round of each build, and each round's ratio ours/typed."""
+
+    ours: list[float] = field(default_factory=list)
+    typed: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+
+def measure(rounds: int) -> Overhead:
+    root = Path(tempfile.mkdtemp(prefix="explainer-overhead-"))
+    result = Overhead()
+    try:
+        ours, typed = make_projects(root)
+        cpu_of_build(ours), cpu_of_build(typed)  # untimed: bytecode, OS cache, our data cache
+        for round_ in range(rounds):
+            pair = {}
+            for name in (("ours", "typed") if round_ % 2 == 0 else ("typed", "ours")):
+                pair[name] = cpu_of_build(ours if name == "ours" else typed)
+            result.ours.append(pair["ours"])
+            result.typed.append(pair["typed"])
+            result.ratios.append(pair["ours"] / pair["typed"])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def goal_line(result: Overhead) -> str:
+    return (f"- build: this site's warm `mkdocs build` (hooks) / the same page bodies typed into plain Material ≤ "
+            f"{GOAL:.2f}× (CPU, median of {len(result.ratios)}): {result.ratio:.2f}× (ours "
+            f"{statistics.median(result.ours):.2f} s, typed {statistics.median(result.typed):.2f} s; per round "
+            f"{', '.join(f'{r:.2f}' for r in result.ratios)}): {'met' if result.ratio <= GOAL else '**missed**'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="explainer-overhead-"))
-    try:
-        ours, typed = make_projects(root)
-        cpu_of_build(ours), cpu_of_build(typed)  # untimed: bytecode, OS cache, our data cache
-        ratios, times = [], {"ours": [], "typed": []}
-        for round_ in range(args.rounds):
-            pair = {}
-            for name in (("ours", "typed") if round_ % 2 == 0 else ("typed", "ours")):
-                pair[name] = cpu_of_build(ours if name == "ours" else typed)
-                times[name].append(pair[name])
-            ratios.append(pair["ours"] / pair["typed"])
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    ratio = statistics.median(ratios)
-    print(f"- this site, warm `mkdocs build`, CPU seconds (median of {args.rounds}): ours "
-          f"{statistics.median(times['ours']):.2f}, the same page bodies typed in {statistics.median(times['typed']):.2f}; "
-          f"overhead ≤ 1.10×: {ratio:.2f}× (per round: {', '.join(f'{r:.2f}' for r in ratios)}): "
-          f"{'met' if ratio <= 1.10 else '**missed**'}")
+    load = os.getloadavg()
+    print(goal_line(measure(args.rounds)) + "; load average before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}"
+          .format(*load, *os.getloadavg()))
 
 
 if __name__ == "__main__":
