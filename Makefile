@@ -68,9 +68,10 @@ bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 # Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
-# writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). MUTATION_ARGS=--only outputs/*
+# writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). A scope, with the tests
+# listed for it in scripts/mutation.py: make mutation MODULES="data/evidence.py outputs/safecsv.py"
 mutation: $(BIN)/mkdocs
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(MUTATION_ARGS)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(if $(MODULES),--only $(MODULES)) $(MUTATION_ARGS)
 
 clean:
 	rm -rf site .cache

@@ -97,8 +97,10 @@ def _excerpt(fact: dict[str, Any]) -> str:
         said = f"{value['min']:,} to {value['max']:,}"
     elif isinstance(value, int | float):
         said = f"{value:,}"
+    elif isinstance(value, dt.date):  # the date as the source writes it
+        return f"Officials said it happened on {value:%B} {value.day}, {value.year}."
     else:
-        return f"Officials described {fact['label'].lower()} in a briefing."
+        return f"Officials described {fact['label'].lower()} in a briefing: {value}."
     return " ".join(part for part in ("Officials said", fact.get("qualifier"), said, fact.get("unit")) if part) + "."
 
 
@@ -148,6 +150,15 @@ class ConfigLoader(yaml.SafeLoader):
 ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
+MESSAGES_HOOK = '''"""The theme files' messages, in English, as the explainer plugin would give them (fx_)."""
+
+
+def on_env(env, config, files):
+    env.globals["fx_"] = lambda message, **values: message % values if values else message
+    return env
+'''
+
+
 def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     """The project's mkdocs.yml, adapted: no nav (pages are generated), the fact machinery per variant."""
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
@@ -156,6 +167,7 @@ def mkdocs_settings(variant: str, data: Data) -> dict[str, Any]:
     hooks, watch = config.pop("hooks", []), config.pop("watch", [])
     if variant != "ours":
         config["extra_css"] = ["assets/explainer.css", "assets/a11y.css"]  # the plugin adds them to "ours"
+        config["hooks"] = ["messages.py"]  # the theme files' words, which the plugin gives "ours" (English)
     if variant == "ours":
         config["hooks"], config["watch"] = hooks, watch
     elif variant == "macros":
@@ -174,6 +186,7 @@ def write_variant(variant: str, dest: Path, fact_count: int, page_count: int, da
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_settings(variant, data), sort_keys=False), encoding="utf-8")
     if variant != "ours":  # the theme files and CSS the plugin adds to "ours"; the site's overrides win, as there
         shutil.copytree(PROJECT / "hooks/mkdocs_explainer/theme", dest / "overrides")
+        (dest / "messages.py").write_text(MESSAGES_HOOK, encoding="utf-8")
     for folder in ("includes", "overrides", "docs/assets"):
         source = PROJECT / folder
         if source.is_dir():

@@ -6,7 +6,12 @@ on sys.path; pytest's own `pythonpath = hooks` is overridden there (pyproject.to
 unmutated copy would shadow it. The score and the surviving mutants are printed and written to
 benchmarks/MUTATION.md. Not part of `make test`: a full run takes far longer than the test suite.
 
-    python scripts/mutation.py [--max-children N] [--only GLOB ...]
+mutmut first runs the selected tests once against the unmutated (trampolined) package, to learn which tests reach
+which function; any failing test there aborts the run ("failed to collect stats"). A scope (`--only`) therefore
+also narrows the tests to the files that exercise those modules (TESTS_BY_MODULE), which keeps that pass short and
+free of failures elsewhere; each mutant is then run against only the tests that reached its function.
+
+    python scripts/mutation.py [--max-children N] [--only MODULE ...] [--tests PATH ...]
 """
 
 from __future__ import annotations
@@ -24,6 +29,46 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
 GOAL = 0.85
+PACKAGE = "hooks/mkdocs_explainer"
+
+# The test files that exercise each module directly (the rest reach it only through `mkdocs build` in a child
+# process, which mutants do not reach). A module missing here is tested against the whole suite.
+_EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_languages.py", "tests/test_near_misses.py"]
+_DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py",
+         "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py", "tests/test_vocabulary.py"]
+TESTS_BY_MODULE = {
+    "data/evidence.py": _EVIDENCE,
+    "data/validate.py": [*_DATA, "tests/test_evidence.py"],
+    "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py",
+                       "tests/test_editor_schema.py"],
+    "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
+    "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py",
+                            "tests/test_views.py", "tests/test_fact_pages.py", "tests/test_shortcodes.py"],
+}
+WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
+
+# Functions called only while their module is imported (to build Annotated types and Field defaults): mutmut
+# imports the package once, before it switches a mutant on, so no in-process test can reach their mutants.
+_IMPORT = "runs only while the module is imported, before mutmut switches a mutant on (out of reach in-process)"
+IMPORT_TIME = {f"mkdocs_explainer.data.schema.{name}": _IMPORT
+               for name in ("_in_vocabulary", "_lang_field", "_translation_field", "_translation_by_field")}
+# Lookups whose table maps each word to itself (NP_ only marks it for translation) over a closed list the schema
+# enforces: every mutation of the lookup gives the same word.
+IMPORT_TIME.update({f"mkdocs_explainer.pages.formatting.{name}": "maps each word to itself over the schema's closed "
+                    "list (NP_ only marks it for translation)" for name in ("status_name", "item_kind")})
+
+# Mutants argued equivalent (no input a user could give tells them apart from the original): name → why.
+_STATUS_IDENTITY = ("STATUS_NAMES maps each status to itself (NP_ only marks it for translation), and the schema "
+                    "admits no other status")
+EQUIVALENT: dict[str, str] = {
+    "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_1": "the first character is also the first after "
+    "`lstrip(' ')` unless it is a space, which is no trigger",
+    "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_2": "as _1: a two-character prefix is never a trigger, "
+    "and the `lstrip(' ')` test sees the first character anyway",
+    "mkdocs_explainer.outputs.safecsv.xǁSafeWriterǁ__init____mutmut_5": "csv.writer's default line end is already "
+    "\\r\\n (tested)",
+    **{f"mkdocs_explainer.pages.formatting.x_status_name__mutmut_{n}": _STATUS_IDENTITY for n in (7, 8, 9, 10)},
+}
 
 
 def project_files() -> list[str]:
@@ -32,7 +77,14 @@ def project_files() -> list[str]:
     return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
 
 
-def make_working_copy(only: list[str]) -> None:
+def set_list(text: str, key: str, values: list[str]) -> str:
+    """`text` (pyproject.toml) with the TOML list `key = [...]` replaced by `values`."""
+    start = text.index(f"{key} = [")
+    end = text.index("]", start) + 1
+    return text[:start] + f"{key} = [{', '.join(json.dumps(value) for value in values)}]" + text[end:]
+
+
+def make_working_copy(only: list[str], tests: list[str]) -> None:
     if WORK.exists():
         shutil.rmtree(WORK)
     for name in project_files():
@@ -45,13 +97,22 @@ def make_working_copy(only: list[str]) -> None:
     for environment in (".venv", ".venv-properdocs", "node_modules"):
         if (ROOT / environment).is_dir():
             (WORK / "mutants" / environment).symlink_to(ROOT / environment, target_is_directory=True)
+    text = (WORK / "pyproject.toml").read_text(encoding="utf-8")
+    # The tests run inside mutants/ and read files from all over the project (.github/, MANIFEST.in, mkdocs.ko.yml):
+    # copy every top-level entry git knows, not a hand-kept list that falls behind.
+    top_level = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in project_files()} - {"pyproject.toml"})
+    text = set_list(text, "also_copy", top_level)
+    text = set_list(text, "pytest_add_cli_args_test_selection", tests)
     if only:
-        # Narrow the run (e.g. to one module while killing its survivors): only_mutate is a list of globs.
-        text = (WORK / "pyproject.toml").read_text(encoding="utf-8")
-        start = text.index("only_mutate = [")
-        end = text.index("]", start) + 1
-        globs = ", ".join(json.dumps(f"src/mkdocs_explainer/{pattern}") for pattern in only)
-        (WORK / "pyproject.toml").write_text(text[:start] + f"only_mutate = [{globs}]" + text[end:], encoding="utf-8")
+        text = set_list(text, "only_mutate", [f"src/mkdocs_explainer/{pattern}" for pattern in only])
+    (WORK / "pyproject.toml").write_text(text, encoding="utf-8")
+
+
+def tests_for(only: list[str]) -> list[str]:
+    """The tests for a scope: the files listed for each module, or the whole suite if one is not listed."""
+    if not only or any(module not in TESTS_BY_MODULE for module in only):
+        return WHOLE_SUITE
+    return sorted({test for module in only for test in TESTS_BY_MODULE[module]})
 
 
 def mutmut(*args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
@@ -65,42 +126,98 @@ def survivors() -> list[str]:
     return [line.split(":")[0].strip() for line in listed if line.strip().endswith("survived")]
 
 
-def report(stats: dict[str, int], survived: list[str], only: list[str]) -> str:
+def mutation_of(name: str) -> tuple[str, str]:
+    """(file, the changed line before → after) of a mutant, from `mutmut show`."""
+    diff = mutmut("show", name, capture=True).stdout.splitlines()
+    path = next((line[4:].strip() for line in diff if line.startswith("--- ")), "?").removeprefix("src/")
+    removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return path, f"`{' '.join(removed)}` → `{' '.join(added)}`"
+
+
+def function_of(name: str) -> str:
+    """`mkdocs_explainer.data.evidence.x_hedge__mutmut_3` → `hedge` (methods: `Class.method`)."""
+    module_part, _, mangled = name.rpartition(".x")
+    mangled = mangled.removeprefix("_").rsplit("__mutmut_", 1)[0]  # functions are x_<name>, methods xǁClassǁname
+    return mangled.replace("ǁ", ".").strip(".") or module_part
+
+
+def refresh_tests() -> None:
+    """Copy the project's tests into the working copy again (after adding tests that should kill survivors)."""
+    for target in (WORK / "tests", WORK / "mutants" / "tests"):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(ROOT / "tests", target, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def reason_for(name: str) -> str:
+    """Why a survivor is not a gap, if it is not: argued equivalent, or only run while its module is imported."""
+    if name in EQUIVALENT:
+        return EQUIVALENT[name]
+    module = name.rpartition(".x")[0]
+    return IMPORT_TIME.get(f"{module}.{function_of(name)}", "")
+
+
+def report(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> str:
     tested = stats["killed"] + stats["survived"] + stats["timeout"] + stats["suspicious"] + stats["segfault"]
     killed = stats["killed"] + stats["timeout"] + stats["segfault"]
     score = killed / tested if tested else 0.0
+    equivalent = [name for name in survived if reason_for(name)]
+    adjusted = (killed / (tested - len(equivalent))) if tested > len(equivalent) else 0.0
     lines = [
         "# Mutation testing (`make mutation`)",
         "",
-        f"Run on {dt.date.today().isoformat()} with mutmut over "
-        f"{', '.join(only) if only else 'data/, pages/ and outputs/'} of hooks/mkdocs_explainer/.",
+        f"Run on {dt.date.today().isoformat()} with mutmut (scripts/mutation.py).",
         "",
-        f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']})",
-        f"- killed: {killed} of {tested} tested ({score:.1%}; goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
-        f"- survived: {stats['survived']}",
+        f"- modules mutated (under {PACKAGE}/): {', '.join(only) if only else 'data/, pages/ and outputs/ (all)'}",
+        f"- tests run: {' '.join(tests)} (tests that start a child process skip: mutants live in-process only)",
+        f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
+        f"not yet run {stats['total'] - tested - stats['no_tests'] - stats['skipped']})",
+        f"- killed: {killed} of {tested} tested: **{score:.1%}** (goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
+        f"- survived: {stats['survived']}, of which argued equivalent or run only at import: {len(equivalent)}"
+        f" (score without them: {adjusted:.1%})",
+        "",
+        "Reading it: mutmut runs each mutant against the selected tests that reached its function in the unmutated "
+        "run; \"no test reaches\" counts mutants in functions none of them call (outside the score). A survivor "
+        "with no reason given is a gap still open, or a mutant not yet argued either way.",
         "",
         "## Survivors",
         "",
-        *(f"- `{name}`" for name in survived),
+        "| file | function | mutation | equivalent? |",
+        "|---|---|---|---|",
     ]
+    for name in survived:
+        path, change = mutation_of(name)
+        cell = change.replace("|", "\\|")
+        lines.append(f"| {path} | `{function_of(name)}` | {cell} | {reason_for(name)} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--only", nargs="*", default=[], help="globs under the package, e.g. outputs/safecsv.py")
+    parser.add_argument("--only", nargs="*", default=[], help="modules (globs) under the package, e.g. outputs/safecsv.py")
+    parser.add_argument("--tests", nargs="*", default=[], help="test files to run instead of the scope's own")
+    parser.add_argument("--retest", action="store_true",
+                        help="copy the tests into .mutation/ again and re-run only the survivors there")
+    parser.add_argument("--report", action="store_true",
+                        help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
-    make_working_copy(options.only)
-    run = mutmut("run", "--max-children", str(options.max_children))
+    tests = options.tests or tests_for(options.only)
+    if options.report:
+        run = subprocess.CompletedProcess([], 0)
+    elif options.retest:
+        refresh_tests()
+        run = mutmut("run", "--max-children", str(options.max_children), *survivors())
+    else:
+        make_working_copy(options.only, tests)
+        run = mutmut("run", "--max-children", str(options.max_children))
     mutmut("export-cicd-stats", capture=True)
     stats = json.loads((WORK / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
     if stats["killed"] + stats["survived"] == 0:
         print(f"mutmut tested no mutant (exit code {run.returncode}); see its output above", file=sys.stderr)
         return run.returncode or 1
-    text = report(stats, survivors(), options.only)
-    if not options.only:
-        REPORT.write_text(text, encoding="utf-8")
+    text = report(stats, survivors(), options.only, tests)
+    REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
 

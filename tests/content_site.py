@@ -26,18 +26,19 @@ def build(project: Path) -> Path:
 
 
 def built_pages(site: Path) -> dict[str, str]:
-    """Every built page's HTML by its path in the site, search and 404 pages left out."""
+    """Every built page's HTML by its path in the site, search and 404 pages left out, and the embeds (a
+    figure alone, for other sites' iframes: tests/test_figures_takeaway.py checks them)."""
     return {
         path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(site.rglob("*.html"))
-        if path.name != "404.html" and "search" not in path.parts
+        if path.name != "404.html" and "search" not in path.parts and path.relative_to(site).parts[0] != "embed"
     }
 
 
 class _MainText(HTMLParser):
-    """Text inside `article.md-content__inner`, without code (code shows examples, not facts)."""
+    """Text inside `article.md-content__inner`, without code (code shows examples and embed snippets, not facts)."""
 
-    SKIPPED = frozenset({"pre", "code", "script", "style"})
+    SKIPPED = frozenset({"pre", "code", "script", "style", "textarea"})  # textarea: embed code to copy
     VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
     def __init__(self) -> None:

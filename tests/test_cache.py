@@ -76,9 +76,9 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real = validate.check_file
 
-    def counting(name: str, raw: bytes, settings: Any = None) -> validate.FileResult:
+    def counting(name: str, raw: bytes, *args: Any) -> validate.FileResult:
         names.append(name)
-        return real(name, raw, settings)
+        return real(name, raw, *args)
 
     monkeypatch.setattr(validate, "check_file", counting)
     return names

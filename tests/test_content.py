@@ -433,9 +433,9 @@ def test_hedges_of_the_record_are_kept(catalog: Catalog) -> None:
     # The fact-check's findings: these figures carry the record's own hedge, never a substitute.
     expected = {"troops-near-kursk": "as many as", "troops-kursk-un": "some", "russian-casualties": "more than",
                 "troops-total-rok": None, "icbm-apogee-japan": "over",
-                # issue 16's re-audit: the record says "approximately", "roughly", "as many as", "as much as"
+                # issue 16's re-audit: the record says "approximately", "roughly", "as many as", "as much as", "an estimated"
                 "troops-total-budanov": "approximately", "depot-distance": "roughly", "rounds-msmt-2024": "as many as",
-                "ammunition-share-budanov": "as much as", "containers-dia-2025": None}
+                "ammunition-share-budanov": "as much as", "containers-dia-2025": "an estimated"}
     for fact_id, qualifier in expected.items():
         assert catalog["facts"][fact_id].get("qualifier") == qualifier, fact_id
 

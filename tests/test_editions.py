@@ -128,3 +128,30 @@ def test_building_both_editions_in_one_process_leaks_no_language(tmp_path: Path,
     assert '<html lang="en"' in english and "Source:" in english and "출처" not in english
     assert "According to" in english and "October 2024" in english
     assert '<html lang="ko"' in korean and "출처:" in korean and "2024년 10월" in korean
+
+
+def test_a_question_and_each_position_translate_and_a_quote_s_translation_names_its_translator(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    question = next(iter(catalog["questions"].values()))
+    first, *others = question["positions"]
+    quote_id = next(i for i, q in catalog["quotes"].items() if q.get("translation_by"))
+    layer = tmp_path / "ko.yml"
+    layer.write_text(
+        f"translation_by: 이 사이트\n"
+        f"questions: {{{question['id']}: {{title: 질문, positions: {{'{first['claimant']} {first['date']}': 요약}}}}}}\n"
+        f"quotes: {{{quote_id}: {{translation: 번역문}}}}\n", encoding="utf-8")
+    translated = translate(catalog, layer, tmp_path)
+    shown = translated.catalog["questions"][question["id"]]
+    assert shown["title"] == "질문" and shown["positions"][0]["summary"] == "요약"
+    assert [p["summary"] for p in shown["positions"][1:]] == [p["summary"] for p in others]  # the rest stay English
+    assert f"questions.{question['id']}.positions.{others[0]['claimant']} {others[0]['date']}" in translated.missing
+    assert f"questions.{question['id']}.title" not in translated.missing
+    # Our Korean words are ours: not credited to whoever translated the recorded words into English.
+    assert translated.catalog["quotes"][quote_id]["translation_by"] == "이 사이트"
+    assert catalog["quotes"][quote_id]["translation_by"] != "이 사이트"
+    layer.write_text(f"questions: {{{question['id']}: {{positions: {{'nobody 1999-01-01': 요약}}}}}}\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound, match="no position of this claimant and date"):
+        translate(catalog, layer, tmp_path)
+    layer.write_text(f"quotes: {{{quote_id}: {{translation: 번역문}}}}\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound, match="translation_by"):
+        translate(catalog, layer, tmp_path)

@@ -200,10 +200,19 @@ def test_a_fact_or_quote_without_the_sources_words_is_named():
     assert check_has_evidence(record("event"), required=True) == []
 
 
+def test_the_rule_holds_by_default_and_a_site_may_turn_it_off():
+    [finding] = check_has_evidence(record())
+    assert finding.message == ("no source's own words are given: write one source as {source: <id>, excerpt: "
+                               "\"<the words>\"}; if no source's words can be found, set `status: unverified` and "
+                               "`unverified_reason:`")
+    assert check_has_evidence(record(), required=False) == []
+
+
 def test_unverified_is_the_only_way_without_words_and_it_says_why():
     assert check_has_evidence(record(status="unverified", reason="No transcript was found."), required=True) == []
     [finding] = check_has_evidence(record(status="unverified"), required=True)
-    assert finding.field == "status" and "unverified_reason" in finding.message
+    assert finding.field == "status" and finding.message == (
+        "an unverified item needs `unverified_reason:`: readers see why it could not be checked")
 
 
 # --- the build names file, line and field ----------------------------------------------------------------
@@ -426,3 +435,106 @@ def test_the_build_checks_quotes_and_events_against_their_excerpts():
 def test_the_message_quotes_the_negation_the_source_wrote():
     [finding] = check_figure(8000, "more than", None, ["there were never more than 8,000 soldiers"])
     assert "'never more than' negates the hedge" in finding.message
+
+
+# --- places: the position against the degrees an excerpt writes (worked by hand: deg + min/60 + sec/3600) -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("42°08′57″N", [("lat", 42 + 8 / 60 + 57 / 3600, 1 / 3600)]),
+    ("at 51.717° N", [("lat", 51.717, 0.001)]),
+    ("33°52′S, 151°12,5′E", [("lat", -(33 + 52 / 60), 1 / 60), ("lon", 151 + 12.5 / 60, 1 / 600)]),
+    ("70°W of here", [("lon", -70.0, 1.0)]),
+    ("a 45° angle; 12°Nord", []),
+])
+def test_coordinates_are_read_with_their_hemisphere_and_precision(text: str, expected: list[tuple[str, float, float]]):
+    found = list(evidence.coordinates_in(text))
+    assert [kind for kind, _, _ in found] == [kind for kind, _, _ in expected]
+    for (_, value, unit), (_, want, want_unit) in zip(found, expected, strict=True):
+        assert value == pytest.approx(want) and unit == pytest.approx(want_unit)
+
+
+def _place(lat: float, lon: float, excerpt: str) -> dict[str, object]:
+    return {"id": "kursk", "lat": lat, "lon": lon, "sources": [{"source": "s", "excerpt": excerpt}]}
+
+
+def test_a_place_agrees_with_its_excerpt_to_the_precision_written():
+    assert evidence.check_place(_place(51.73, 36.19, "Kursk (51°44′N 36°11′E)")) == []
+    assert evidence.check_place(_place(51.9, 36.19, "51°N 36°E")) == []  # whole degrees: anywhere in that degree
+    assert evidence.check_place(_place(51.74, 36.19, "51.7°N")) == []
+    assert evidence.check_place(_place(51.73, 36.19, "no degrees given")) == []
+    [late] = evidence.check_place(_place(51.85, 36.19, "51.7°N"))  # within one unit of the last digit written
+    assert late.field == "lat"
+
+
+def test_a_place_on_the_wrong_side_or_off_by_a_degree_is_named():
+    [mirrored] = evidence.check_place(_place(51.73, -36.19, "Kursk (51°44′N 36°11′E)"))
+    assert mirrored.field == "lon"
+    assert str(mirrored.message) == ("-36.19 is not where the excerpt puts it (36.1833, from “Kursk (51°44′N 36°11′E)”); "
+                                     "check the longitude")
+    [south] = evidence.check_place(_place(52.73, 36.19, "Kursk (51°44′N 36°11′E)"))
+    assert south.field == "lat" and "check the latitude" in south.message
+    assert evidence.check_place(_place(-33.87, 151.21, "Sydney, 33°52′S 151°12′E")) == []
+
+
+# --- dates and words as values: compared with the excerpts like numbers are -------------------------------------
+
+def _fact(value: str, excerpt: str, lang: str = "") -> str:
+    lang_line = f", lang: {lang}" if lang else ""
+    return (f"facts:\n  - id: f\n    label: L\n    value: {value}\n    date: 2024-10-31\n    claimant: us-gov\n"
+            f"    status: reported\n    sources: [{{source: ap-report, excerpt: \"{excerpt}\"{lang_line}}}]\n"
+            "    reviewed: 2026-11-01\n")
+
+
+def test_a_date_value_must_be_one_its_excerpt_gives():
+    assert problems(_fact("2024-08-18", "The first units arrived on 18 August 2024.")) == []
+    assert problems(_fact("2024-08-18", "The first units arrived on August 18.")) == []
+    [message] = problems(_fact("2024-08-18", "The first units arrived on 19 August 2024."))
+    assert message.startswith("data/facts.yml:4: facts[0].value (f): 2024-08-18 is not in the excerpts of its sources "
+                              "(looked for ")
+    assert message.endswith("…); copy the words where the source gives the date")
+    # The editor sees four of the forms looked for, the shortest first, each a way of writing 18 August.
+    looked_for = message.split("(looked for ")[1].split("…)")[0].split(", ")
+    assert len(looked_for) == 4 and looked_for == sorted(looked_for, key=len)
+    assert all("18" in form and ("aug" in form or "8" in form.replace("18", "", 1)) for form in looked_for)
+
+
+def test_a_text_value_must_be_in_its_excerpts_words():
+    assert problems(_fact("near the Kursk border", "Troops were seen near the Kursk border on Monday.")) == []
+    [message] = problems(_fact("near the Belgorod border", "Troops were seen near the Kursk border on Monday."))
+    assert message == ("data/facts.yml:4: facts[0].value (f): the words “belgorod” are not in the excerpts of its "
+                       "sources; write the value in the source's words, or quote a passage that has them")
+
+
+def test_an_event_title_s_figure_must_be_in_its_excerpts():
+    event = ("events:\n  - id: e\n    title: 12,000 troops arrive\n    date: 2024-10-31\n    claimant: us-gov\n"
+             "    status: reported\n    sources: [{source: ap-report, excerpt: \"%s\"}]\n    reviewed: 2026-11-01\n")
+    assert problems(event % "About 12,000 troops arrived.") == []
+    [message] = problems(event % "About 10,000 troops arrived.")
+    assert message == ("data/facts.yml:3: events[0].title (e): the title gives 12,000, which is not in the excerpts of "
+                       "its sources; give the figure the source gives, or none")
+
+
+def test_an_excerpt_is_read_in_its_own_language():
+    value = "8000\n    qualifier: about\n    unit: troops"
+    assert problems(_fact(value, "rund 8.000 Soldaten", lang="de")) == []
+    [english] = problems(_fact(value, "rund 8.000 Soldaten"))  # read as English, 8.000 is eight
+    assert english.startswith("data/facts.yml:4: facts[0].value (f): 8,000 is not in the excerpts of its sources")
+
+
+def test_a_date_is_not_found_inside_another_date():
+    # 8 August is not in "28 August", nor 1 August in "August 18".
+    [inside] = problems(_fact("2024-08-08", "The units left on 28 August 2024."))
+    assert "2024-08-08 is not in the excerpts of its sources" in inside
+    [prefix] = problems(_fact("2024-08-01", "The units left on August 18, 2024."))
+    assert "2024-08-01 is not in the excerpts of its sources" in prefix
+    assert problems(_fact("2024-08-01", "The units left on August 1, 2024.")) == []
+
+
+def test_a_wrong_hedge_is_shown_with_the_words_around_the_figure():
+    # The editor sees the figure with the excerpt's words just before it (from the 40 characters before) and the
+    # 16 characters after: enough to find the place in a long excerpt.
+    excerpt = ("According to officials speaking on condition of anonymity in Seoul, more than 8,000 troops had arrived "
+               "near the border by Monday.")
+    assert check_figure(8000, "about", "troops", [excerpt]) == [evidence.Finding(
+        "qualifier", "'about' is not the source's hedge for 8,000: the excerpt says “…anonymity in Seoul, more than "
+        "8,000 troops had arri”; use `qualifier: more than`")]

@@ -157,8 +157,8 @@ def test_settings_mistakes_are_named():
     assert check_settings({}) == []
     assert check_settings({"de": {"about": ["rund"]}}) == []
     assert check_settings("rund") != []
-    [mistake] = check_settings({"de": {"roughly": ["rund"]}})
-    assert "hedges.de.roughly: not a qualifier" in mistake
+    [mistake] = check_settings({"de": {"guessed": ["rund"]}})
+    assert "hedges.de.guessed: not a qualifier" in mistake
     [mistake] = check_settings({"de": {"about": "rund"}})
     assert "should be a list of words" in mistake
     [mistake] = check_settings({"xx-nope-!": {"about": ["rund"]}})
@@ -274,6 +274,9 @@ def test_a_site_with_another_language_builds_with_its_settings(tmp_path: Path):
         theme:
           name: material
           language: de
+          font: false
+        markdown_extensions:
+          - md_in_html
         plugins:
           - explainer:
               hedges:

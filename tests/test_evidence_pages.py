@@ -259,7 +259,7 @@ def test_words_in_another_language_carry_lang_and_name_their_translator(translat
     assert "<blockquote><p>we are ready for anything</p></blockquote>" in copy  # the site's language: no lang
     assert "Translated by Test News Agency</span>" in copy
     phrase = replace("<!-- phrase:original -->", context)
-    assert '<span lang="ko">우리는 준비되어 있다</span>' in phrase and "translation by Test News Agency: “We are ready”" in phrase
+    assert ' lang="ko">우리는 준비되어 있다</a>' in phrase and "translation by Test News Agency: “We are ready”" in phrase
     inline = html.unescape(replace("Flight: <!-- fact:flight -->.", context))
     assert "“過去最長の約86分飛翔し” (translation by this site: “It flew for about 86 minutes, the longest ever.”)" in inline
     timeline = replace("<!-- timeline -->", context)

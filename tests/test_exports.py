@@ -10,7 +10,7 @@ import json
 
 import jsonschema
 import pytest
-from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.catalog import build_catalog, link, site_vocabulary
 from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import export
 from mkdocs_explainer.siteinfo import SiteInfo
@@ -22,7 +22,8 @@ SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "fac
 @pytest.fixture(scope="module")
 def catalog():
     # The project's real data plus a file with a range, a revision history, an event and HTML in a name.
-    results = [check_file(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in sorted((ROOT / "data").glob("*.yml"))]
+    site = site_vocabulary(ROOT)  # the site's place kinds (mkdocs.yml)
+    results = [check_file(p.relative_to(ROOT).as_posix(), p.read_bytes(), vocabulary=site) for p in sorted((ROOT / "data").glob("*.yml"))]
     results.append(check_file("data/zz-test.yml", TEST_DATA.encode()))
     return link(results)
 

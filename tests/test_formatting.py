@@ -33,3 +33,45 @@ def test_dates_have_day_month_in_words_and_year():
 def test_moment_adds_the_time_of_day_with_its_zone():
     assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST"}) == "31 October 2024, 07:10 KST"
     assert format_moment({"date": "2024-10-31", "time": None}) == "31 October 2024"
+
+
+def test_a_date_no_source_states_is_marked_as_inferred():
+    assert format_moment({"date": "2024-12-17", "date_inferred": True}) == "17 December 2024 (date inferred)"
+    assert format_moment({"date": "2024-10-31", "time": "07:10", "timezone": "KST", "date_inferred": True}) == (
+        "31 October 2024, 07:10 KST (date inferred)")
+    assert format_moment({"date": "2024-12-17", "date_inferred": False}) == "17 December 2024"
+
+
+def test_a_source_s_date_says_when_it_is_missing_or_inferred():
+    from mkdocs_explainer.pages.formatting import format_published
+
+    assert format_published({"published": "2024-10-31"}) == "31 October 2024"
+    assert format_published({"published": "2024-10-31", "published_inferred": True}) == "31 October 2024 (date inferred)"
+    assert format_published({"published": None}) == "undated"
+
+
+def test_a_quotation_shows_its_translation_and_who_made_it():
+    from mkdocs_explainer.pages.formatting import quoted_title
+
+    quote = {"kind": "quote", "text": "Мы готовы"}
+    assert quoted_title(quote) == "“Мы готовы”"
+    assert quoted_title({**quote, "translation": "We are ready", "translation_by": "Reuters"}) == (
+        "“Мы готовы” (translation by Reuters: “We are ready”)")
+    assert quoted_title({"kind": "quote", "text": "We are ready", "translation_by": "this site"}) == (
+        "“We are ready” (translated by this site)")
+    assert quoted_title({"kind": "fact", "label": "Troops in Russia"}) == "Troops in Russia"
+    assert quoted_title({"kind": "event", "title": "Troops arrive"}) == "Troops arrive"
+
+
+def test_a_site_s_own_place_kinds_and_travel_modes_show_as_written():
+    from mkdocs_explainer.pages.formatting import place_kind, travel_mode
+
+    assert place_kind("port") == "port" and place_kind("epicentre") == "epicentre"
+    assert travel_mode("rail") == "rail" and travel_mode("convoy") == "convoy"
+
+
+def test_a_span_of_days_or_a_single_day():
+    from mkdocs_explainer.pages.formatting import format_dates
+
+    assert format_dates("2023-09-07", "2023-10-01") == "7 September 2023 to 1 October 2023"
+    assert format_dates("2024-10-31", "2024-10-31") == "31 October 2024"

@@ -98,7 +98,7 @@ events:
     date: 2001-01-15
     claimant: zz-claimant
     status: confirmed
-    sources: [{{source: zz-source, excerpt: "It began."}}]
+    sources: [{{source: zz-source, excerpt: "It began: 1 day."}}]
     reviewed: 2001-01-20
 corrections:
   - id: zz-correction

@@ -51,8 +51,9 @@ def test_an_unknown_id_gets_the_same_message(templates: Path, catalog: Catalog) 
     shortcodes.use_site_kinds(templates)
     fact = next(iter(catalog["facts"]))
     problems, _ = check(f"Text\n\n<!-- pull-box:{fact},{fact[:-1]} -->\n", catalog)
-    assert [str(p) for p in problems] == [f"docs/x.md:3: <!-- pull-box:{fact},{fact[:-1]} -->: unknown id '{fact[:-1]}' "
-                                          f"(no record of any kind has it). Did you mean '{fact}'?"]
+    [problem] = [str(p) for p in problems]  # the nearest id first (more may follow, as the data grows)
+    assert problem.startswith(f"docs/x.md:3: <!-- pull-box:{fact},{fact[:-1]} -->: unknown id '{fact[:-1]}' "
+                              f"(no record of any kind has it). Did you mean '{fact}'")
     problems, _ = check("Text\n\n<!-- pull-box -->\n", catalog)
     assert [str(p) for p in problems] == ["docs/x.md:3: <!-- pull-box -->: 'pull-box' needs an id: <!-- pull-box:some-id -->"]
     problems, _ = check(f"Text <!-- pull-box:{fact} --> inline.\n", catalog)

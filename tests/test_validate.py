@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import FACTS, KURSK_SOURCES, SOURCES
 from mkdocs_explainer.data.validate import check_file
+from mkdocs_explainer.pages.formatting import format_moment, format_value
 
 
 def problems(text: str) -> list[str]:
@@ -100,3 +101,44 @@ def test_html_in_text_is_kept_as_text():
 
 def test_emptied_section_is_named():
     assert problems("facts:\n") == ["data/facts.yml:1: facts: is empty; give a value or remove the key"]
+
+
+def test_a_time_of_day_and_its_zone_are_checked_with_a_hint():
+    kursk = "    date: 2024-10-31\n    claimant: us-gov"
+    assert problems(FACTS.replace(kursk, "    date: 2024-10-31\n    time: '7 pm'\n    timezone: UTC\n    claimant: us-gov")) == [
+        "data/facts.yml:11: facts[0].time (troops-near-kursk): '7 pm' is not a time of day (use HH:MM, 24-hour)"]
+    assert problems(FACTS.replace(kursk, "    date: 2024-10-31\n    time: '19:00'\n    timezone: Korea time\n"
+                                  "    claimant: us-gov")) == [
+        "data/facts.yml:12: facts[0].timezone (troops-near-kursk): 'Korea time' is not a time zone (use a label like "
+        "EST, UTC+9 or Europe/Paris: letters, digits and + - : / _ .)"]
+    record = check_file("data/facts.yml", FACTS.replace(kursk, "    date: 2024-10-31\n    time: '19:00'\n"
+                                                      "    timezone: Asia/Seoul\n    claimant: us-gov").encode())
+    assert record.problems == []
+    assert format_moment(record.records["facts"][0]) == "31 October 2024, 19:00 Asia/Seoul"
+
+
+@pytest.mark.parametrize(("value", "excerpt", "shown"), [
+    ("{min: 8000, max: 10000}\n    unit: troops", "between 8,000 and 10,000 troops", "8,000–10,000 troops"),
+    ("2024-10-31", "on 31 October 2024", "31 October 2024"),
+    ("near the border", "troops near the border", "near the border"),
+])
+def test_each_kind_of_value_reads_back_as_readers_see_it(value: str, excerpt: str, shown: str):
+    """A span, a date and words each keep their kind: shown as a span, a date in words, the words themselves."""
+    fact = (f"facts:\n  - id: f\n    label: L\n    value: {value}\n    date: 2024-10-31\n"
+            f"    claimant: us-gov\n    status: reported\n    sources: [{{source: ap-report, excerpt: \"{excerpt}\"}}]\n"
+            "    reviewed: 2026-11-01\n")
+    result = check_file("data/facts.yml", fact.encode())
+    assert result.problems == []
+    assert format_value(result.records["facts"][0]) == shown
+
+
+def test_a_quoted_coordinate_and_a_made_up_language_are_named():
+    place = ("places:\n  - id: najin\n    name: Najin\n    lat: '42.34'\n    lon: 130.39\n    kind: port\n"
+             "    what: Loading port.\n    sources: [{source: ap-report, excerpt: \"42°20′24″N 130°23′23″E\"}]\n")
+    assert [str(p) for p in check_file("data/places.yml", place.encode()).problems] == [
+        "data/places.yml:4: places[0].lat (najin): '42.34' is text here; a coordinate is a number in decimal degrees, "
+        "written without quotes, like 51.717"]
+    text = FACTS.replace(KURSK_SOURCES, 'sources: [{source: ap-report, excerpt: "About 8,000 troops are near the '
+                                        'border.", lang: "english please"}]', 1)
+    [message] = problems(text)
+    assert message.endswith("'english please' is not a language tag (use BCP 47, like en, de, ko or pt-BR)")

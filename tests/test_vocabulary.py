@@ -25,7 +25,7 @@ QUAKE = vocabulary.from_options(place_kinds={"epicentre": "diamond", "town": "ci
 def _messages(places: str, words: vocabulary.Vocabulary = vocabulary.DEFAULT) -> list[str]:
     files = {"data/sources.yml": SOURCES, "data/facts.yml": FACTS, "data/places.yml": places}
     try:
-        link([check_file(name, text.encode(), words) for name, text in files.items()])
+        link([check_file(name, text.encode(), vocabulary=words) for name, text in files.items()])
     except ProblemsFound as error:
         return [str(problem) for problem in error.problems]
     return []
@@ -58,7 +58,8 @@ def test_a_claimant_kind_outside_the_list_is_named() -> None:
     assert [str(p) for p in result.problems] == [
         "data/people.yml:2: claimants[0].kind (usgs): 'geological survey' is not a claimant kind here; the claimant kinds are: "
         f"{', '.join(vocabulary.DEFAULT.claimant_kinds)} (the plugin's `claimant_kinds` option sets them)"]
-    assert check_file("data/people.yml", b"claimants:\n  - {id: usgs, name: Survey, kind: geological survey}\n", QUAKE).problems == []
+    survey = b"claimants:\n  - {id: usgs, name: Survey, kind: geological survey}\n"
+    assert check_file("data/people.yml", survey, vocabulary=QUAKE).problems == []
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -385,7 +385,7 @@ class Fact(Item):
     @field_validator("prefix", "unit")
     @classmethod
     def _with_a_figure(cls, extra: str | None, info: ValidationInfo) -> str | None:
-        # "$31 October 2024 troops": a prefix or a unit belongs to a figure, never to a date.
+        # "$31 October 2024 people": a prefix or a unit belongs to a figure, never to a date.
         if extra is not None and isinstance(info.data.get("value"), dt.date):
             raise PydanticCustomError(
                 "value", f"the value is a date; `{info.field_name}` goes with a number or a span only: remove it")

@@ -58,10 +58,10 @@ class PageInfo:
     dates: PageDates | None
     dataset: bool
     """Whether the page offers the downloads (it then carries the Dataset description)."""
-    alternates: tuple[tuple[str, str], ...] = ()
-    """(language, address) of this page in each language edition, itself included (sitemap hreflang)."""
     author: str = ""
     """The page's own author (front matter `author`), plain text; '' for the site's."""
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(language, address) of this page in each language edition, itself included (sitemap hreflang)."""
 
     def link(self, site: SiteInfo, path: str) -> str:
         """Address of a site file as this page should name it: absolute when known, else relative."""

@@ -51,10 +51,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 from markupsafe import Markup
 
-from ..problems import Problem, ProblemsFound
+from ..problems import ProblemsFound
 from . import shortcodes
 from .markers import COMMENT, SHORTCODE, Marker, looks_like_shortcode
-from .render import PageContext, render_problems
+from .page_job import PageJob
+from .render import render_problems
 
 __all__ = ["SHORTCODE", "Marker", "PageJob", "PageParser", "ShortcodeExtension", "looks_like_shortcode", "makeExtension"]
 
@@ -69,32 +70,6 @@ RESOLVE_PRIORITY = 6
 """After inline patterns (20), `attr_list` (8) and `abbr` (7); before `toc` (5)."""
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-@dataclass
-class PageJob:
-    """What converting one page needs besides its text."""
-
-    name: str = "page"
-    """The page's file as the editor knows it (`docs/deployment.md`), for problems."""
-    context: PageContext | None = None
-    """The catalog and the page's links; None only finds the markers (`PageParser`)."""
-    source: Path | None = None
-    """The page's file, to count the lines of front matter the host removed before conversion."""
-    snippet_dirs: tuple[Path, ...] = ()
-    """Where `--8<--` snippets are looked up (`pymdownx.snippets`' `base_path`), to name a snippet's own line."""
-    root: Path | None = None
-    """The project folder: files in problems are named relative to it."""
-    first_line: int | None = None
-    """The file line the text starts on, when the host says (else counted from `source`)."""
-    problems: list[Problem] = field(default_factory=list)
-    """After conversion: what is wrong with the page's shortcodes."""
-    codes: list[shortcodes.Shortcode] = field(default_factory=list)
-    """After conversion: the shortcodes the page shows."""
-    problems_found: list[Problem] = field(default_factory=list)
-    """Problems rendering raised (a broken template), added to `problems`."""
-    rendered: dict[tuple[str, str], Markup] = field(default_factory=dict)
-    """After conversion: each (kind, argument) shown and its HTML (the first, where it shows more than once)."""
 
 
 @dataclass

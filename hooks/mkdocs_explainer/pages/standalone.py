@@ -23,13 +23,12 @@ from .. import i18n
 from ..data.catalog import Catalog, build_catalog, data_files
 from ..problems import Problem, ProblemsFound
 from ..siteinfo import STATUS_MEANING, License, SiteInfo, status_meanings
+from .page_job import PageJob
 from .render import PageContext
 from .scan import PageScan, scan_pages
 
 if TYPE_CHECKING:
     from markdown import Markdown
-
-    from .markdown_ext import PageJob
 
 LIST_KINDS = ("sources", "corrections", "timeline", "places")
 """Shortcodes that list everything of a kind: other pages link to the first page holding one."""
@@ -133,8 +132,6 @@ def _context_of(md: Markdown) -> Any:
 
 def job_for(md: Markdown, data_option: Path) -> PageJob:
     """The page being converted, with all it needs, found without a plugin."""
-    from .markdown_ext import PageJob  # the extension's module imports this one when it runs
-
     host = _context_of(md)
     config: Mapping[str, Any] = getattr(host, "config", None) or {}
     root = Path(config.get("root_dir") or Path.cwd())  # Zensical: the folder of its configuration file
