@@ -62,7 +62,8 @@ bench-evidence: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/evidence.py --write
 
 # Build-time benchmark against plain Material and mkdocs-macros; writes benchmarks/RESULTS.md.
-# BENCH_ARGS=--quick for a smoke run of a few minutes.
+# BENCH_ARGS=--quick for a smoke run of a few minutes; BENCH_ARGS=--perf for issue 19's figures alone (every page on
+# a phone, the hooks' overhead on this site, preview at 500 pages, cold builds at 10,000 facts) into benchmarks/PERF.md.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

@@ -12,6 +12,7 @@ is reported beside wall time: other processes on the machine inflate wall time, 
 
     python benchmarks/bench.py            # full run (the report says how long it took)
     python benchmarks/bench.py --quick    # small sizes, one round, three pages on the phone: a smoke test
+    python benchmarks/bench.py --perf     # issue 19's figures only, 3 rounds each, into benchmarks/PERF.md
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import context  # noqa: E402 - sibling modules, once benchmarks/ is on the path
+import overhead  # noqa: E402 - issue 19's overhead on this site (benchmarks/overhead.py)
 import phones  # noqa: E402
 import preview as preview_latency  # noqa: E402 - issue 13's preview latencies (benchmarks/preview.py)
 import synth  # noqa: E402
@@ -74,6 +76,12 @@ class Plan:
     lighthouse_rounds: int
     lighthouse_pages: tuple[str, ...] | None = None
     """Our pages Lighthouse audits (None: every page); plain's Deployment page is always audited."""
+    overhead_rounds: int = 7
+    """Rounds of overhead.py: this site's build against its page bodies typed in."""
+    latency_sizes: tuple[tuple[int, int], ...] = ((1000, 50), (1000, 500))
+    latency_edits: int = 3
+    scale: str = ""
+    """What this plan leaves out of the full run, said in the report (empty: the full run)."""
 
 
 FULL = Plan(
@@ -81,7 +89,13 @@ FULL = Plan(
     load_facts=10000, load_rounds=5, preview=(1000, 50), edits=5, lighthouse_rounds=3,
 )
 QUICK = Plan(configs=[(100, 5, 2), (200, 10, 2)], load_facts=1000, load_rounds=2, preview=(100, 5), edits=2,
-             lighthouse_rounds=1, lighthouse_pages=("/", "/deployment/", "/facts/"))
+             lighthouse_rounds=1, lighthouse_pages=("/", "/deployment/", "/facts/"), overhead_rounds=1,
+             latency_sizes=((100, 20),), latency_edits=2, scale="`--quick`: a smoke test at small sizes, one round")
+PERF = Plan(configs=[(1000, 50, 3), (10000, 50, 3)], load_facts=1000, load_rounds=2, preview=(1000, 50), edits=2,
+            lighthouse_rounds=3, overhead_rounds=3, latency_sizes=((1000, 500),), latency_edits=3,
+            scale="`--perf`: issue 19's figures only, 3 rounds each (the full run: `make bench`, 5-7 rounds)")
+"""Issue 19's figures in a fraction of the full run's time: every page on the phone, the hooks' overhead,
+the preview at 500 pages and cold builds at 10,000 facts."""
 LABELS = ("plain", "ours-cold", "ours-warm", "macros", "typed-html")
 """typed-html: plain with our rendered HTML typed in (information only: the cost of the markup itself)."""
 
@@ -371,15 +385,42 @@ def verdict(ok: bool) -> str:
 BUILD_GOALS = [((1000, 50), "warm", 1.05), ((1000, 50), "cold", 1.35), ((10000, 50), "warm", 1.10),
                ((10000, 50), "cold", 2.5)]
 """Issue 6's ratios of ours to plain Material: (F, P), build state, the highest acceptable ratio."""
+COLD_GOAL_19 = ((10000, 50), 2.0)
+"""Issue 19: a cold build at 10,000 facts costs at most 2.0× plain Material's."""
+
+
+def issue19_goals(configs: list[Config], overhead_result: overhead.Overhead | None,
+                  latency: list[preview_latency.Size]) -> list[str]:
+    """The three build figures of issue 19, each met or missed (or why it was not measured)."""
+    goals = [overhead.goal_line(overhead_result) if overhead_result and overhead_result.ratios
+             else "- build: hooks' overhead on this site: not measured"]
+    big = max(latency, key=lambda size: size.pages, default=None)
+    if big is not None and big.pages >= 500:
+        for kind, words in (("yaml", "a fact edit (YAML)"), ("markdown", "a Markdown edit")):
+            seconds = big.median(preview_latency.FAST, kind)
+            goals.append(f"- preview: {words} shown at P={big.pages} ≤ 1.0 s (`make serve`): {seconds:.2f} s "
+                         f"(server CPU {big.median_cpu(preview_latency.FAST, kind):.2f} s): {verdict(seconds <= 1.0)}")
+    else:
+        goals.append("- preview at 500 pages: not measured in this run")
+    (facts, pages), limit = COLD_GOAL_19
+    config = next((c for c in configs if (c.facts, c.pages) == (facts, pages)), None)
+    if config is not None:
+        cpu = paired(config, "ours-cold", "plain", "cpu")
+        goals.append(f"- cold build at F={facts:,} (P={pages}) ≤ {limit}× plain Material: {cpu:.2f}× CPU "
+                     f"({paired(config, 'ours-cold', 'plain'):.2f}× wall, median of {config.rounds}): {verdict(cpu <= limit)}")
+    else:
+        goals.append(f"- cold build at F={facts:,}: not measured in this run")
+    return goals
 
 
 def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], preview: dict[str, list[float]],
            profiles: dict[str, str], hook_profile: str, started: float, quick: bool,
-           load: context.LoadSampler, phone_figures: phones.Phones) -> str:
+           load: context.LoadSampler, phone_figures: phones.Phones, issue19: list[str] | None = None) -> str:
     run_at = dt.datetime.now(dt.UTC)
     lines = [
         "# Benchmark results", "",
-        f"Written by `make bench{' BENCH_ARGS=--quick' if quick else ''}` (benchmarks/bench.py) on "
+        f"Written by `make bench{' BENCH_ARGS=--quick' if quick else ' BENCH_ARGS=--perf' if plan is PERF else ''}` "
+        f"(benchmarks/bench.py) on "
         f"{run_at:%Y-%m-%d %H:%M} UTC in {(time.monotonic() - started) / 60:.1f} minutes. "
         "Synthetic projects: F facts in data files of "
         f"{synth.FACTS_PER_FILE}, P pages of about 1 KB of prose with {synth.REFS_PER_PAGE} fact references each.",
@@ -465,7 +506,9 @@ def report(plan: Plan, configs: list[Config], loading: dict[str, list[float]], p
     lines += phone_lines
     lines += ["", "## Goals (issues 6 and 13)", "",
               "Judged on CPU-time ratios where both are shown: wall time also counts waiting for a core, which "
-              "grows with the load (see Machine).", "", *goals, *phone_goals]
+              "grows with the load (see Machine).", "", *goals]
+    lines += ["", "## Goals (issue 19): phones and the build's own cost", "", f"- {load.summary()}",
+              *phone_goals, *(issue19 or [])]
     lines += ["", "## What this run shows", "",
               "Generated from this run's figures (per-round ratios, CPU time), so they cannot disagree with the tables.", "",
               *conclusions(configs, preview)]
@@ -506,10 +549,14 @@ def conclusions(configs: list[Config], preview: dict[str, list[float]]) -> list[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes and few rounds: a smoke test")
+    parser.add_argument("--perf", action="store_true", help="issue 19's figures only (phones, overhead, preview at "
+                        "500 pages, cold at 10,000 facts), 3 rounds each; writes benchmarks/PERF.md")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects (their path is printed)")
     args = parser.parse_args()
-    plan = QUICK if args.quick else FULL
+    plan = QUICK if args.quick else PERF if args.perf else FULL
+    if args.perf and args.output == HERE / "RESULTS.md":
+        args.output = HERE / "PERF.md"
     started, load = time.monotonic(), context.LoadSampler()
     root = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     try:
@@ -530,9 +577,12 @@ def main() -> None:
         preview = time_preview(root, *plan.preview, plan.edits)
         log(f"phones: Lighthouse, {plan.lighthouse_rounds} round(s)…")
         phone_figures = phones.measure(root, plan.lighthouse_rounds, MKDOCS, plan.lighthouse_pages)
-        latency = preview_latency.run(root, [(100, 20)] if args.quick else [(1000, 50), (1000, 500)], 2 if args.quick else 3)
+        latency = preview_latency.run(root, list(plan.latency_sizes), plan.latency_edits)
+        log(f"overhead on this site: {plan.overhead_rounds} round(s)…")
+        overhead_result = overhead.measure(plan.overhead_rounds)
         load.stop()
-        text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load, phone_figures)
+        text = report(plan, configs, loading, preview, profiles, hook_profile, started, args.quick, load, phone_figures,
+                      issue19_goals(configs, overhead_result, latency))
         text += "\n" + "\n".join(preview_latency.report(latency)) + "\n"
     finally:
         if args.keep:
