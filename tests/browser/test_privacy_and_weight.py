@@ -6,17 +6,19 @@ from urllib.parse import urlsplit
 
 from .browser_support import PROJECT, REPORT, Site, Survey, language_of
 
-HOME_BUDGET = 75_000
-"""Bytes (gzip) of everything the home page loads: Material's bare page is about 61 KB, the rest is ours."""
+HOME_BUDGET = 80_000
+"""Bytes (gzip) of everything the home page loads: Material's bare page is about 61 KB, the rest is ours. The
+home page tells the story through January 2026 since issue 16 (about 13 KB of its own HTML gzipped, 77 KB in
+all), and Lighthouse's mobile audit still scores it 98."""
 
 PAGE_BUDGET = 100_000
 """Bytes (gzip) for any other page. The same ~61 KB shell (cached after the first page) plus the page's own
 content: a long page such as "All facts" may carry ~35 KB of cards and tables, and stays under 2 s on a
 400 kbit/s mobile connection for a reader who opens it first."""
 
-WIDE_SCRIPT_MARGIN = {"ko": 1.05}
+WIDE_SCRIPT_MARGIN = {"ko": 1.08}
 """An edition in a script of three UTF-8 bytes a character (Hangul; Latin takes one) carries more bytes for the
-same words, even gzipped: the Korean "All facts" page's HTML is 38 KB against the English one's 34 KB."""
+same words, even gzipped: the Korean sources page's HTML is 41 KB against the English one's 35 KB."""
 
 FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf", ".eot")
 

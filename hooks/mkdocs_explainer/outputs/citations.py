@@ -168,6 +168,10 @@ def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
             path = site_dir / cite_path(item["id"], extension)
             path.write_text(text, encoding="utf-8", newline="")
             written.append(path)
+    # A deleted or renamed item's files go too (a preview writes into the site it served before).
+    kept = set(written)
+    for stale in [path for pattern in ("*.csl.json", "*.bib", "*.ris") for path in folder.glob(pattern) if path not in kept]:
+        stale.unlink(missing_ok=True)
     entries += [csl_source(catalog["sources"][key]) for key in sorted(catalog["sources"])]
     path = site_dir / ALL_CITATIONS
     path.write_text(render_csl(entries), encoding="utf-8")
