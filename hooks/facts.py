@@ -49,6 +49,10 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     return plugin.on_page_context(context, page=page, config=config, nav=nav)
 
 
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    return plugin.on_template_context(context, template_name=template_name, config=config)
+
+
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     return plugin.on_post_page(output, page=page, config=config)
 

@@ -53,6 +53,15 @@ def test_every_page_links_to_itself_in_the_other_edition(korean_site: tuple[Path
     assert 'hreflang="ko"' not in editing
 
 
+
+def test_the_korean_error_page_loads_the_korean_edition_and_links_both_homes(korean_site: tuple[Path, str]):
+    # Served at /ko/404.html (or for any missing /ko/ address), so its links must be absolute from /ko/.
+    site, _ = korean_site
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert '"base": "/ko/"' in page  # its search index and assets are the Korean edition's
+    assert '<a href="/" hreflang="en" class="md-select__link">' in page
+    assert '<a href="/ko/" hreflang="ko" class="md-select__link">' in page
+
 def test_the_figures_are_the_english_edition_s(korean_site: tuple[Path, str]):
     import json
 

@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url, is_error_template, meta
 
 from . import i18n, preview, setup_checks
 from .build import html_fixes
@@ -447,6 +447,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                                                      config.site_url or "")
         if self.outputs:  # <title>, description, JSON-LD, social cards, citation tags, feed link, "last updated", sitemap
             self.outputs.annotate(page, _site_root(page), _title_text(page), lambda: _source_text(page), alternates)
+        return context
+
+    @surviving_method(build_error=PluginError)
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        # Without a site_url MkDocs gives an error page the server root as its base, so /ko/404.html would load the
+        # English edition's search index; and its language switcher would keep the last page's links.
+        if self.edition and is_error_template(template_name):
+            if not config.site_url:
+                context["base_url"] = "/" + self.edition.root
+            config.extra["alternate"] = editions.switcher(self.editions, self.edition, None, "", "/" + self.edition.root,
+                                                          config.site_url or "")
         return context
 
     @surviving_method(build_error=PluginError)

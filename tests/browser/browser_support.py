@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,10 @@ class Site:
     def pages(self) -> list[str]:
         """URL path of every HTML page of the build, found on disk so new pages are covered without a list;
         the embeddable figures (embed/), which have no Material theme, search or navigation, are `embeds()`."""
-        return [path for path in self._all() if not path.startswith(EMBEDS)]
+        return [path for path in self._all() if not EMBEDS.match(path)]
 
     def embeds(self) -> list[str]:
-        return [path for path in self._all() if path.startswith(EMBEDS)]
+        return [path for path in self._all() if EMBEDS.match(path)]
 
     def _all(self) -> list[str]:
         paths = []
@@ -237,8 +238,8 @@ PHONE_LAYOUT = """() => {
 }"""
 
 
-EMBEDS = "/embed/"
-"""Where the embeddable charts and maps are (pages of their own, without the theme)."""
+EMBEDS = re.compile(r"^/(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?/)?embed/")
+"""Where each edition's embeddable charts and maps are (/embed/…, /ko/embed/…): pages of their own, without the theme."""
 
 SEARCH_WORD = "North"
 """A word of the site's title, so every build has pages to find."""
@@ -292,7 +293,10 @@ def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport
                 # Before the Tab presses: focusing the search field is a use of search.
                 survey.search_requests_before_use = [url for url, _ in visit.requests if "search" in url]
                 survey.focus = follow_focus(page)
-                survey.search_results = use_search(page, search_word(path))
+                try:
+                    survey.search_results = use_search(page, search_word(path))
+                except AssertionError as error:
+                    raise AssertionError(f"{path}: {error}") from None
             surveys[path] = survey
     return surveys
 
@@ -316,12 +320,21 @@ def use_search(page: Any, word: str = SEARCH_WORD) -> int:
     """Search as a reader would (so requests made only on use are recorded too); the number of results."""
     page.keyboard.press("Escape")
     page.locator(".md-search__input").first.click()
-    page.keyboard.type(word)
-    results = page.locator(".md-search-result__item")
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+    # A reader types once the box says "Type to start searching": Material shows that when its index is built (a
+    # Korean one, with lunr.ko, takes longer on a busy machine); a query typed before then can go unanswered.
     try:
-        results.first.wait_for(timeout=20_000)  # a Korean index (lunr.ko) takes longer to build on a busy machine
+        page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.trim()", timeout=20_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError("search was not ready within 20 s of first use") from None
+    page.keyboard.type(word)
+    # Material reads the query on keyup. Playwright types a character no key produces (Hangul) as inserted text,
+    # with no keyup; a reader's input method ends each syllable with one, as this key press does.
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item")
+    try:
+        results.first.wait_for(timeout=20_000)
     except PlaywrightTimeoutError:
         # Slow or broken search is a failure, never "nothing found".
         raise AssertionError(f"searching for {word!r} showed no result within 20 s") from None

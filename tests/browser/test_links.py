@@ -6,6 +6,7 @@ Read from the built files (no network: source links are checked for form, never 
 from __future__ import annotations
 
 import html.parser
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,14 @@ LOCAL = "http://site.invalid"
 
 LINK_ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
+
+
+def well_formed_host(host: str) -> bool:
+    """A domain name, or a public IP address (a source copy can live on one); never loopback or private."""
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        return bool(HOST.match(host))
 
 
 @dataclass
@@ -69,9 +78,10 @@ def check_links(site: Path) -> tuple[list[str], int, int]:
                 problems += check_internal(site, pages, parts.path, unquote(parts.fragment), where)
             elif parts.scheme in ("http", "https"):
                 external += 1
-                if not HOST.match(parts.hostname or "") or parts.username or any(c.isspace() for c in written.strip()):
+                if not well_formed_host(parts.hostname or "") or parts.username or any(c.isspace() for c in written.strip()):
                     problems.append(f"{where}: not a well-formed http(s) URL")
-            elif not (parts.scheme == "data" and tag == "img") and parts.scheme != "mailto":
+            # data: is in-page (an image, or an embed's empty icon that stops a /favicon.ico request)
+            elif not (parts.scheme == "data" and tag in ("img", "link")) and parts.scheme != "mailto":
                 problems.append(f"{where}: scheme {parts.scheme!r} is not allowed")
     return problems, internal, external
 

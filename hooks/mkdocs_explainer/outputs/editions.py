@@ -58,7 +58,7 @@ def switcher(editions: Sequence[Edition], this: Edition, src_path: str | None = 
     for edition in editions:
         has_page = src_path is not None and (edition == this or (edition.docs_dir / src_path).is_file())
         path = _relative(edition.root, this.root) + (page_url if has_page else "")
-        href = urljoin(site_url, path) if site_url else posixpath.normpath(page_root + path) + "/"
+        href = urljoin(site_url, path) if site_url else posixpath.normpath(page_root + path).rstrip("/") + "/"
         links.append({"name": edition.name, "link": urljoin(site_url, path) if site_url else path or "./",
                       "href": href, "lang": edition.lang})
     return links
