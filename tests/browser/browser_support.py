@@ -177,9 +177,17 @@ CHART_ALTERNATIVES = """() => [...document.querySelectorAll("article svg")]
             role: svg.getAttribute("role"), name};
   })"""
 
-STATUS_BADGES = """() => [...document.querySelectorAll(".fx-status")].map(el => ({
-  classes: el.className, text: el.innerText.trim(),
-  visible: el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) >= 8}))"""
+# Read as a reader scrolling to each badge sees it: `content-visibility: auto` (long timelines) leaves the
+# innerText of parts not yet near the screen empty until they are drawn.
+STATUS_BADGES = """() => {
+  const drawn = document.head.appendChild(document.createElement("style"));
+  drawn.textContent = "* { content-visibility: visible !important; }";
+  const badges = [...document.querySelectorAll(".fx-status")].map(el => ({
+    classes: el.className, text: el.innerText.trim(),
+    visible: el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) >= 8}));
+  drawn.remove();
+  return badges;
+}"""
 
 FOCUSED = """(index) => {
   const el = document.activeElement;
