@@ -15,6 +15,7 @@ import http.server
 import json
 import os
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,21 +123,53 @@ class Audit:
                 f"best practices {s.get('best-practices')}, SEO {s.get('seo')}")
 
 
+class Pending:
+    """A Lighthouse run started in the background (its own Node and Chromium); `collect` waits for its audits.
+    Lighthouse mostly waits on the pages it loads, so the browser tests start it first and survey meanwhile."""
+
+    def __init__(self, urls: list[str], node: str, categories: tuple[str, ...]) -> None:
+        request = {"chrome": str(CHROMIUM), "flags": CHROMIUM_ARGS, "urls": urls, "categories": list(categories)}
+        # Files, not pipes: nobody reads a pipe while the run goes on, and a full one would stall Lighthouse.
+        self.stdout = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed by collect() or cancel()
+        self.stderr = tempfile.TemporaryFile("w+")  # noqa: SIM115
+        self.process = subprocess.Popen([node, str(RUNNER), json.dumps(request)], stdout=self.stdout,
+                                        stderr=self.stderr, text=True, cwd=PROJECT)
+
+    def collect(self, timeout: float = 900) -> dict[str, Audit]:
+        """Each URL's audit; raises with Lighthouse's message if a page could not be audited."""
+        try:
+            returncode = self.process.wait(timeout)
+            self.stdout.seek(0)
+            self.stderr.seek(0)
+            output, errors = self.stdout.read(), self.stderr.read()
+        finally:
+            self.close()
+        if returncode:
+            raise RuntimeError(f"lighthouse failed ({returncode}):\n{errors[-3000:]}")
+        audits = {}
+        for url, page in json.loads(output).items():
+            if "error" in page:
+                raise RuntimeError(f"lighthouse could not audit {url}: {page['error']}")
+            m = page["metrics"]
+            seconds = {key: None if m.get(key) is None else m[key] / 1000 for key in ("lcp_ms", "fcp_ms")}
+            audits[url] = Audit(url, page["scores"], page["failed"], seconds["lcp_ms"], m.get("cls"),
+                                m.get("tbt_ms"), seconds["fcp_ms"])
+        return audits
+
+    def cancel(self) -> None:
+        """Stops the run if it is still going (a timeout, or tests that ended first)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def close(self) -> None:
+        self.cancel()
+        self.stdout.close()
+        self.stderr.close()
+
+
 def run(urls: list[str], node: str, *, timeout: float = 900,
         categories: tuple[str, ...] = CATEGORIES) -> dict[str, Audit]:
-    """Lighthouse's mobile audit of each URL; raises with Lighthouse's message if a page could not be audited.
+    """Lighthouse's mobile audit of each URL, one after another; raises if a page could not be audited.
     Without "performance" an audit skips the simulated slow load and costs about a third of the time."""
-    request = {"chrome": str(CHROMIUM), "flags": CHROMIUM_ARGS, "urls": urls, "categories": list(categories)}
-    result = subprocess.run([node, str(RUNNER), json.dumps(request)], capture_output=True, text=True, timeout=timeout,
-                            cwd=PROJECT)
-    if result.returncode:
-        raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    audits = {}
-    for url, page in json.loads(result.stdout).items():
-        if "error" in page:
-            raise RuntimeError(f"lighthouse could not audit {url}: {page['error']}")
-        m = page["metrics"]
-        seconds = {key: None if m.get(key) is None else m[key] / 1000 for key in ("lcp_ms", "fcp_ms")}
-        audits[url] = Audit(url, page["scores"], page["failed"], seconds["lcp_ms"], m.get("cls"), m.get("tbt_ms"),
-                            seconds["fcp_ms"])
-    return audits
+    return Pending(urls, node, categories).collect(timeout)

@@ -16,6 +16,7 @@ import pytest
 from ci import ci_enabled
 
 if TYPE_CHECKING:
+    from lighthouse_audit import Pending
     from playwright.sync_api import Browser, Page
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -78,6 +79,15 @@ class Site:
         if file.is_dir():
             file = file / "index.html"
         return file if file.is_file() else None
+
+
+@dataclass
+class LighthouseRun:
+    """Lighthouse auditing every page of the build in the background; `pending.collect()` waits for it."""
+
+    pages: list[str]
+    origin: str
+    pending: Pending
 
 
 @dataclass

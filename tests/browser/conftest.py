@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lighthouse_audit import CHROMIUM, CHROMIUM_ARGS
+from lighthouse_audit import ASSERTED, CHROMIUM, CHROMIUM_ARGS, PACKAGE, Pending, serve
 
-from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, Site, Survey, Visitor, ports, require, survey_pages
+from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, LighthouseRun, Site, Survey, Visitor, ports, require, survey_pages
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -135,6 +135,27 @@ def lighthouse(node: str) -> str:
     node_module_file("lighthouse/package.json", "Lighthouse")
     require(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     return node
+
+
+@pytest.fixture(scope="package", autouse=True)
+def lighthouse_run(request: pytest.FixtureRequest) -> Iterator[LighthouseRun | None]:
+    """Started before the first browser test when the Lighthouse test is to run, so that its minutes of mostly
+    waiting overlap the Playwright surveys; None when it is not collected or a tool is missing (the `lighthouse`
+    fixture then skips it with the reason)."""
+    wanted = any(item.path.name == "test_lighthouse.py" for item in request.session.items)
+    if not (wanted and shutil.which("node") and PACKAGE.exists() and CHROMIUM.exists()):
+        yield None
+        return
+    built: Path = request.getfixturevalue("built_site")
+    pages = Site(root=built, origin="").pages()
+    # Served compressed on its own port, as a static host serves it (lighthouse_audit.StaticHandler).
+    with serve(built, ports()) as origin:
+        run = LighthouseRun(pages, origin, Pending([origin + path for path in pages], str(shutil.which("node")),
+                                                   ASSERTED))
+        try:
+            yield run
+        finally:
+            run.pending.close()
 
 
 @pytest.fixture(scope="package")

@@ -2,22 +2,23 @@
 
 Performance is left out: on a shared machine its score measures the other processes too, and its simulated
 slow load triples the audit's time. `make bench BENCH_ARGS=--perf` measures it, with the plain theme's.
+The audits run in the background from the first browser test on (conftest.lighthouse_run).
 """
 
 from __future__ import annotations
 
-from lighthouse_audit import ASSERTED, run, serve
+from lighthouse_audit import ASSERTED
 
-from .browser_support import REPORT, Site, ports
+from .browser_support import REPORT, LighthouseRun
 
 
-def test_lighthouse_scores_every_page_100_on_accessibility_best_practices_and_seo(lighthouse: str, site: Site) -> None:
-    pages = site.pages()
-    with serve(site.root, ports()) as origin:
-        audits = run([origin + path for path in pages], lighthouse, categories=ASSERTED)
+def test_lighthouse_scores_every_page_100_on_accessibility_best_practices_and_seo(
+        lighthouse: str, lighthouse_run: LighthouseRun | None) -> None:
+    assert lighthouse_run is not None, "the background Lighthouse run did not start although its tools are there"
+    audits = lighthouse_run.pending.collect()
     below = []
-    for path in pages:
-        audit = audits[origin + path]
+    for path in lighthouse_run.pages:
+        audit = audits[lighthouse_run.origin + path]
         REPORT.append("lighthouse " + audit.line(path))
         low = {category: audit.scores[category] for category in ASSERTED if audit.scores[category] != 100}
         if low:
