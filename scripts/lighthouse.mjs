@@ -1,6 +1,7 @@
 // Lighthouse on several pages in one Chromium: mobile profile, simulated slow 4G (Lighthouse's defaults).
 // Usage: node scripts/lighthouse.mjs '{"chrome": "/usr/bin/chromium", "flags": [...], "urls": [...],
-//                                     "categories": ["performance", ...]}'
+//                                     "categories": ["performance", ...], "settings": {...}}'
+// "settings" (optional) are Lighthouse settings such as pauseAfterLoadMs, over its defaults.
 // Prints one JSON object: {url: {scores: {category: 0-100}, metrics: {lcp_ms, cls, tbt_ms, fcp_ms, si_ms}, failed: [...]}}.
 // Pages run one after another: in parallel they would share the CPU and skew each other's simulated timings.
 import lighthouse from "lighthouse";
@@ -20,6 +21,7 @@ try {
       output: "json",
       logLevel: "error",
       onlyCategories: request.categories,
+      ...(request.settings || {}),
     });
     const lhr = runner.lhr;
     if (lhr.runtimeError) {

@@ -17,6 +17,7 @@ from mkdocs_explainer.data import validate
 from mkdocs_explainer.data.cache import FOLDER, FileCache, code_fingerprint
 from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.problems import ProblemsFound
+from project import copy_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -229,9 +230,7 @@ POST_BUILD_HOOK = textwrap.dedent(
 
 
 def test_a_warm_mkdocs_build_never_imports_pydantic(tmp_path: Path) -> None:
-    site = tmp_path / "project"
-    shutil.copytree(PROJECT, site, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", "__pycache__",
-                                                                 ".site-*", "tests", "benchmarks"))
+    site = copy_project(tmp_path / "project")  # what a build reads; not the virtual environments or node_modules
     (site / "overrides").mkdir(exist_ok=True)
     (site / "report_imports.py").write_text(POST_BUILD_HOOK, encoding="utf-8")
     config = site / "mkdocs.yml"

@@ -294,6 +294,21 @@ class Survey:
     search_requests_before_use: list[str] = field(default_factory=list)
 
 
+def survey_in_own_browser(site: Site, axe_script: Path, color_scheme: str, viewport: dict[str, int],
+                          deep: bool, paths: list[str] | None = None) -> dict[str, Survey]:
+    """`survey_pages` in a Chromium of this thread's own: Playwright's objects belong to the thread that made
+    them, so surveys on several threads overlap their waits for the network and for each page to settle."""
+    from lighthouse_audit import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            return survey_pages(Visitor(browser, site), axe_script, color_scheme, viewport, deep, paths)
+        finally:
+            browser.close()
+
+
 def survey_pages(visitor: Visitor, axe_script: Path, color_scheme: str, viewport: dict[str, int], deep: bool,
                  paths: list[str] | None = None) -> dict[str, Survey]:
     surveys = {}

@@ -17,13 +17,26 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lighthouse_audit import ASSERTED, CHROMIUM, CHROMIUM_ARGS, PACKAGE, Pending, serve
 
-from .browser_support import DESKTOP, PHONE, PROJECT, REPORT, LighthouseRun, Site, Survey, Visitor, ports, require, survey_pages
+from .browser_support import (
+    DESKTOP,
+    PHONE,
+    PROJECT,
+    REPORT,
+    LighthouseRun,
+    Site,
+    Survey,
+    Visitor,
+    ports,
+    require,
+    survey_in_own_browser,
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -159,27 +172,37 @@ def lighthouse_run(request: pytest.FixtureRequest) -> Iterator[LighthouseRun | N
 
 
 @pytest.fixture(scope="package")
-def light(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
-    """Every page on a desktop screen in light mode, then tabbed through and searched."""
-    return survey_pages(visitor, axe_script, "light", DESKTOP, deep=True)
+def surveys(browser: object, site: Site, axe_script: Path) -> dict[str, dict[str, Survey]]:
+    """Every page surveyed three ways at once, each on its own thread and Chromium (most of a survey is waiting):
+    light on a desktop screen, then tabbed through and searched; dark; and light on a phone. Also every
+    embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
+    embeds = site.embeds()
+    require(bool(embeds), "the build has no embed pages")
+    plans = {"light": ("light", DESKTOP, True, None), "dark": ("dark", DESKTOP, False, None),
+             "phone": ("light", PHONE, False, None), "embeds": ("light", PHONE, False, embeds)}
+    with ThreadPoolExecutor(len(plans)) as pool:
+        running = {name: pool.submit(survey_in_own_browser, site, axe_script, *plan) for name, plan in plans.items()}
+        return {name: future.result() for name, future in running.items()}
 
 
 @pytest.fixture(scope="package")
-def dark(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
-    return survey_pages(visitor, axe_script, "dark", DESKTOP, deep=False)
+def light(surveys: dict[str, dict[str, Survey]]) -> dict[str, Survey]:
+    return surveys["light"]
 
 
 @pytest.fixture(scope="package")
-def phone(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
-    return survey_pages(visitor, axe_script, "light", PHONE, deep=False)
+def dark(surveys: dict[str, dict[str, Survey]]) -> dict[str, Survey]:
+    return surveys["dark"]
 
 
 @pytest.fixture(scope="package")
-def embeds(visitor: Visitor, axe_script: Path) -> dict[str, Survey]:
-    """Every embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
-    paths = visitor.site.embeds()
-    require(bool(paths), "the build has no embed pages")
-    return survey_pages(visitor, axe_script, "light", PHONE, deep=False, paths=paths)
+def phone(surveys: dict[str, dict[str, Survey]]) -> dict[str, Survey]:
+    return surveys["phone"]
+
+
+@pytest.fixture(scope="package")
+def embeds(surveys: dict[str, dict[str, Survey]]) -> dict[str, Survey]:
+    return surveys["embeds"]
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
