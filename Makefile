@@ -48,7 +48,7 @@ test: $(BIN)/mkdocs $(PROPERDOCS) $(ZENSICAL) $(NODE_MODULES)
 	$(BIN)/ruff check hooks tests scripts benchmarks
 	PYTHONPATH=hooks $(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # ruff, import-linter's layer contracts (pyproject.toml: adapter -> outputs -> pages -> data, never upwards),
 # and mypy --strict on the package.

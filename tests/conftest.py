@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import textwrap
+import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 from ci import ci_enabled
@@ -95,3 +98,25 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     for name, original in _saved.items():
         setattr(subprocess, name, original)
     _saved.clear()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make test` runs on every core (pytest-xdist, --dist loadgroup). A group runs on one worker: the browser
+    tests share one built site, its surveys and Lighthouse; any other file's tests share that file's fixtures."""
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in items:
+            item.add_marker(pytest.mark.xdist_group("browser" if item.path.parent.name == "browser" else item.path.name))
+
+
+BROWSER_FIGURES = Path(__file__).parent.parent / "test-results" / "browser-figures.txt"
+_started = time.time()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the figures the browser tests measured in this run (bytes, requests, Lighthouse's scores): the
+    browser tests' conftest writes them, in whichever process ran them."""
+    if BROWSER_FIGURES.exists() and BROWSER_FIGURES.stat().st_mtime >= _started:
+        terminalreporter.section("browser figures")
+        for line in BROWSER_FIGURES.read_text(encoding="utf-8").splitlines():
+            terminalreporter.write_line(line)

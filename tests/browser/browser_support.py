@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 PROJECT = Path(__file__).resolve().parents[2]
+FIGURES = PROJECT / "test-results" / "browser-figures.txt"
+"""Where the browser tests leave the figures they measured (REPORT) for the summary after the run."""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 

@@ -19,13 +19,13 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lighthouse_audit import ASSERTED, CHROMIUM, CHROMIUM_ARGS, PACKAGE, Pending, serve
 
 from .browser_support import (
     DESKTOP,
+    FIGURES,
     PHONE,
     PROJECT,
     REPORT,
@@ -173,14 +173,14 @@ def lighthouse_run(request: pytest.FixtureRequest) -> Iterator[LighthouseRun | N
 
 @pytest.fixture(scope="package")
 def surveys(browser: object, site: Site, axe_script: Path) -> dict[str, dict[str, Survey]]:
-    """Every page surveyed three ways at once, each on its own thread and Chromium (most of a survey is waiting):
-    light on a desktop screen, then tabbed through and searched; dark; and light on a phone. Also every
-    embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
+    """Every page surveyed three ways, two surveys at a time, each on its own thread and Chromium (much of a survey
+    is waiting): light on a desktop screen, then tabbed through and searched; dark; and light on a phone. Also
+    every embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
     embeds = site.embeds()
     require(bool(embeds), "the build has no embed pages")
     plans = {"light": ("light", DESKTOP, True, None), "dark": ("dark", DESKTOP, False, None),
              "phone": ("light", PHONE, False, None), "embeds": ("light", PHONE, False, embeds)}
-    with ThreadPoolExecutor(len(plans)) as pool:
+    with ThreadPoolExecutor(2) as pool:
         running = {name: pool.submit(survey_in_own_browser, site, axe_script, *plan) for name, plan in plans.items()}
         return {name: future.result() for name, future in running.items()}
 
@@ -205,13 +205,9 @@ def embeds(surveys: dict[str, dict[str, Survey]]) -> dict[str, Survey]:
     return surveys["embeds"]
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print the figures the browser tests measured (bytes, requests, violations) after the test run."""
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Keep the figures the browser tests measured (bytes, requests, Lighthouse) in test-results/ (ignored by git),
+    for comparing runs; the root conftest prints them after the run, also from a pytest-xdist worker."""
     if REPORT:
-        terminalreporter.section("browser figures")
-        for line in REPORT:
-            terminalreporter.write_line(line)
-        # Also kept as a file (test-results/ is ignored by git) for comparing runs.
-        report = PROJECT / "test-results" / "browser-figures.txt"
-        report.parent.mkdir(exist_ok=True)
-        report.write_text("\n".join(REPORT) + "\n")
+        FIGURES.parent.mkdir(exist_ok=True)
+        FIGURES.write_text("\n".join(REPORT) + "\n")
