@@ -100,13 +100,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     _saved.clear()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_itemcollected(item: pytest.Item) -> None:
     """`make test` runs on every core (pytest-xdist, --dist loadgroup). A group runs on one worker: the browser
-    tests share one built site, its surveys and Lighthouse; any other file's tests share that file's fixtures."""
-    if config.pluginmanager.hasplugin("xdist"):
-        for item in items:
-            item.add_marker(pytest.mark.xdist_group("browser" if item.path.parent.name == "browser" else item.path.name))
+    tests share one built site, its surveys and Lighthouse; any other file's tests share that file's fixtures.
+    (Marked as each test is collected: xdist reads the marks in its own pytest_collection_modifyitems.)"""
+    if item.config.pluginmanager.hasplugin("xdist"):
+        item.add_marker(pytest.mark.xdist_group("browser" if item.path.parent.name == "browser" else item.path.name))
 
 
 BROWSER_FIGURES = Path(__file__).parent.parent / "test-results" / "browser-figures.txt"
@@ -120,3 +119,4 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("browser figures")
         for line in BROWSER_FIGURES.read_text(encoding="utf-8").splitlines():
             terminalreporter.write_line(line)
+
