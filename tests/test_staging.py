@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -34,6 +35,24 @@ def test_discard_keeps_the_old_site_untouched(tmp_path):
     staging.discard()
     assert (site / "index.html").read_text() == "published"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_build_removes_what_killed_builds_left_and_keeps_a_running_builds_folders(tmp_path):
+    # SIGKILL gives a build no chance to clean up; the next build does it for the dead one.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("published")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = [tmp_path / f".site-staging-{gone.pid}-x1", tmp_path / f".site-old-{gone.pid}-x2"]
+    alive = tmp_path / f".site-staging-{os.getpid()}-x3"  # a build still running beside this one
+    unrelated = tmp_path / ".site-notes"
+    for folder in [*dead, alive, unrelated]:
+        folder.mkdir()
+        (folder / "index.html").write_text("half written")
+    staging = Staging.start(str(site))
+    staging.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", alive.name, unrelated.name])
 
 
 def test_first_build_creates_the_site(tmp_path):
@@ -105,25 +124,32 @@ def _leftovers(project):
     return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-staging-", ".site-old-")))
 
 
-@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
-@pytest.mark.parametrize("event", ["pre_build", "post_page", "post_build"])
-def test_an_interrupted_build_leaves_the_site_alone_and_cleans_up(built_starter, tmp_path, event, signal_name):
-    project, signal_number = built_starter, getattr(signal, signal_name)
-    before = digest(project / "site")
-    assert "index.html" in before and "facts.json" in before
+def _paused_build(project, tmp_path, event):
+    """`mkdocs build --strict` in `project`, stopped at `event` with its staging folder in place."""
     marker = tmp_path / "paused"
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
         env={**ENV, "PAUSE_AT": event, "PAUSE_MARKER": str(marker)},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"the build never reached {event}:\n{process.communicate()[0]}")
+        time.sleep(0.05)
+    assert _leftovers(project), "the build should be staging by now"
+    return process
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("event", ["pre_build", "post_page", "post_build"])
+def test_an_interrupted_build_leaves_the_site_alone_and_cleans_up(built_starter, tmp_path, event, signal_name):
+    project, signal_number = built_starter, getattr(signal, signal_name)
+    before = digest(project / "site")
+    assert "index.html" in before and "facts.json" in before
+    process = _paused_build(project, tmp_path, event)
     try:
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert process.poll() is None, f"the build ended before {event}:\n{process.communicate()[0]}"
-            assert time.monotonic() < deadline, f"the build never reached {event}"
-            time.sleep(0.05)
-        assert _leftovers(project), "the build should be staging by now"
         process.send_signal(signal_number)
         output = process.communicate(timeout=30)[0]
     finally:
@@ -132,6 +158,20 @@ def test_an_interrupted_build_leaves_the_site_alone_and_cleans_up(built_starter,
     assert process.returncode != 0, output
     assert digest(project / "site") == before, f"site/ changed after {signal_name} at {event}"
     assert _leftovers(project) == [], output
+
+
+def test_a_killed_build_leaves_the_site_alone_and_the_next_build_clears_what_it_left(built_starter, tmp_path):
+    project = tmp_path / "killed"
+    shutil.copytree(built_starter, project)
+    before = digest(project / "site")
+    process = _paused_build(project, tmp_path, "post_build")  # every file written into its staging folder
+    process.kill()  # SIGKILL: no handler runs, so the folder stays
+    process.wait()
+    assert digest(project / "site") == before
+    assert _leftovers(project), "SIGKILL allows no clean-up: the staging folder should still be there"
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert _leftovers(project) == []
 
 
 def test_plugin_and_hook_both_loaded_is_refused_and_leaves_the_site_alone(built_starter, tmp_path):

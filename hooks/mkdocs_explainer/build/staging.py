@@ -26,7 +26,8 @@ class Staging:
     def start(cls, final_dir: str) -> Staging:
         final = Path(final_dir).resolve()
         final.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent))
+        sweep_leftovers(final)
+        staged = Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-{os.getpid()}-", dir=final.parent))
         # mkdtemp makes a private (0700) folder; the published site is read by a web server as another
         # user, so it gets the mode `mkdir` would give it, as MkDocs' own site/ does (0755 under umask 022).
         staged.chmod(0o777 & ~_umask())
@@ -38,7 +39,7 @@ class Staging:
             if (self.final / name).is_dir() and not (self.staged / name).exists():
                 (self.final / name).rename(self.staged / name)
         if self.final.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{self.final.name}-old-", dir=self.final.parent))
+            retired = Path(tempfile.mkdtemp(prefix=f".{self.final.name}-old-{os.getpid()}-", dir=self.final.parent))
             self.final.rename(retired / self.final.name)
             self.staged.rename(self.final)
             shutil.rmtree(retired)
@@ -47,6 +48,27 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.staged, ignore_errors=True)
+
+
+def sweep_leftovers(final: Path) -> None:
+    """Remove the staging and retired folders of builds that were killed outright (SIGKILL, a power cut): an
+    interrupted build cleans up after itself, a killed one cannot. Each folder names its build's process; the
+    folders of a build still running (another edition building beside this one) are left alone."""
+    for folder in final.parent.glob(f".{final.name}-*-*-*"):
+        kind, _, rest = folder.name.removeprefix(f".{final.name}-").partition("-")
+        pid = rest.partition("-")[0]
+        if kind in ("staging", "old") and pid.isdigit() and not _running(int(pid)) and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _umask() -> int:
