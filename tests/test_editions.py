@@ -61,6 +61,9 @@ def test_the_korean_error_page_loads_the_korean_edition_and_links_both_homes(kor
     assert '"base": "/ko/"' in page  # its search index and assets are the Korean edition's
     assert '<a href="/" hreflang="en" class="md-select__link">' in page
     assert '<a href="/ko/" hreflang="ko" class="md-select__link">' in page
+    # In Korean, with a way home to this edition (Material's own error page says "404 - Not found" in English).
+    assert "<h1>페이지를 찾을 수 없습니다</h1>" in page and '<a href="/ko/">홈으로 가기</a>' in page
+    assert "Not found" not in page
 
 def test_the_figures_are_the_english_edition_s(korean_site: tuple[Path, str]):
     import json
