@@ -178,6 +178,5 @@ class Pending:
 
 def run(urls: list[str], node: str, *, timeout: float = 900,
         categories: tuple[str, ...] = CATEGORIES) -> dict[str, Audit]:
-    """Lighthouse's mobile audit of each URL, one after another; raises if a page could not be audited.
-    Without "performance" an audit skips the simulated slow load and costs about a third of the time."""
+    """Lighthouse's mobile audit of each URL, one after another; raises if a page could not be audited."""
     return Pending(urls, node, categories).collect(timeout)

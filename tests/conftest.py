@@ -119,4 +119,3 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("browser figures")
         for line in BROWSER_FIGURES.read_text(encoding="utf-8").splitlines():
             terminalreporter.write_line(line)
-

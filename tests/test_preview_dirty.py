@@ -140,7 +140,7 @@ def edit_name(project: Path, rng: random.Random) -> str:
 
 
 def edit_value(project: Path, rng: random.Random) -> str:
-    """A figure changed without its source's words: a data error, until `restore_file` puts it back."""
+    """A figure changed without its source's words: a data error, until `fix_file` puts it back."""
     path, line = pick_line(project, rng, r"^    value: \d+$")
     BROKEN[path] = path.read_text(encoding="utf-8")
     replace_in(path, line + "\n", f"    value: {rng.randint(2, 99_999)}\n")

@@ -176,6 +176,7 @@ def surveys(browser: object, site: Site, axe_script: Path) -> dict[str, dict[str
     """Every page surveyed three ways, two surveys at a time, each on its own thread and Chromium (much of a survey
     is waiting): light on a desktop screen, then tabbed through and searched; dark; and light on a phone. Also
     every embeddable chart and map (embed/<id>/) on a phone, as an <iframe> in a narrow column shows it."""
+    # `browser` only for its checks: a missing Chromium or Playwright skips (or in CI fails) with the reason.
     embeds = site.embeds()
     require(bool(embeds), "the build has no embed pages")
     plans = {"light": ("light", DESKTOP, True, None), "dark": ("dark", DESKTOP, False, None),

@@ -1,7 +1,8 @@
 """Lighthouse, as a phone on slow 4G sees each page: accessibility, best practices and SEO score 100.
 
-Performance is left out: on a shared machine its score measures the other processes too, and its simulated
-slow load triples the audit's time. `make bench BENCH_ARGS=--perf` measures it, with the plain theme's.
+Performance is left out: on a shared machine its score measures the other processes too, and without it
+Lighthouse can skip the pauses a settled load needs (lighthouse_audit.QUICK). `make bench BENCH_ARGS=--perf`
+measures it, with the plain theme's.
 The audits run in the background from the first browser test on (conftest.lighthouse_run).
 """
 
