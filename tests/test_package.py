@@ -120,6 +120,11 @@ def test_a_site_template_beside_mkdocs_yml_replaces_the_packages(new_site: Path)
     home = (new_site / "site/index.html").read_text()
     assert '<p class="own-legend">Our own legend</p>' in home and "fx-legend" not in home
     assert 'class="fx-keyfigure"' in home  # the other templates are still the package's
+    # Builds keep compiled templates (.cache/explainer-templates/): an edit, even of the same length within
+    # the same second, is compiled again.
+    (new_site / "explainer-templates/legend.html").write_text("<p class=\"own-legend\">Our new legend</p>\n")
+    assert mkdocs(new_site, "build", "--strict").returncode == 0
+    assert "Our new legend" in (new_site / "site/index.html").read_text()
 
 
 def test_the_preview_of_a_new_explainer_shows_a_mistake_and_recovers(new_site: Path) -> None:

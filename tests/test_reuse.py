@@ -46,3 +46,26 @@ def test_a_data_edit_after_a_warm_build_reaches_the_exports(tmp_path):
     second = json.loads((project / "site/facts.json").read_text())
     assert first != second
     assert "8765" in (project / "site/facts.csv").read_text()
+
+
+def test_a_restored_file_written_into_later_is_never_restored_again(tmp_path):
+    """Restored files may share their storage with the kept copy (hard links): a step that writes into one in
+    place must not leave that text in the cache for the next build."""
+    _, site = kept_pair(tmp_path)
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    with open(site / "facts.csv", "w") as stream:  # in place, as a post-processing script might
+        stream.write("changed after the build")
+    other = tmp_path / "other"
+    other.mkdir()
+    assert not KeptFiles(tmp_path / "kept", "key-1").restore(other)
+    assert list(other.iterdir()) == []
+
+
+def test_restoring_over_an_earlier_build_replaces_its_files(tmp_path):
+    """The preview restores into the site folder it served: files already there are replaced whole."""
+    _, site = kept_pair(tmp_path)
+    (site / "facts.json").write_text("an older build's export, longer than the new one")
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert (site / "facts.json").read_text() == '{"a": 1}'
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)  # and again, over its own links
+    assert (site / "facts.csv").read_text() == "id\na\n"

@@ -277,6 +277,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir)
         self.catalog, self.problems, self.outputs, self.shortcodes.job, self.scan = None, [], None, None, None
         self.page_problems, self.page_ids = {}, {}
+        render.COMPILED.keep_in(root / ".cache" / "explainer-templates")
         try:
             catalog = build_catalog(root / self.config.data_dir, root, self.evidence, self._vocabulary())
             self.untranslated = []
@@ -328,8 +329,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self._check_pages(config, files)
         # The theme's own additions (theme/main.html...) take their words from the same catalogue.
         env.globals["fx_"] = lambda message, **values: i18n.current().gettext(message, **values)
-        if self.serving:
-            preview.reuse_compiled_templates(env)
+        # The theme's templates too: MkDocs compiles them afresh in every build.
+        env.bytecode_cache = preview.compiled_templates() if self.serving else render.COMPILED
         preview.restore_pages(config, files)
         return env
 

@@ -135,9 +135,9 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _compiled_templates = _CompiledTemplates()
 
 
-def reuse_compiled_templates(env: jinja2.Environment) -> None:
-    """`on_env` in `mkdocs serve`: the theme's templates compiled by earlier builds are used again."""
-    env.bytecode_cache = _compiled_templates
+def compiled_templates() -> jinja2.BytecodeCache:
+    """For `on_env` in `mkdocs serve`: the theme's templates compiled by earlier builds, in memory."""
+    return _compiled_templates
 
 
 def _full_build(config: MkDocsConfig, reason: str) -> None:

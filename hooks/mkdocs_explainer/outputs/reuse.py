@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,6 +23,17 @@ def digest_of(*parts: str | bytes) -> str:
         digest.update(part.encode() if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _place(kept: Path, target: Path, data: bytes) -> None:
+    """A hard link to the kept copy where the file system allows one: creating hundreds of small files costs
+    more than the rest of a warm build. Should anything later write into the linked file, the kept copy's
+    checksum no longer matches and the next build regenerates it."""
+    target.unlink(missing_ok=True)  # a file already there (the preview's site folder) is replaced, not written into
+    try:
+        os.link(kept, target)
+    except OSError:  # another file system, or one without links
+        target.write_bytes(data)
 
 
 class KeptFiles:
@@ -42,9 +54,10 @@ class KeptFiles:
                 return False
         except (OSError, ValueError, KeyError, TypeError):
             return False
+        for folder in sorted({(site_dir / name).parent for name in contents}):
+            folder.mkdir(parents=True, exist_ok=True)
         for name, data in contents.items():
-            (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / name).write_bytes(data)
+            _place(self.folder / name, site_dir / name, data)
         return True
 
     def keep(self, files: list[Path], root: Path | None = None) -> None:

@@ -5,6 +5,7 @@ Autoescaping is on, so text from `data/` (even `<script>`) reaches readers as te
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,35 @@ from ..siteinfo import STATUS_MEANING, SiteInfo
 from . import citation, figures, formatting, history, maps, views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by an earlier build, kept in a folder once one is given (`keep_in`): compiling the
+    templates costs more than rendering every card with them. Jinja stores each with its source's checksum and
+    compiles an edited template again; a file it can't read or write costs time, never output."""
+
+    def __init__(self) -> None:
+        self.folder: jinja2.FileSystemBytecodeCache | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                folder = None
+        self.folder = jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if self.folder is not None:
+            self.folder.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if self.folder is not None:
+            with contextlib.suppress(OSError):  # a read-only or full disk: compiled again next time
+                self.folder.dump_bytecode(bucket)
+
+
+COMPILED = CompiledTemplates()
 
 
 @dataclass
@@ -66,6 +96,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=COMPILED,
     )
     # Every word in the templates is a message: `{{ _("Cite this") }}`, looked up in the active language
     # when the page is rendered (so one cached environment serves every language).
