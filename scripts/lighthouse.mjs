@@ -70,5 +70,7 @@ function details(lhr) {
     "mainthread-work-breakdown": pick("mainthread-work-breakdown"),
     "dom-size": pick("dom-size"),
     "font-size": pick("font-size"),
+    "bootup-time": pick("bootup-time"),
+    "long-tasks": pick("long-tasks"),
   };
 }

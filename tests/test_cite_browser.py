@@ -78,9 +78,9 @@ def _open_card(browser, server, item_id="zz-revised", **context_options):
 def test_citation_names_the_readers_day_and_the_page_address(browser, server):
     context, _page, card = _open_card(browser, server)
     today = dt.date.today()
-    # text_content: the citation sits in a closed <details>, so it is not rendered text yet.
-    assert card.locator("[data-fx-today]").text_content() == f"{today.day} {today:%B %Y}"
-    assert card.locator(".fx-cite__url").text_content() == f"{server}{CARD_PAGE}#zz-revised"
+    card.locator(".fx-cite summary").click()  # filled in when opened, not for every card as the page loads
+    assert card.locator("[data-fx-today]").inner_text() == f"{today.day} {today:%B %Y}"
+    assert card.locator(".fx-cite__url").inner_text() == f"{server}{CARD_PAGE}#zz-revised"
     context.close()
 
 
@@ -135,8 +135,11 @@ def test_without_scripts_the_citation_reads_sensibly_and_no_dead_button_shows(br
 
 def test_cite_this_links_the_citation_files_for_reference_managers(browser, server):
     context, page, card = _open_card(browser, server)
+    # Set up as each is opened: a long page does not rewrite every card while it loads (its longest task).
+    assert page.locator(".fx-cite__files a").count() == 0
     card.locator(".fx-cite summary").click()
     links = card.locator(".fx-cite__files a")
+    assert page.locator(".fx-cite__files a").count() == 3
     assert links.all_inner_texts() == ["CSL-JSON", "BibTeX", "RIS"]
     for href in links.evaluate_all("links => links.map(link => link.href)"):
         assert href.startswith(f"{server}cite/zz-revised.")

@@ -232,7 +232,13 @@ UNFOCUSED = """() => {
   }));
 }"""
 
-PHONE_LAYOUT = """() => {
+PHONE_LAYOUT = """async () => {
+  // Layout shifts since the page started loading (buffered), as Lighthouse's CLS counts them.
+  const shifts = await new Promise(resolve => {
+    new PerformanceObserver(list => resolve(list.getEntries().filter(e => !e.hadRecentInput).map(e => ({value: e.value,
+      moved: e.sources.map(s => s.node ? s.node.outerHTML.slice(0, 80) : "?")})))).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve([]), 300);  // none at all: the observer is never called
+  });
   const root = document.scrollingElement;
   const viewport = root.clientWidth;
   const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) {
@@ -254,7 +260,7 @@ PHONE_LAYOUT = """() => {
             smallest: texts.length ? Math.min(...texts) : null,
             cut: cut.map(t => t.textContent.trim())};
   });
-  return {scrollWidth: root.scrollWidth, clientWidth: viewport, tables, charts};
+  return {scrollWidth: root.scrollWidth, clientWidth: viewport, tables, charts, shifts};
 }"""
 
 

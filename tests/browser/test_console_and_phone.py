@@ -31,6 +31,14 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: dict[str, Survey]) -> None:
     assert not wide, "pages scroll horizontally at 375 px:\n" + "\n".join(wide)
 
 
+def test_nothing_moves_while_a_page_loads_on_a_phone(phone: dict[str, Survey]) -> None:
+    """Cumulative layout shift 0 (issue 19): the header's buttons that Material's script shows (search, colour
+    toggle) have their room from the first paint, and nothing the hooks add grows after it."""
+    moved = [f"{path}: {shift['value']:.4f} ({'; '.join(shift['moved'])})"
+             for path, survey in phone.items() for shift in survey.layout["shifts"]]
+    assert moved == []
+
+
 def test_tables_and_charts_stay_readable_on_a_phone(phone: dict[str, Survey]) -> None:
     problems = []
     for path, survey in phone.items():
