@@ -69,3 +69,11 @@ def test_restoring_over_an_earlier_build_replaces_its_files(tmp_path):
     assert (site / "facts.json").read_text() == '{"a": 1}'
     assert KeptFiles(tmp_path / "kept", "key-1").restore(site)  # and again, over its own links
     assert (site / "facts.csv").read_text() == "id\na\n"
+
+
+def test_a_generated_file_written_into_after_it_was_kept_is_not_restored(tmp_path):
+    """Kept copies may share storage with the files just generated (hard links) as well."""
+    made, site = kept_pair(tmp_path)
+    with open(made / "facts.json", "w") as stream:
+        stream.write('{"a": 2}')
+    assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)

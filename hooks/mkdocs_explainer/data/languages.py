@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import DateTimePattern, match_skeleton
 
 from . import schema
 from .evidence_settings import FIGURE, OTHER, EvidenceSettings
@@ -198,9 +198,22 @@ class Language:
         """The ways this language writes a day (with and without the year), compared without case or dots."""
         forms = {day.isoformat()}
         for locale in self.locales:
-            forms |= {format_date(day, style, locale=locale) for style in ("long", "medium", "short")}
-            forms |= {format_skeleton(s, day, locale=locale) for s in ("yMMMMd", "MMMMd", "yMMMd", "MMMd", "yMd", "yMMMMEEEEd")}
+            forms |= {pattern.apply(day, locale) for pattern in _date_patterns(locale)}
         return {plain_date(form) for form in forms}
+
+
+DATE_STYLES = ("long", "medium", "short")
+DATE_SKELETONS = ("yMMMMd", "MMMMd", "yMMMd", "MMMd", "yMd", "yMMMMEEEEd")
+
+
+@functools.cache
+def _date_patterns(locale: str) -> tuple[DateTimePattern, ...]:
+    """The locale's date patterns for DATE_STYLES and DATE_SKELETONS (as format_date and format_skeleton pick
+    them), found once: looking a skeleton up costs forty times applying its pattern, once per date checked."""
+    found = Locale.parse(locale)
+    skeletons = found.datetime_skeletons
+    return (*(found.date_formats[style] for style in DATE_STYLES),
+            *(skeletons[s if s in skeletons else match_skeleton(s, skeletons)] for s in DATE_SKELETONS))
 
 
 def plain_date(text: str) -> str:

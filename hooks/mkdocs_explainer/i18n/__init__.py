@@ -150,15 +150,27 @@ class Language:
         (but 50783 stays "50,783": a short form would round it)."""
         if isinstance(number, float) and number.is_integer():
             number = int(number)
-        if self.locale.language in MYRIAD_LANGUAGES and abs(number) >= 10_000:
-            short = format_compact_decimal(number, locale=self.locale, fraction_digits=1)
-            if short == format_compact_decimal(number, locale=self.locale, fraction_digits=6):
-                return short
-        return format_decimal(number, locale=self.locale, decimal_quantization=False)
+        return _number(number, self.locale)
 
     def date(self, iso: str) -> str:
         """ "2024-10-31" → "31 October 2024" (en), "2024년 10월 31일" (ko)."""
-        return format_date(dt.date.fromisoformat(iso), "long", locale=self.locale)
+        return _date(iso, self.locale)
+
+
+# Remembered: a fact's figure and date are written on its page, in the exports and in its citations, and
+# Babel reads the locale's patterns again for each (10,000 facts: 40,000 numbers, 2 s).
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _number(number: float | int, locale: Locale) -> str:
+    if locale.language in MYRIAD_LANGUAGES and abs(number) >= 10_000:
+        short = format_compact_decimal(number, locale=locale, fraction_digits=1)
+        if short == format_compact_decimal(number, locale=locale, fraction_digits=6):
+            return short
+    return format_decimal(number, locale=locale, decimal_quantization=False)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date(iso: str, locale: Locale) -> str:
+    return format_date(dt.date.fromisoformat(iso), "long", locale=locale)
 
 
 _active: Language | None = None

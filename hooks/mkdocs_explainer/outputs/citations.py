@@ -151,7 +151,10 @@ def render_ris(entry: dict[str, Any]) -> str:
 
 
 def render_csl(entries: Iterable[dict[str, Any]]) -> str:
-    return json.dumps(list(entries), ensure_ascii=False, allow_nan=False, indent=1) + "\n"
+    """A JSON array, one entry a line: readable in a diff, and json's C encoder (with `indent`, Python's own
+    encoder ran: 2 s for 10,000 facts)."""
+    lines = [json.dumps(entry, ensure_ascii=False, allow_nan=False) for entry in entries]
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
