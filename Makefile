@@ -8,7 +8,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench bench-evidence basemap check-sources mutation messages
+.PHONY: serve build test lint clean schema stale bench bench-evidence bench-preview-seeds basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -66,6 +66,13 @@ bench-evidence: $(BIN)/mkdocs
 # a phone, the hooks' overhead on this site, preview at 500 pages, cold builds at 10,000 facts) into benchmarks/PERF.md.
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# The random-edit preview test over SEEDS seeds in a row (from FIRST), each replayable by its seed; writes
+# benchmarks/PREVIEW-SEEDS.md. About a minute a seed: not part of `make test`.
+SEEDS ?= 200
+FIRST ?= 1
+bench-preview-seeds: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/preview_seeds.py --seeds $(SEEDS) --first $(FIRST)
 
 # Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
 # writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). A scope, with the tests

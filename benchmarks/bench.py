@@ -180,8 +180,10 @@ LOAD_SCRIPT = textwrap.dedent(
     if mode == "one-edited":
         path = root / "data" / "facts-000.yml"
         text = path.read_text()
-        path.write_text(text.replace("value: 100\\n", "value: 101\\n", 1) if "value: 100\\n" in text
-                        else text.replace("value: 101\\n", "value: 100\\n", 1))
+        # The figure and its source's words together: the evidence check refuses one without the other.
+        old, new = ("100", "101") if "value: 100\\n" in text else ("101", "100")
+        text = text.replace(f"value: {old}\\n", f"value: {new}\\n", 1)
+        path.write_text(text.replace(f"said {old} troops", f"said {new} troops", 1))
     start = time.process_time()
     if mode == "bare":
         for path in sorted((root / "data").glob("*.yml")):

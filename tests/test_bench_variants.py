@@ -87,3 +87,16 @@ def test_ours_renders_facts_from_data(built: dict[str, Path]) -> None:
     html = (built["ours"] / "index.html").read_text(encoding="utf-8")
     assert 'class="fx-fact"' in html and "<!-- fact:" not in html
     assert "{{" not in (built["macros"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_loading_benchmark_runs_every_mode_its_edit_included(tmp_path: Path) -> None:
+    """`make bench` times loading in each mode; its edit of a figure must pass the checks the build applies
+    (an edited figure without its source's words stopped a whole `make bench` after 15 minutes)."""
+    import bench
+
+    project = tmp_path / "ours"
+    synth.write_variant("ours", project, 300, 3)
+    for mode in ("warm", *bench.LOAD_MODES, "one-edited"):  # one-edited twice: there and back
+        result = subprocess.run([sys.executable, "-c", bench.LOAD_SCRIPT, str(project), mode],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{mode}: {result.stderr[-1500:]}"
