@@ -275,6 +275,8 @@ class Server:
             poller.join(120)
             if not answers:
                 raise SystemExit("the preview never reloaded")
+            if time.perf_counter() - start > 120:  # rebuilt again and again without the edit: a refused edit
+                raise SystemExit(f"the preview never showed {shows!r}: see the page at {self.url}")
             if shows in self.get():
                 return time.perf_counter() - start
             poller = poll(answers.pop())  # a build that did not include the edit yet: wait for the next one
@@ -300,6 +302,7 @@ def time_preview(root: Path, facts: int, pages: int, edits: int) -> dict[str, li
         for server in servers.values():
             server.wait_ready()
         old = {"yaml": f"value: {fact['value']}\n", "markdown": f"**{shown}**"}
+        current = fact  # the fact as the data file holds it now
         for n in range(edits):
             new_value = 900_001 + n
             new_shown = synth.fmt.format_value({**fact, "value": new_value})
@@ -310,6 +313,10 @@ def time_preview(root: Path, facts: int, pages: int, edits: int) -> dict[str, li
                 text = path.read_text(encoding="utf-8")
                 assert old[kind] in text, (kind, old[kind])
                 edited = text.replace(old[kind], new, 1)
+                if kind == "yaml":  # the source's words change with the figure, or the build refuses it
+                    said, current = synth._excerpt(current), {**current, "value": new_value}
+                    assert said in edited, said
+                    edited = edited.replace(said, synth._excerpt(current), 1)
                 times[kind].append(servers[kind].time_edit(lambda p=path, t=edited: save(p, t), new_shown))
                 old[kind] = new
     finally:

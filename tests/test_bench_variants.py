@@ -100,3 +100,12 @@ def test_the_loading_benchmark_runs_every_mode_its_edit_included(tmp_path: Path)
         result = subprocess.run([sys.executable, "-c", bench.LOAD_SCRIPT, str(project), mode],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{mode}: {result.stderr[-1500:]}"
+
+
+def test_the_preview_benchmark_sees_each_of_its_edits(tmp_path: Path) -> None:
+    """`make bench` times a data edit in the preview against a Markdown edit; the data edit must be one the
+    preview accepts and shows (a refused one kept `make bench` waiting)."""
+    import bench
+
+    times = bench.time_preview(tmp_path, 100, 3, 1)
+    assert len(times["yaml"]) == len(times["markdown"]) == 1
