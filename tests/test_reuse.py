@@ -77,3 +77,18 @@ def test_a_generated_file_written_into_after_it_was_kept_is_not_restored(tmp_pat
     with open(made / "facts.json", "w") as stream:
         stream.write('{"a": 2}')
     assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)
+
+
+def test_a_file_written_only_if_changed_is_replaced_not_written_into(tmp_path):
+    """The per-item citation files: a preview's edit rewrites only what changed, and a changed file gets a
+    new file, so a kept copy linked to the old one is left as it was."""
+    from mkdocs_explainer.outputs.reuse import write_if_changed
+
+    path, linked = tmp_path / "a.bib", tmp_path / "kept.bib"
+    write_if_changed(path, "@misc{a}\r\n")
+    linked.hardlink_to(path)
+    before = path.stat().st_mtime_ns
+    write_if_changed(path, "@misc{a}\r\n")
+    assert path.stat().st_mtime_ns == before and path.samefile(linked)  # unchanged: untouched
+    write_if_changed(path, "@misc{b}\r\n")
+    assert path.read_bytes() == b"@misc{b}\r\n" and linked.read_bytes() == b"@misc{a}\r\n"

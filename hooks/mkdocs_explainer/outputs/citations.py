@@ -17,6 +17,7 @@ from typing import Any
 from ..data.catalog import Catalog, Record
 from ..pages import citation, history
 from ..siteinfo import SiteInfo
+from .reuse import write_if_changed
 
 CITE_DIR = "cite"
 ALL_CITATIONS = "citations.csl.json"
@@ -169,7 +170,7 @@ def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
         for extension, text in (("csl.json", render_csl([entry])), ("bib", render_bibtex(entry)),
                                 ("ris", render_ris(entry))):
             path = site_dir / cite_path(item["id"], extension)
-            path.write_text(text, encoding="utf-8", newline="")
+            write_if_changed(path, text)
             written.append(path)
     # A deleted or renamed item's files go too (a preview writes into the site it served before).
     kept = set(written)

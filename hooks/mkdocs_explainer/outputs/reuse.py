@@ -40,6 +40,30 @@ def _place(source: str, target: str) -> None:
         shutil.copyfile(source, target)
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Write `text` (UTF-8, line ends as given) unless the file already holds it: a preview's data edit then
+    rewrites the few files it changes, not one per item. A changed file is replaced, never written into, so a
+    kept copy linked to it stays as it was."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as stream:
+            if stream.read() == data:
+                return
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    with open(path, "wb") as stream:
+        stream.write(data)
+
+
+def _same_file(one: str, other: str) -> bool:
+    """Already linked (the preview's site folder holds the last build's links): nothing to redo."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def _make_folders(root: str, names: Iterable[str]) -> None:
     for folder in sorted({os.path.dirname(name) for name in names}):
         os.makedirs(os.path.join(root, folder), exist_ok=True)
@@ -71,7 +95,8 @@ class KeptFiles:
         _make_folders(site, names)
         try:
             for name in names:
-                _place(os.path.join(kept, name), os.path.join(site, name))
+                if not _same_file(os.path.join(kept, name), os.path.join(site, name)):
+                    _place(os.path.join(kept, name), os.path.join(site, name))
         except OSError:
             return False  # the caller writes them all anew
         return True

@@ -36,8 +36,9 @@ def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: 
 def _list_homes(scan: PageScan) -> dict[str, str]:
     """For every shortcode kind in use, the first page holding it (as `first_page_with`): where links point."""
     homes: dict[str, str] = {}
-    for page in sorted(scan.kinds):
-        for kind in scan.kinds[page]:
+    kinds = scan.kinds  # worked out from every page's shortcodes each time it is read: once here, not per page
+    for page in sorted(kinds):
+        for kind in kinds[page]:
             homes.setdefault(kind, page)
     return homes
 
