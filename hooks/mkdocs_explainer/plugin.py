@@ -330,7 +330,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         # The theme's own additions (theme/main.html...) take their words from the same catalogue.
         env.globals["fx_"] = lambda message, **values: i18n.current().gettext(message, **values)
         # The theme's templates too: MkDocs compiles them afresh in every build.
-        env.bytecode_cache = preview.compiled_templates() if self.serving else render.COMPILED
+        env.bytecode_cache = render.COMPILED
         preview.restore_pages(config, files)
         return env
 

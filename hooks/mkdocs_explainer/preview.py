@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import jinja2
-import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
@@ -113,31 +111,6 @@ def choose_pages(files: Files, config: MkDocsConfig, data_dir: Path, catalog: Ca
             _mark_modified(file)
     preview.rebuilt = {file.src_uri for file in files.documentation_pages() if file.is_modified()}
     log.info(f"Preview: rebuilding {len(preview.rebuilt)} of {len(pages)} pages")
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per `mkdocs serve`, not once per build: MkDocs makes a new Jinja
-    environment for every build, and compiling Material's templates costs more than rendering a page.
-    Jinja checks each template's source against the checksum stored with it, so an edited one is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, tuple[str, Any]] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        found = self.compiled.get(bucket.key)
-        if found is not None and found[0] == bucket.checksum:
-            bucket.code = found[1]
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = (bucket.checksum, bucket.code)
-
-
-_compiled_templates = _CompiledTemplates()
-
-
-def compiled_templates() -> jinja2.BytecodeCache:
-    """For `on_env` in `mkdocs serve`: the theme's templates compiled by earlier builds, in memory."""
-    return _compiled_templates
 
 
 def _full_build(config: MkDocsConfig, reason: str) -> None:

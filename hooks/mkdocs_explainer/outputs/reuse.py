@@ -77,7 +77,7 @@ class KeptFiles:
         self.key = key
 
     def restore(self, site_dir: Path) -> bool:
-        """Copy the kept files into `site_dir` if they were made from the same inputs and are intact."""
+        """Link (or copy) the kept files into `site_dir` if they were made from the same inputs and are intact."""
         kept, site = os.fspath(self.folder), os.fspath(site_dir)
         try:
             manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))

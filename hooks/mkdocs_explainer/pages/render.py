@@ -25,12 +25,15 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled by an earlier build, kept in a folder once one is given (`keep_in`): compiling the
-    templates costs more than rendering every card with them. Jinja stores each with its source's checksum and
-    compiles an edited template again; a file it can't read or write costs time, never output."""
+    """Templates compiled once, then used again: in memory by the process's later builds (`mkdocs serve` makes a
+    new Jinja environment for each), and in a folder (`keep_in`) by the next build's process. Compiling the
+    templates, Material's and ours, costs more than rendering every card with them. Jinja stores each with its
+    source's checksum and compiles an edited template again; a file that can't be read or written costs time,
+    never output."""
 
     def __init__(self) -> None:
         self.folder: jinja2.FileSystemBytecodeCache | None = None
+        self.compiled: dict[str, tuple[str, Any]] = {}
 
     def keep_in(self, folder: Path | None) -> None:
         if folder is not None:
@@ -41,10 +44,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.folder = jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if self.folder is not None:
+        found = self.compiled.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+        elif self.folder is not None:
             self.folder.load_bytecode(bucket)
+            if bucket.code is not None:
+                self.compiled[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = (bucket.checksum, bucket.code)
         if self.folder is not None:
             with contextlib.suppress(OSError):  # a read-only or full disk: compiled again next time
                 self.folder.dump_bytecode(bucket)
