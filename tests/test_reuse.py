@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from mkdocs_explainer.outputs.reuse import KeptFiles
+import pytest
+from mkdocs_explainer.data.catalog import Catalog, build_catalog
+from mkdocs_explainer.outputs import citations, datapackage, export
+from mkdocs_explainer.outputs.reuse import REMEMBERED, KeptFiles
+from mkdocs_explainer.siteinfo import SiteInfo
 from project import copy_project, mkdocs
 
 
@@ -92,3 +97,118 @@ def test_a_file_written_only_if_changed_is_replaced_not_written_into(tmp_path):
     assert path.stat().st_mtime_ns == before and path.samefile(linked)  # unchanged: untouched
     write_if_changed(path, "@misc{b}\r\n")
     assert path.read_bytes() == b"@misc{b}\r\n" and linked.read_bytes() == b"@misc{a}\r\n"
+
+
+# --- the preview's exports: only what a data edit changed is rendered again ------------------------------
+
+PREVIEW_SITE = SiteInfo("Test site", "What the tests build", "https://example.org/", "facts/")
+
+
+def write_exports(site_dir: Path, catalog: Catalog) -> dict[str, bytes]:
+    """The per-item outputs (exports, citation files, data package tables) as the build writes them."""
+    site_dir.mkdir(exist_ok=True)
+    export.write(site_dir, catalog, PREVIEW_SITE)
+    citations.write(site_dir, catalog, PREVIEW_SITE)
+    datapackage.write(site_dir, catalog, PREVIEW_SITE)
+    return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in sorted(site_dir.rglob("*"))
+            if path.is_file()}
+
+
+@pytest.fixture
+def preview_memory(monkeypatch) -> Iterator[list[str]]:
+    """The preview's memory of rendered pieces, on, fresh; yields the ids whose citation is rendered."""
+    rendered: list[str] = []
+    real = citations.csl_item
+    monkeypatch.setattr(citations, "csl_item", lambda item, *rest: rendered.append(item["id"]) or real(item, *rest))
+    monkeypatch.setattr(REMEMBERED, "enabled", True)
+    REMEMBERED.begin(f"test-{id(rendered)}")
+    yield rendered
+    REMEMBERED.begin("")  # forget what this test rendered
+
+
+def rebuilt(project: Path, file: str, old: str, new: str) -> Catalog:
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return build_catalog(project / "data", project)
+
+
+def fresh(tmp_path: Path, catalog: Catalog, name: str) -> dict[str, bytes]:
+    """What a build with nothing remembered writes (a one-off `mkdocs build`)."""
+    enabled, REMEMBERED.enabled = REMEMBERED.enabled, False
+    try:
+        return write_exports(tmp_path / name, catalog)
+    finally:
+        REMEMBERED.enabled = enabled
+
+
+def test_a_preview_data_edit_renders_only_the_items_it_changed_and_writes_what_a_clean_build_would(
+        tmp_path, preview_memory):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "served"
+    catalog = build_catalog(project / "data", project)
+    REMEMBERED.begin("k")
+    write_exports(site, catalog)
+    REMEMBERED.end()
+    assert len(preview_memory) == len(catalog.items)
+    preview_memory.clear()
+
+    edited = rebuilt(project, "deployment.yml", "    note: Given at", "    note: Edited 8765. Given at")
+    REMEMBERED.begin("k")
+    served = write_exports(site, edited)
+    REMEMBERED.end()
+    [changed] = preview_memory
+    assert "Edited 8765" in edited.items[changed]["note"]
+    assert served == fresh(tmp_path, edited, "clean")
+
+
+def test_a_renamed_claimant_renders_again_every_item_it_claims(tmp_path, preview_memory):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "served"
+    catalog = build_catalog(project / "data", project)
+    REMEMBERED.begin("k")
+    write_exports(site, catalog)
+    REMEMBERED.end()
+    preview_memory.clear()
+
+    claimant = catalog["claimants"]["blinken"]
+    edited = rebuilt(project, "claimants.yml", f"name: {claimant['name']}", "name: Antony J. Blinken (renamed)")
+    REMEMBERED.begin("k")
+    served = write_exports(site, edited)
+    REMEMBERED.end()
+    claimed = sorted(i["id"] for i in edited.items.values() if i["claimant"] == "blinken")
+    assert claimed and sorted(preview_memory) == claimed
+    assert b"(renamed)" in served["facts.csv"]
+    assert served == fresh(tmp_path, edited, "clean")
+
+
+def test_a_preview_rewrites_a_citation_file_changed_or_removed_behind_its_back(tmp_path, preview_memory):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "served"
+    catalog = build_catalog(project / "data", project)
+    REMEMBERED.begin("k")
+    clean = write_exports(site, catalog)
+    REMEMBERED.end()
+    names = sorted(name for name in clean if name.startswith("cite/"))
+    (site / names[0]).unlink()
+    (site / names[1]).write_text("changed by hand, longer than before " * 20)
+    REMEMBERED.begin("k")
+    assert write_exports(site, catalog) == clean
+    REMEMBERED.end()
+
+
+def test_a_preview_stores_its_exports_for_the_next_start_only_when_it_stops(tmp_path, monkeypatch):
+    """Storing thousands of files after every data edit would cost the editor more than the edit."""
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "facts.json").write_text('{"a": 1}')
+    monkeypatch.setattr(REMEMBERED, "enabled", True)
+    REMEMBERED.begin("store")
+    REMEMBERED.keep_later(KeptFiles(tmp_path / "kept", "key-1"), [made / "facts.json"], made)
+    assert not (tmp_path / "kept").exists()
+    REMEMBERED.keep_now()
+    site = tmp_path / "site"
+    site.mkdir()
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert (site / "facts.json").read_text() == '{"a": 1}'

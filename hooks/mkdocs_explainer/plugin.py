@@ -430,7 +430,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if job is None or self.scan is None:
             return html
         self.page_problems[page.file.src_uri] = job.problems
-        self.scan.codes[page.file.src_uri] = job.codes  # what the page really shows, code examples left out
+        self.scan.set_codes(page.file.src_uri, job.codes)  # what the page really shows, code examples left out
         self.page_ids[page.file.src_uri] = [
             (code.line, anchors.ids_in(str(job.rendered.get((code.kind, code.arg), "")))) for code in job.codes]
         if self.outputs:
@@ -522,6 +522,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         preview.failed()
 
     def on_shutdown(self) -> None:
+        preview.stop()
         staging, self.staging = self.staging, None
         if staging is None or self.mkdocs_config is None:
             self.interrupts.uninstall()

@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 from .data.catalog import Catalog
+from .outputs.reuse import REMEMBERED
 from .pages.affected import pages_to_rebuild
 from .pages.render import TEMPLATES
 from .pages.scan import PageScan
@@ -76,6 +77,7 @@ def start(command: str, dirty: bool) -> None:
     """Only `mkdocs serve --dirty` takes the fast path."""
     preview.enabled = command == "serve" and dirty
     preview.last = None
+    REMEMBERED.enabled = preview.enabled  # the exports: re-render only the records an edit changed
     if preview.enabled:
         logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
 
@@ -198,6 +200,12 @@ def complete_page_infos(fresh: list[T], url_of: Callable[[T], str]) -> list[T]:
 def finish() -> None:
     """`on_post_build`: the build is complete, so the next one may start from it."""
     preview.last, preview.pending, preview.rebuilt, preview.files = preview.pending, None, None, None
+
+
+def stop() -> None:
+    """`on_shutdown`: store the last build's exports for the next process (put off while editing)."""
+    if preview.enabled:
+        REMEMBERED.keep_now()
 
 
 def failed() -> None:

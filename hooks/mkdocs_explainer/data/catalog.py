@@ -75,6 +75,11 @@ class Catalog:
     def claimant_of(self, record: Record) -> Record:
         return self["claimants"][record["claimant"]]
 
+    def inputs_of(self, item: Record) -> tuple[Record, Record, list[Record]]:
+        """What an item's exports and citations are made of: the item, its claimant and its sources. Equal
+        inputs (compared by value) make equal outputs, so a preview renders again only items whose inputs changed."""
+        return item, self.claimant_of(item), self.sources_of(item)
+
     def citing(self, source_id: str) -> list[Record]:
         """Items, corrections, places and routes that cite a source: items and corrections in date order first."""
         citing = [r for r in [*self.items.values(), *self["corrections"].values()] if source_id in r["sources"]]

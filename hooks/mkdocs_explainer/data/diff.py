@@ -31,16 +31,43 @@ def pointers(record: Record, ids: Container[str]) -> Iterator[str]:
     Ids are unique across all sections and look like `ap-report`, so this finds every reference (a
     claimant, sources, a group, places and routes, a citation's source…) whatever the schema adds next;
     a text that only happens to equal an id makes the preview rebuild a page too many, never too few."""
+    return (text for text in _texts(record) if text in ids)
+
+
+def _texts(record: Record) -> list[str]:
+    texts = []
     stack: list[Any] = [value for key, value in record.items() if key != "id"]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if value in ids:
-                yield value
+            texts.append(value)
         elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
+    return texts
+
+
+class _Texts:
+    """Each record's texts from the last diff, by id: the preview diffs the catalog after every edit, and
+    the records it did not change compare equal (a C-speed comparison) instead of being walked again."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[Record, list[str]]] = {}
+        self.next: dict[str, tuple[Record, list[str]]] = {}
+
+    def of(self, record_id: str, record: Record) -> list[str]:
+        kept = self.next.get(record_id) or self.last.get(record_id)
+        if kept is None or kept[0] != record:
+            kept = (record, _texts(record))
+        self.next[record_id] = kept
+        return kept[1]
+
+    def done(self) -> None:
+        self.last, self.next = self.next, {}
+
+
+_TEXTS = _Texts()
 
 
 def affected_ids(old: Catalog, new: Catalog, changed: set[str]) -> set[str]:
@@ -51,8 +78,10 @@ def affected_ids(old: Catalog, new: Catalog, changed: set[str]) -> set[str]:
         ids = _by_id(catalog)
         for records in catalog.sections.values():
             for record_id, record in records.items():
-                for target in pointers(record, ids):
-                    pointed_at_by.setdefault(target, set()).add(record_id)
+                for target in _TEXTS.of(record_id, record):
+                    if target in ids:
+                        pointed_at_by.setdefault(target, set()).add(record_id)
+    _TEXTS.done()
     affected, todo = set(changed), list(changed)
     while todo:
         for source in pointed_at_by.get(todo.pop(), ()):

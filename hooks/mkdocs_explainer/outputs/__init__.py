@@ -21,7 +21,7 @@ from ..pages.figures import FIGURE_KINDS
 from ..pages.scan import PageScan
 from ..siteinfo import SOCIAL_CARD, SiteInfo
 from . import citations, datapackage, export, feed, figures, seo, social_card, stale
-from .reuse import KeptFiles, digest_of
+from .reuse import REMEMBERED, KeptFiles, digest_of
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -98,14 +98,17 @@ class Outputs:
 
     def write(self, site_dir: Path) -> None:
         # Unchanged data and settings: the exports of the last build are copied instead of regenerated.
-        kept = KeptFiles(self.cache_dir / "explainer-exports", self._exports_key())
+        code_key = self._code_key()
+        kept = KeptFiles(self.cache_dir / "explainer-exports", digest_of(self.catalog.fingerprint, code_key))
         reusable = bool(self.catalog.fingerprint)
         if not (reusable and kept.restore(site_dir)):
+            REMEMBERED.begin(code_key)  # in a preview: re-render only the records a data edit changed
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site),
                        *citations.write(site_dir, self.catalog, self.site),
                        *datapackage.write(site_dir, self.catalog, self.site)]
+            REMEMBERED.end()
             if reusable:
-                kept.keep(written, site_dir)
+                REMEMBERED.keep_later(kept, written, site_dir)
         figures.write(site_dir, self.catalog, self.site, self.figures, self.template_dir)
         card = (self.site.name, self.site.description, _(CARD_FOOTER))
         if missing := social_card.write(site_dir / SOCIAL_CARD, *card, self.cache_dir):
@@ -115,10 +118,10 @@ class Outputs:
         (site_dir / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(seo.gzipped(sitemap, history.newest(self.catalog)))
 
-    def _exports_key(self) -> str:
+    def _code_key(self) -> str:
+        """What the exports are made by besides the catalog: the site's settings and the code."""
         code = Path(__file__).resolve().parent.parent
-        sources = [(code / name).read_bytes() for name in EXPORT_CODE]
-        return digest_of(self.catalog.fingerprint, repr(self.site), *sources)
+        return digest_of(repr(self.site), *((code / name).read_bytes() for name in EXPORT_CODE))
 
 
 

@@ -9,15 +9,17 @@ claims it, its status and its sources, at the item's permalink. Each format has 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..data.catalog import Catalog, Record
 from ..pages import citation, history
 from ..siteinfo import SiteInfo
-from .reuse import write_if_changed
+from .reuse import REMEMBERED, write_if_changed
 
 CITE_DIR = "cite"
 ALL_CITATIONS = "citations.csl.json"
@@ -154,30 +156,44 @@ def render_ris(entry: dict[str, Any]) -> str:
 def render_csl(entries: Iterable[dict[str, Any]]) -> str:
     """A JSON array, one entry a line: readable in a diff, and json's C encoder (with `indent`, Python's own
     encoder ran: 2 s for 10,000 facts)."""
-    lines = [json.dumps(entry, ensure_ascii=False, allow_nan=False) for entry in entries]
+    return _as_array([_csl_line(entry) for entry in entries])
+
+
+def _csl_line(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, ensure_ascii=False, allow_nan=False)
+
+
+def _as_array(lines: list[str]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def _rendered(item: Record, catalog: Catalog, site: SiteInfo) -> tuple[str, tuple[str, str, str]]:
+    """An item's CSL-JSON entry (one line of JSON) and its three files' texts, in the order of FORMATS."""
+    entry = csl_item(item, catalog, site)
+    line = _csl_line(entry)
+    return line, (_as_array([line]), render_bibtex(entry), render_ris(entry))
 
 
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
     """cite/<id>.csl.json, .bib and .ris for every item, and citations.csl.json with every item and source."""
     folder = site_dir / CITE_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    entries = []
+    where = os.fspath(folder)  # paths as text: pathlib's objects cost more than writing 30,000 files does
+    names: list[str] = []
+    lines = []
     for item in sorted(catalog.items.values(), key=lambda i: (i["date"], i["id"])):
-        entry = csl_item(item, catalog, site)
-        entries.append(entry)
-        for extension, text in (("csl.json", render_csl([entry])), ("bib", render_bibtex(entry)),
-                                ("ris", render_ris(entry))):
-            path = site_dir / cite_path(item["id"], extension)
-            write_if_changed(path, text)
-            written.append(path)
+        line, texts = REMEMBERED.get(("cite", item["id"]), catalog.inputs_of(item), partial(_rendered, item, catalog, site))
+        lines.append(line)
+        for extension, text in zip(FORMATS, texts, strict=True):
+            name = f"{item['id']}.{extension}"
+            write_if_changed(os.path.join(where, name), text)
+            names.append(name)
     # A deleted or renamed item's files go too (a preview writes into the site it served before).
-    kept = set(written)
-    for stale in [path for pattern in ("*.csl.json", "*.bib", "*.ris") for path in folder.glob(pattern) if path not in kept]:
-        stale.unlink(missing_ok=True)
-    entries += [csl_source(catalog["sources"][key]) for key in sorted(catalog["sources"])]
+    extensions = tuple(f".{extension}" for extension in FORMATS)
+    for stale in set(os.listdir(where)).difference(names):
+        if stale.endswith(extensions):
+            os.unlink(os.path.join(where, stale))
+    lines += [_csl_line(csl_source(catalog["sources"][key])) for key in sorted(catalog["sources"])]
     path = site_dir / ALL_CITATIONS
-    path.write_text(render_csl(entries), encoding="utf-8")
-    written.append(path)
-    return written
+    path.write_text(_as_array(lines), encoding="utf-8")
+    return [*(folder / name for name in names), path]

@@ -9,17 +9,18 @@ the CSV and its schema cannot disagree. All CSV goes through safecsv's writer.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, SiteInfo
-from .safecsv import SafeWriter
+from .reuse import REMEMBERED
+from .safecsv import csv_line
 
 DATAPACKAGE = "datapackage.json"
 TABLES_DIR = "tables"
@@ -190,12 +191,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _row_line(table: Table, row: Record) -> str:
+    return csv_line([_cell(column.read(row)) for column in table.columns])
+
+
 def render_table(table: Table, catalog: Catalog) -> str:
-    buffer = io.StringIO()
-    writer = SafeWriter(buffer)
-    writer.writerow(column.name for column in table.columns)
-    writer.writerows([_cell(column.read(row)) for column in table.columns] for row in table.rows(catalog))
-    return buffer.getvalue()
+    # Columns read only their row (and the site's settings), so in a preview a row equal to last build's is
+    # not rendered again. csv_line: safecsv's writer.
+    lines = (REMEMBERED.get((table.name, *(row[key] for key in table.primary_key)), row, partial(_row_line, table, row))
+             for row in table.rows(catalog))
+    return csv_line(column.name for column in table.columns) + "".join(lines)
 
 
 def descriptor(catalog: Catalog, site: SiteInfo, every: list[Table]) -> dict[str, Any]:

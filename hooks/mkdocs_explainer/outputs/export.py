@@ -7,9 +7,9 @@ the same data write the same bytes.
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ from ..data.catalog import ITEM_SECTIONS, Catalog, Record
 from ..pages import formatting, history
 from ..pages.formatting import item_title
 from ..siteinfo import EXPORT_CSV, EXPORT_JSON, EXPORT_SCHEMA, LICENSE_FILE, SiteInfo
-from .safecsv import SafeWriter
+from .reuse import REMEMBERED
+from .safecsv import csv_line
 
 OTHER_SECTIONS = ("claimants", "sources", "groups", "corrections")
 SCHEMA_FILE = Path(__file__).with_name("facts.schema.json")
@@ -57,9 +58,8 @@ def expand_item(item: Record, catalog: Catalog, site: SiteInfo) -> Record:
     return expanded
 
 
-def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
-    items = ordered_items(catalog)
-    export: dict[str, Any] = {
+def _header(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
+    return {
         "$schema": site.address(EXPORT_SCHEMA),
         "name": site.name,
         "description": site.description,
@@ -69,26 +69,35 @@ def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
         "license": site.license.to_json() if site.license else None,
         "statuses": dict(site.statuses),
     }
-    for section in ITEM_SECTIONS:
-        export[section] = [expand_item(i, catalog, site) for i in items if i["kind"] == section.removesuffix("s")]
-    for section in OTHER_SECTIONS:
-        export[section] = [catalog[section][key] for key in sorted(catalog[section])]
-    return export
+
+
+def _sections(catalog: Catalog, site: SiteInfo, item: Callable[[Record], Any]) -> dict[str, list[Any]]:
+    """Each list of the export: items (as `item` makes them) by kind, in date order, then the other records."""
+    items = ordered_items(catalog)
+    lists = {section: [item(i) for i in items if i["kind"] == section.removesuffix("s")] for section in ITEM_SECTIONS}
+    return lists | {section: [catalog[section][key] for key in sorted(catalog[section])] for section in OTHER_SECTIONS}
+
+
+def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
+    return _header(catalog, site) | _sections(catalog, site, lambda item: expand_item(item, catalog, site))
 
 
 def render_json(catalog: Catalog, site: SiteInfo) -> str:
-    # One item per line: readable and diffable, and still written by json's fast C encoder
+    # One record per line: readable and diffable, and still written by json's fast C encoder
     # (indent=... would switch to the pure-Python one, about ten times slower on 10,000 facts).
-    data = build_json(catalog, site)
     # allow_nan=False: NaN and Infinity are not JSON; the schema refuses them, and so does this.
-    lines = [json.dumps({k: v for k, v in data.items() if k not in _LISTS}, ensure_ascii=False, allow_nan=False)[:-1]]
-    for section in _LISTS:
-        records = ",\n".join(json.dumps(record, ensure_ascii=False, allow_nan=False) for record in data[section])
-        lines.append(f', "{section}": [\n{records}\n]' if records else f', "{section}": []')
+    lines = [json.dumps(_header(catalog, site), ensure_ascii=False, allow_nan=False)[:-1]]
+    # A preview renders again only the items an edit changed.
+    sections = _sections(catalog, site, lambda item: REMEMBERED.get(
+        ("json", item["id"]), catalog.inputs_of(item), lambda: _json_line(expand_item(item, catalog, site))))
+    for section, records in sections.items():
+        text = ",\n".join(record if isinstance(record, str) else _json_line(record) for record in records)
+        lines.append(f', "{section}": [\n{text}\n]' if text else f', "{section}": []')
     return "\n".join(lines) + "\n}\n"
 
 
-_LISTS = (*ITEM_SECTIONS, *OTHER_SECTIONS)
+def _json_line(record: Record) -> str:
+    return json.dumps(record, ensure_ascii=False, allow_nan=False)
 
 
 def csv_row(item: Record, catalog: Catalog, site: SiteInfo) -> list[str]:
@@ -143,11 +152,14 @@ def _cell(value: Any) -> str:
 
 
 def render_csv(catalog: Catalog, site: SiteInfo) -> str:
-    buffer = io.StringIO()
-    writer = SafeWriter(buffer)  # no cell starts a formula
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(item, catalog, site) for item in ordered_items(catalog))
-    return buffer.getvalue()
+    # csv_line: safecsv's writer, so no cell starts a formula; a preview renders only the rows an edit changed.
+    rows = (REMEMBERED.get(("csv", item["id"]), catalog.inputs_of(item), partial(_csv_line, item, catalog, site))
+            for item in ordered_items(catalog))
+    return csv_line(CSV_COLUMNS) + "".join(rows)
+
+
+def _csv_line(item: Record, catalog: Catalog, site: SiteInfo) -> str:
+    return csv_line(csv_row(item, catalog, site))
 
 
 def render_license(site: SiteInfo) -> str:

@@ -13,8 +13,11 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 MANIFEST = "manifest.json"
 
@@ -40,10 +43,95 @@ def _place(source: str, target: str) -> None:
         shutil.copyfile(source, target)
 
 
-def write_if_changed(path: Path, text: str) -> None:
+class Remembered:
+    """Rendered pieces kept between the builds of one process (the preview), each with the inputs it was
+    rendered from: a piece whose inputs compare equal to last time's is used again, not rendered again, so a
+    data edit re-renders the records it changed, not all of them. The inputs are the records themselves
+    (compared by value, like the preview's diff), so a reused piece is always the one they would render.
+
+    Off until the adapter turns it on for a preview: a one-off build renders each piece once, and keeping
+    them would only hold memory."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._key = ""
+        self._last: dict[Hashable, tuple[object, Any]] = {}
+        self._next: dict[Hashable, tuple[object, Any]] = {}
+        self._written: dict[str, tuple[str, tuple[int, int, int]]] = {}
+        """Per file this process wrote: the text and the file's (inode, size, mtime) just after."""
+        self._keep: tuple[KeptFiles, list[Path], Path] | None = None
+
+    def begin(self, key: str) -> None:
+        """A build's pieces start; `key` stands for everything besides the inputs they all read (settings,
+        code). Another key forgets every piece."""
+        if key != self._key:
+            self._last, self._written, self._key = {}, {}, key
+        self._next, self._keep = {}, None
+
+    def get(self, name: Hashable, inputs: object, render: Callable[[], T]) -> T:
+        if not self.enabled:
+            return render()
+        kept = self._last.get(name)
+        value = kept[1] if kept is not None and kept[0] == inputs else render()
+        self._next[name] = (inputs, value)
+        return value
+
+    def end(self) -> None:
+        """The build's pieces are complete: they are what the next build starts from (a piece no longer
+        asked for, such as a deleted record's, is forgotten)."""
+        if self.enabled:
+            self._last, self._next = self._next, {}
+
+    def keep_later(self, kept: KeptFiles, files: list[Path], root: Path) -> None:
+        """Store generated files for the next process, now, or (in a preview) when it stops: storing
+        thousands of files after each data edit would cost the editor more than rendering the changed ones."""
+        if self.enabled:
+            self._keep = (kept, files, root)
+        else:
+            kept.keep(files, root)
+
+    def keep_now(self) -> None:
+        """The preview stops: store what its last build generated (its site folder is still there)."""
+        pending, self._keep = self._keep, None
+        if pending is not None:
+            kept, files, root = pending
+            kept.keep(files, root)
+
+
+    def still_written(self, path: str, text: str) -> bool:
+        """`path` holds `text` as this process wrote it and nothing has touched it since (same inode, size and
+        time): no need to read it back. A full preview build empties the site folder, which this notices."""
+        written = self._written.get(path)
+        if written is None or written[0] != text:  # the same text object (a reused piece): no comparison
+            return False
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        return written[1] == (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+    def wrote(self, path: str, text: str) -> None:
+        if self.enabled:
+            with contextlib.suppress(OSError):
+                stat = os.stat(path)
+                self._written[path] = (text, (stat.st_ino, stat.st_size, stat.st_mtime_ns))
+
+
+REMEMBERED = Remembered()
+
+
+def write_if_changed(path: str | Path, text: str) -> None:
     """Write `text` (UTF-8, line ends as given) unless the file already holds it: a preview's data edit then
     rewrites the few files it changes, not one per item. A changed file is replaced, never written into, so a
     kept copy linked to it stays as it was."""
+    name = os.fspath(path)
+    if REMEMBERED.enabled and REMEMBERED.still_written(name, text):
+        return
+    _write_if_changed(name, text)
+    REMEMBERED.wrote(name, text)
+
+
+def _write_if_changed(path: str, text: str) -> None:
     data = text.encode("utf-8")
     try:
         with open(path, "rb") as stream:

@@ -9,6 +9,7 @@ is written to the file.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable
 from typing import IO, Any
@@ -39,3 +40,10 @@ class SafeWriter:
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:
             self.writerow(row)
+
+
+def csv_line(row: Iterable[Any]) -> str:
+    """One row as SafeWriter writes it, line end included: for a row rendered once and joined many times."""
+    buffer = io.StringIO()
+    SafeWriter(buffer).writerow(row)
+    return buffer.getvalue()

@@ -18,7 +18,7 @@ def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: 
     to (every item's card, the sources) moved. `whole_catalog_pages` are pages that read the whole
     catalog besides their shortcodes (the page describing the downloadable data set).
     """
-    if old_scan.kinds.keys() != new_scan.kinds.keys() or _list_homes(old_scan) != _list_homes(new_scan):
+    if old_scan.kinds.keys() != new_scan.kinds.keys() or old_scan.homes() != new_scan.homes():
         return None
     changed = changed_ids(old, new)
     if not changed:
@@ -31,16 +31,6 @@ def pages_to_rebuild(old_scan: PageScan, new_scan: PageScan, old: Catalog, new: 
                                       for kind, arg in shown for catalog in (old, new)):
             wanted.add(page)
     return wanted
-
-
-def _list_homes(scan: PageScan) -> dict[str, str]:
-    """For every shortcode kind in use, the first page holding it (as `first_page_with`): where links point."""
-    homes: dict[str, str] = {}
-    kinds = scan.kinds  # worked out from every page's shortcodes each time it is read: once here, not per page
-    for page in sorted(kinds):
-        for kind in kinds[page]:
-            homes.setdefault(kind, page)
-    return homes
 
 
 def _reads_everything(kind_name: str) -> bool:

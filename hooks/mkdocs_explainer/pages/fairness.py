@@ -3,6 +3,7 @@ typed by hand where a fact holds it. Both are warnings: the preview shows the pa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -66,12 +67,19 @@ def typed_figures(page: str, text: str, catalog: Catalog, held: dict[float, list
     """Figures a fact holds, typed by hand in a page's prose: each names the line and the shortcode to write."""
     held = figures.held_figures(catalog["facts"].values()) if held is None else held
     problems = []
-    for number, line in enumerate(prose(text).splitlines(), start=1):
-        for figure in figures.find(line):
-            if fact_ids := figures.holders(figure, held):
-                problems.append(Problem(page, number, figure.written,
-                                        f"typed by hand; {figures.advice(fact_ids, in_page=True)}"))
+    for number, figure in _figures_in(text):
+        if fact_ids := figures.holders(figure, held):
+            problems.append(Problem(page, number, figure.written,
+                                    f"typed by hand; {figures.advice(fact_ids, in_page=True)}"))
     return problems
+
+
+@functools.lru_cache(maxsize=2048)
+def _figures_in(text: str) -> tuple[tuple[int, figures.Figure], ...]:
+    """Every number in a page's prose, with its line. A page's text alone decides them, so a preview's data
+    edit, which checks every page against the new facts, reads only the pages that changed."""
+    return tuple((number, figure) for number, line in enumerate(prose(text).splitlines(), start=1)
+                 for figure in figures.find(line))
 
 
 def page_warnings(pages: Iterable[tuple[str, str, list[shortcodes.Shortcode]]], catalog: Catalog) -> list[Problem]:

@@ -8,6 +8,7 @@ conversion then checks its shortcodes exactly (`markdown_ext`), and the plugin c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +35,30 @@ class PageScan:
     warnings: list[Problem] = field(default_factory=list)
     """What a strict build refuses but a preview shows: one-sided questions, figures typed by hand."""
 
+    _homes: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def set_codes(self, page: str, codes: list[shortcodes.Shortcode]) -> None:
+        """What a page shows, as read or (after its conversion) as it really is."""
+        self.codes[page] = codes
+        self._homes = None
+
     @property
     def kinds(self) -> dict[str, set[str]]:
         """Page path relative to docs/ → the shortcode kinds it shows."""
         return {page: {code.kind for code in codes} for page, codes in self.codes.items()}
 
+    def homes(self) -> dict[str, str]:
+        """For every shortcode kind in use, the first page (in path order) holding it: where links point."""
+        if self._homes is None:
+            self._homes = {}
+            for page in sorted(self.codes):
+                for code in self.codes[page]:
+                    self._homes.setdefault(code.kind, page)
+        return self._homes
+
     def first_page_with(self, kind: str) -> str | None:
         """The first page (in path order) holding a shortcode of `kind`, e.g. `facts` for every item's home."""
-        return next((page for page in sorted(self.codes) if any(c.kind == kind for c in self.codes[page])), None)
+        return self.homes().get(kind)
 
     def pages_with(self, kinds: tuple[str, ...]) -> dict[str, str]:
         """For each kind that lists everything (`sources`, `corrections`...), the first page holding it."""
@@ -50,6 +67,12 @@ class PageScan:
 
 def find_codes(text: str) -> list[shortcodes.Shortcode]:
     """The strict shortcodes of a page's text outside fenced code and backtick spans (known kinds only)."""
+    return list(_codes_in(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _codes_in(text: str) -> tuple[shortcodes.Shortcode, ...]:
+    """A page's text alone decides them: a preview's data edit reads again only the pages that changed."""
     codes, fence = [], ""
     for number, line in enumerate(text.splitlines(), 1):
         opening = _FENCE.match(line)
@@ -65,7 +88,7 @@ def find_codes(text: str) -> list[shortcodes.Shortcode]:
         for match in SHORTCODE.finditer(_CODE_SPAN.sub("", line) if "`" in line else line):
             if match.group("kind") in shortcodes.KINDS:
                 codes.append(shortcodes.Shortcode(match.group("kind"), match.group("arg") or "", number, match.group(0)))
-    return codes
+    return tuple(codes)
 
 
 def scan_pages(docs_dir: Path, root: Path, catalog: Catalog | None = None) -> PageScan:
@@ -81,7 +104,7 @@ def scan_pages(docs_dir: Path, root: Path, catalog: Catalog | None = None) -> Pa
             scan.problems.append(Problem(name, line, "", "this page has bytes that are not UTF-8; save it as UTF-8"))
             continue
         codes = find_codes(text)
-        scan.codes[path.relative_to(docs_dir).as_posix()] = codes
+        scan.set_codes(path.relative_to(docs_dir).as_posix(), codes)
         scan.texts[path.relative_to(docs_dir).as_posix()] = (name, text)
         if catalog is not None:
             scan.shown |= items_shown(codes, catalog)
