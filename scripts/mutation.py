@@ -6,6 +6,10 @@ on sys.path; pytest's own `pythonpath = hooks` is overridden there (pyproject.to
 unmutated copy would shadow it. The score and the surviving mutants are printed and written to
 benchmarks/MUTATION.md. Not part of `make test`: a full run takes far longer than the test suite.
 
+A full run over data/, pages/ and outputs/ takes hours on 2 cores, so runs add up: each run's result is kept in
+benchmarks/mutation-results.json (replacing any earlier run that mutated one of the same modules), and
+MUTATION.md reports every recorded run, the score over all of them, and the modules no run has covered yet.
+
 mutmut first runs the selected tests once against the unmutated (trampolined) package, to learn which tests reach
 which function; any failing test there aborts the run ("failed to collect stats"). A scope (`--only`) therefore
 also narrows the tests to the files that exercise those modules (TESTS_BY_MODULE), which keeps that pass short and
@@ -24,10 +28,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
+RESULTS = ROOT / "benchmarks" / "mutation-results.json"
+FOLDERS = ("data", "pages", "outputs")
 GOAL = 0.85
 PACKAGE = "hooks/mkdocs_explainer"
 
@@ -44,6 +51,14 @@ TESTS_BY_MODULE = {
     "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
     "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py",
                             "tests/test_views.py", "tests/test_fact_pages.py", "tests/test_shortcodes.py"],
+    "data/figures.py": ["tests/test_typed_figures.py", "tests/test_validate.py"],
+    "data/diff.py": ["tests/test_affected.py"],
+    "pages/affected.py": ["tests/test_affected.py"],
+    "pages/projection.py": ["tests/test_maps.py"],
+    "outputs/feed.py": ["tests/test_feed.py", "tests/test_properties.py"],
+    "outputs/export.py": ["tests/test_exports.py", "tests/test_properties.py", "tests/test_reuse.py",
+                          "tests/test_evidence_pages.py"],
+    "outputs/reuse.py": ["tests/test_reuse.py"],
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 
@@ -157,38 +172,82 @@ def reason_for(name: str) -> str:
     return IMPORT_TIME.get(f"{module}.{function_of(name)}", "")
 
 
-def report(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> str:
+def score(stats: dict[str, int]) -> tuple[int, int]:
+    """(killed, tested): a timeout or a crash of the tests counts as killed."""
     tested = stats["killed"] + stats["survived"] + stats["timeout"] + stats["suspicious"] + stats["segfault"]
-    killed = stats["killed"] + stats["timeout"] + stats["segfault"]
-    score = killed / tested if tested else 0.0
-    equivalent = [name for name in survived if reason_for(name)]
-    adjusted = (killed / (tested - len(equivalent))) if tested > len(equivalent) else 0.0
+    return stats["killed"] + stats["timeout"] + stats["segfault"], tested
+
+
+def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> dict[str, Any]:
+    survivors = []
+    for name in survived:
+        path, change = mutation_of(name)
+        survivors.append([path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name)])
+    return {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
+            "survivors": survivors}
+
+
+def recorded(new: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The runs on record, `new` replacing every earlier run that mutated one of its modules."""
+    try:
+        runs: list[dict[str, Any]] = json.loads(RESULTS.read_text(encoding="utf-8"))["runs"]
+    except (OSError, ValueError, KeyError):
+        runs = []
+    if new is not None:
+        runs = [run for run in runs if not set(run["modules"]) & set(new["modules"]) and "(all)" not in new["modules"]]
+        runs.append(new)
+        RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return runs
+
+
+def package_modules() -> list[str]:
+    package = ROOT / PACKAGE
+    return sorted(path.relative_to(package).as_posix() for folder in FOLDERS for path in (package / folder).glob("*.py")
+                  if path.name != "__init__.py" or path.stat().st_size > 200)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def report(runs: list[dict[str, Any]]) -> str:
+    killed = sum(score(run["stats"])[0] for run in runs)
+    tested = sum(score(run["stats"])[1] for run in runs)
+    covered = {module for run in runs for module in run["modules"]}
+    missing = [] if "(all)" in covered else [m for m in package_modules() if m not in covered]
+    overall = killed / tested if tested else 0.0
     lines = [
         "# Mutation testing (`make mutation`)",
         "",
-        f"Run on {dt.date.today().isoformat()} with mutmut (scripts/mutation.py).",
+        "Written by scripts/mutation.py (mutmut) from every run on record (benchmarks/mutation-results.json). "
+        "Reading it: mutmut runs each mutant against the selected tests that reached its function in the "
+        "unmutated run; \"no test reaches\" counts mutants in functions none of them call (outside the score). "
+        "A survivor with no reason given is a gap still open, or a mutant not yet argued either way.",
         "",
-        f"- modules mutated (under {PACKAGE}/): {', '.join(only) if only else 'data/, pages/ and outputs/ (all)'}",
-        f"- tests run: {' '.join(tests)} (tests that start a child process skip: mutants live in-process only)",
-        f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
-        f"not yet run {stats['total'] - tested - stats['no_tests'] - stats['skipped']})",
-        f"- killed: {killed} of {tested} tested: **{score:.1%}** (goal {GOAL:.0%}: {'met' if score >= GOAL else 'missed'})",
-        f"- survived: {stats['survived']}, of which argued equivalent or run only at import: {len(equivalent)}"
-        f" (score without them: {adjusted:.1%})",
-        "",
-        "Reading it: mutmut runs each mutant against the selected tests that reached its function in the unmutated "
-        "run; \"no test reaches\" counts mutants in functions none of them call (outside the score). A survivor "
-        "with no reason given is a gap still open, or a mutant not yet argued either way.",
-        "",
-        "## Survivors",
-        "",
-        "| file | function | mutation | equivalent? |",
-        "|---|---|---|---|",
+        f"- over every run: killed {killed} of {tested} tested: **{overall:.1%}** "
+        f"(goal {GOAL:.0%}: {'met' if overall >= GOAL else 'missed'}) in {len(covered)} modules",
+        f"- modules of {', '.join(f'{f}/' for f in FOLDERS)} no run has covered yet ({len(missing)}): "
+        f"{', '.join(missing) or 'none'}",
     ]
-    for name in survived:
-        path, change = mutation_of(name)
-        cell = change.replace("|", "\\|")
-        lines.append(f"| {path} | `{function_of(name)}` | {cell} | {reason_for(name)} |")
+    for run in runs:
+        stats = run["stats"]
+        run_killed, run_tested = score(stats)
+        equivalent = [s for s in run["survivors"] if s[3]]
+        adjusted = run_killed / (run_tested - len(equivalent)) if run_tested > len(equivalent) else 0.0
+        lines += [
+            "", f"## {', '.join(run['modules'])} ({run['date']})", "",
+            *([run["note"], ""] if run.get("note") else []),
+            f"- tests run: {' '.join(run['tests'])} (tests that start a child process skip: mutants live in-process only)",
+            f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
+            f"not yet run {stats['total'] - run_tested - stats['no_tests'] - stats['skipped']})",
+            f"- killed: {run_killed} of {run_tested} tested: **{run_killed / run_tested if run_tested else 0:.1%}**",
+            f"- survived: {stats['survived']}, of which argued equivalent or run only at import: {len(equivalent)}"
+            f" (score without them: {adjusted:.1%})",
+        ]
+        if run["survivors"]:
+            lines += ["", "| file | function | mutation | equivalent? |", "|---|---|---|---|"]
+            lines += [f"| {path} | `{function}` | {_cell(change)} | {reason} |"
+                      for path, function, change, reason in run["survivors"]]
     return "\n".join(lines) + "\n"
 
 
@@ -203,6 +262,9 @@ def main() -> int:
                         help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
     tests = options.tests or tests_for(options.only)
+    if options.report and not WORK.exists():  # only the runs on record
+        REPORT.write_text(report(recorded()), encoding="utf-8")
+        return 0
     if options.report:
         run = subprocess.CompletedProcess([], 0)
     elif options.retest:
@@ -216,7 +278,7 @@ def main() -> int:
     if stats["killed"] + stats["survived"] == 0:
         print(f"mutmut tested no mutant (exit code {run.returncode}); see its output above", file=sys.stderr)
         return run.returncode or 1
-    text = report(stats, survivors(), options.only, tests)
+    text = report(recorded(run_record(stats, survivors(), options.only, tests)))
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
