@@ -8,7 +8,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean schema stale bench bench-evidence bench-preview-seeds basemap check-sources mutation messages
+.PHONY: serve build test lint clean schema stale bench bench-evidence bench-preview-seeds bench-scale basemap check-sources mutation messages
 
 # The virtual environment is rebuilt whenever the pinned requirements or the package's metadata change.
 # Where python3-venv is missing (a fresh Debian), scripts/bootstrap_venv.py brings pip from PyPI.
@@ -73,6 +73,12 @@ SEEDS ?= 200
 FIRST ?= 1
 bench-preview-seeds: $(BIN)/mkdocs
 	$(BIN)/python benchmarks/preview_seeds.py --seeds $(SEEDS) --first $(FIRST)
+
+# Peak memory and time of cold builds at 10,000, 20,000 and 100,000 facts against the size of what they write;
+# writes benchmarks/SCALE.md (FACTS="10000 20000" for fewer).
+FACTS ?= 10000 20000 100000
+bench-scale: $(BIN)/mkdocs
+	$(BIN)/python benchmarks/scale.py --facts $(FACTS)
 
 # Mutation testing (mutmut) over the package's data/, pages/ and outputs/: prints the score and the survivors and
 # writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). A scope, with the tests

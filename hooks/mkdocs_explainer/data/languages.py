@@ -196,10 +196,16 @@ class Language:
 
     def date_forms(self, day: dt.date) -> set[str]:
         """The ways this language writes a day (with and without the year), compared without case or dots."""
-        forms = {day.isoformat()}
-        for locale in self.locales:
-            forms |= {pattern.apply(day, locale) for pattern in _date_patterns(locale)}
-        return {plain_date(form) for form in forms}
+        return set(_date_forms(day, self.locales))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_forms(day: dt.date, locales: tuple[str, ...]) -> frozenset[str]:
+    """Worked out once per day and language: a data file's dates are checked again each time it is saved."""
+    forms = {day.isoformat()}
+    for locale in locales:
+        forms |= {pattern.apply(day, locale) for pattern in _date_patterns(locale)}
+    return frozenset(plain_date(form) for form in forms)
 
 
 DATE_STYLES = ("long", "medium", "short")
