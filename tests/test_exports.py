@@ -13,7 +13,7 @@ import pytest
 from mkdocs_explainer.data.catalog import build_catalog, link, site_vocabulary
 from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import export
-from mkdocs_explainer.siteinfo import SiteInfo
+from mkdocs_explainer.siteinfo import License, SiteInfo
 from outputs_helpers import ROOT, TEST_DATA
 
 SITE = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/")
@@ -178,3 +178,48 @@ def test_a_whole_number_written_with_a_decimal_point_is_exported_as_a_whole_numb
     fact = {**fact, "value": float(fact["value"])}  # as YAML reads `value: 8000.0`
     row = dict(zip(export.CSV_COLUMNS, export.csv_row(fact, small, SITE), strict=True))
     assert row["value_raw"] == str(int(fact["value"])), row["value_raw"]
+
+
+# Columns copied from one field of the item, as the export's schema documents them (value, what and the
+# source_* columns are worked out and tested above).
+OWN_FIELDS = ("date_inferred", "time", "timezone", "qualifier", "prefix", "unit", "group", "occasion",
+              "unverified_reason", "note", "lang", "translation", "translation_by")
+
+
+def test_every_csv_column_holds_the_field_it_names(catalog):
+    """Each optional field set to its own text: the column of that name, and no other, holds it."""
+    item = {**catalog.items["zz-revised"], **{name: f"{name} text" for name in OWN_FIELDS}, "claimant": "blinken"}
+    item["citations"] = [{**cited, "translation": "translation of the excerpt", "translation_by": "a translator",
+                          "lang": "ko", "locator": "para. 3"} for cited in item["citations"]]
+    row = dict(zip(export.CSV_COLUMNS, export.csv_row(item, catalog, SITE), strict=True))
+    for name in OWN_FIELDS:
+        assert row[name] == f"{name} text"
+    blinken = catalog["claimants"]["blinken"]
+    assert (row["claimant_id"], row["claimant"], row["claimant_role"], row["claimant_country"]) == (
+        "blinken", blinken["name"], blinken["role"], blinken["country"])
+    assert (row["source_translations"], row["source_translations_by"], row["source_langs"], row["source_locators"]) == (
+        "translation of the excerpt", "a translator", "ko", "para. 3")
+
+
+def test_the_json_export_names_the_site_and_its_licence_and_keeps_text_as_written(catalog):
+    licensed = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/",
+                        license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"))
+    text = export.render_json(catalog, licensed)
+    data = json.loads(text)
+    assert data["url"] == "https://example.org/x/" and data["name"] == "Test site"
+    assert (data["license"]["name"], data["license"]["url"]) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert json.loads(export.render_json(catalog, SITE))["license"] is None
+    assert "Test ministry <b>of</b> tests" in text and "\\u" not in text  # UTF-8 as written, no \\u escapes
+    assert data == json.loads(json.dumps(export.build_json(catalog, licensed)))
+
+
+def test_the_licence_file_is_written_beside_the_exports_when_the_site_has_one(tmp_path, catalog):
+    licensed = SiteInfo("Test site", "", "https://example.org/x/", "facts/",
+                        license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"))
+    written = export.write(tmp_path, catalog, licensed)
+    assert sorted(path.name for path in written) == sorted(["facts.json", "facts.csv", "facts.schema.json", "LICENSE.txt"])
+    assert "CC BY 4.0" in (tmp_path / "LICENSE.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "facts.csv").read_bytes().count(b"\r\n") == len(catalog.items) + 1  # RFC 4180 line ends
+    unlicensed = tmp_path / "unlicensed"
+    unlicensed.mkdir()
+    assert "LICENSE.txt" not in {path.name for path in export.write(unlicensed, catalog, SITE)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -90,3 +92,54 @@ def test_the_feed_holds_only_the_newest_entries():
     assert len(chosen) == feed.MAX_ENTRIES
     dates = sorted((item["reviewed"] for item in big.items.values()), reverse=True)
     assert [entry.updated for entry in chosen] == dates[:feed.MAX_ENTRIES]
+
+
+def test_a_feed_reader_sees_each_change_worded_and_dated_as_recorded():
+    """A worked example: the probe data's two revisions and its unrevised event, as a reader's feed shows them.
+    Ids are pinned: a changed id makes every reader show the entry again as new."""
+    probe = link([check_file("data/zz-test.yml", TEST_DATA.encode())])
+    root = parse(probe)
+    urn = lambda *parts: uuid.uuid5(uuid.NAMESPACE_URL, "/".join(["explainer", "Test site", *parts])).urn  # noqa: E731
+    assert root.findtext(f"{A}id") == urn("changes") == "urn:uuid:ceef6f3e-259e-5f5b-a84c-9b6f26903738"
+    assert root.findtext(f"{A}title") == "Test site: changes to the facts"
+    assert root.findtext(f"{A}subtitle") == "About tests."
+    now = ("Tests run in the test period: 400–500 tests. According to Test ministry <b>of</b> tests, 1 February 2001. "
+           "Status: disputed. Reviewed 1 March 2001. Sources: Test Gazette, “Testers say 500 tests were run” "
+           "<https://example.org/tests?a=1&b=2>.")
+    expected = [
+        (urn("zz-revised", "revision", "1", "2001-02-20"), "Changed: Tests run in the test period", "2001-02-20T00:00:00Z",
+         f"20 February 2001: Range widened to 400-500. Why: The ministry revised its count.\n\nNow: {now}"),
+        (urn("zz-revised", "revision", "0", "2001-02-10"), "Changed: Tests run in the test period", "2001-02-10T00:00:00Z",
+         f"10 February 2001: First recorded as 400.\n\nNow: {now}"),
+        (urn("zz-event", "recorded"), "Recorded: The tests began", "2001-01-20T00:00:00Z",
+         "The tests began. According to Test ministry <b>of</b> tests, 15 January 2001. Status: confirmed. Reviewed "
+         "20 January 2001. Sources: Test Gazette, “Testers say 500 tests were run” <https://example.org/tests?a=1&b=2>."),
+    ]
+    assert [(e.findtext(f"{A}id"), e.findtext(f"{A}title"), e.findtext(f"{A}updated"), e.findtext(f"{A}content"))
+            for e in root.findall(f"{A}entry")] == expected
+
+
+QUOTE = """\
+claimants:
+  - {id: zz-c, name: A minister, kind: government}
+sources:
+  - {id: zz-s, publisher: Gazette, title: Remarks, url: "https://example.org/r", published: 2001-02-03}
+quotes:
+  - id: zz-q
+    text: %s
+    occasion: A briefing
+    date: 2001-02-01
+    claimant: zz-c
+    status: confirmed
+    sources: [{source: zz-s, excerpt: %s}]
+    reviewed: 2001-03-01
+"""
+
+
+@pytest.mark.parametrize("words", ["Will they come?", "They came!", "They came.", "来了。", "来了吗？", "来了！", "They came"])
+def test_a_quotes_own_end_mark_is_kept_and_none_is_doubled(words):
+    probe = link([check_file("data/zz-quote.yml", (QUOTE % (json.dumps(words), json.dumps(words))).encode())])
+    [entry] = feed.entries(probe, SITE)
+    sentence = entry.content.split(" According to ")[0]
+    ends_itself = words[-1] in ".?!。？！"
+    assert sentence == (f"“{words}”" if ends_itself else f"“{words}”.")

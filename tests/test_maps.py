@@ -44,6 +44,31 @@ def test_snyder_ellipsoid_example():
     assert cone.scale_factor(35) == pytest.approx(0.9970171, abs=1e-7)
 
 
+def test_a_region_gets_standard_parallels_a_sixth_inside_its_edges_and_its_middle_meridian():
+    """Snyder p. 105's rule of thumb, worked by hand: 30°–60° N gives parallels 35° and 55°."""
+    cone = LambertConic.for_region(south=30, north=60, west=20, east=40)
+    assert (cone.parallel_1, cone.parallel_2, cone.origin_lat, cone.central_lon) == (35, 55, 30, 30)
+    south = LambertConic.for_region(south=-60, north=-30, west=-10, east=10)
+    assert (south.parallel_1, south.parallel_2, south.origin_lat, south.central_lon) == (-55, -35, -60, 0)
+
+
+def test_a_point_past_the_antimeridian_is_drawn_the_short_way_round():
+    cone = LambertConic(35, 55, 30, 170)
+    # 200° east of the central meridian is 160° west of it
+    assert cone.forward(45, 10) == pytest.approx(cone.forward(45, 370))
+    east, west = cone.forward(45, 170 + 200), cone.forward(45, 170 - 160)
+    assert east == pytest.approx(west)
+
+
+def test_the_cones_apex_is_its_pole():
+    north = LambertConic(35, 55, 0, 0)
+    x, y = north.forward(90, 25)  # every meridian meets there
+    assert math.hypot(x, y) > 0  # the apex is not the map's origin
+    assert north.inverse(x, y) == (90.0, 0.0)
+    south = LambertConic(-55, -35, 0, 0)
+    assert south.inverse(*south.forward(-90, 25))[0] == pytest.approx(-90.0)
+
+
 def test_scale_is_true_on_the_standard_parallels_and_north_is_up_on_the_central_meridian():
     cone = LambertConic.for_region(south=40, north=58, west=30, east=140)
     assert cone.scale_factor(cone.parallel_1) == pytest.approx(1, abs=1e-12)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs_explainer.data.catalog import Catalog, build_catalog
 from mkdocs_explainer.outputs import citations, datapackage, export
-from mkdocs_explainer.outputs.reuse import REMEMBERED, KeptFiles
+from mkdocs_explainer.outputs.reuse import REMEMBERED, KeptFiles, Remembered
 from mkdocs_explainer.siteinfo import SiteInfo
 from project import copy_project, mkdocs
 
@@ -212,3 +212,51 @@ def test_a_preview_stores_its_exports_for_the_next_start_only_when_it_stops(tmp_
     site.mkdir()
     assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
     assert (site / "facts.json").read_text() == '{"a": 1}'
+
+
+def test_a_cache_that_cannot_be_completed_leaves_nothing_behind(tmp_path):
+    """A generated file gone before it could be kept (a crash, a cleaned folder): no cache, no staging folder."""
+    made, _ = kept_pair(tmp_path)
+    (made / "facts.csv").unlink()
+    folder = tmp_path / "cache" / "deeper" / "kept"  # folders that do not exist yet are made
+    KeptFiles(folder, "key-2").keep([made / "facts.json", made / "facts.csv"], made)
+    assert not folder.exists() and list(folder.parent.iterdir()) == []
+    KeptFiles(folder, "key-2").keep([made / "facts.json"], made)
+    site = tmp_path / "site-2"
+    site.mkdir()
+    assert KeptFiles(folder, "key-2").restore(site) and (site / "facts.json").read_text() == '{"a": 1}'
+
+
+def test_without_a_manifest_nothing_is_restored(tmp_path):
+    _, site = kept_pair(tmp_path)
+    (tmp_path / "kept" / "manifest.json").unlink()
+    assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)
+
+
+def test_where_files_cannot_be_linked_they_are_copied(tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise OSError("another file system")
+
+    monkeypatch.setattr("os.link", no_links)
+    _, site = kept_pair(tmp_path)
+    assert KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert (site / "facts.csv").read_text() == "id\na\n" and not (site / "facts.csv").samefile(tmp_path / "kept" / "facts.csv")
+
+
+def test_outside_a_preview_every_piece_is_rendered_afresh():
+    """A one-off build keeps nothing: memory stays what the build itself needs."""
+    calls = []
+    memory = Remembered()
+    memory.begin("k")
+    for _ in range(2):
+        memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
+    memory.end()
+    assert len(calls) == 2
+    memory.enabled = True
+    memory.begin("k")
+    for _ in range(2):
+        memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
+    memory.end()
+    memory.begin("k")
+    memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
+    assert len(calls) == 4  # once more for the first build, then reused by the next one

@@ -89,3 +89,27 @@ def test_any_text_is_read_without_error_and_keeps_its_lines(text):
     assert prose(text).count("\n") == text.count("\n")
     for figure in find(text):
         assert figure.value >= 0 and figure.written in text
+
+
+def test_a_figure_is_found_where_it_stands_past_quotations_and_years():
+    text = 'In 2024 they said "8,000 Troops" and later 9,000 Troops came'
+    [figure] = find(text)
+    assert (figure.written, figure.value, figure.after, figure.offset) == ("9,000", 9000.0, "troops came", text.index("9,000"))
+
+
+def test_both_ends_of_a_span_are_figures_a_fact_holds():
+    from mkdocs_explainer.data.figures import held_figures, holders
+    held = held_figures([{"id": "span", "value_kind": "range", "value": {"min": 400, "max": 500}, "unit": "Tests"},
+                         {"id": "count", "value_kind": "number", "value": 100, "unit": "km"},
+                         {"id": "named", "value_kind": "text", "value": "a name"}])
+    # 100 is no longer a small number: it counts without its unit
+    assert [holders(figure, held) for figure in find("400 to 500 tests, and 100 people")] == [["span"], ["span"], ["count"]]
+
+
+def test_the_advice_names_every_fact_holding_the_figure():
+    from mkdocs_explainer.data.figures import advice
+    assert advice(["a", "b"], in_page=True) == ("fact 'a' or 'b' holds this figure: write <!-- value:a --> or "
+                                                "<!-- value:b --> (or fact:) instead, so the page follows the fact when it changes")
+    assert advice(["a"], in_page=False) == ("fact 'a' holds this figure: don't type it again here (it would go stale "
+                                            "when the fact changes); name the fact's claim in words and show the "
+                                            "figure on the page from the fact")

@@ -85,7 +85,7 @@ def holders(figure: Figure, held: dict[float, list[Held]]) -> list[str]:
 def _unit_follows(unit: str, after: str) -> bool:
     first = unit.split()[0].strip("()")
     words = re.sub(r"^\W+", "", after)
-    return bool(first) and (words == first or words.startswith(first + " ") or words.startswith(first))
+    return bool(first) and words.startswith(first)
 
 
 def advice(fact_ids: list[str], in_page: bool) -> str:

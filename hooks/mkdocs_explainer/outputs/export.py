@@ -48,7 +48,8 @@ def ordered_items(catalog: Catalog) -> list[Record]:
 
 def expand_item(item: Record, catalog: Catalog, site: SiteInfo) -> Record:
     """An item with its claimant and sources written out, plus what readers see and when it last changed."""
-    expanded = {key: value for key, value in item.items() if key not in ("claimant", "sources")}
+    expanded = dict(item)
+    del expanded["claimant"], expanded["sources"]  # written out below, after the item's own fields
     if item["kind"] == "fact":
         expanded["value_display"] = formatting.format_value(item)
     expanded["claimant"] = catalog.claimant_of(item)
@@ -71,7 +72,7 @@ def _header(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
     }
 
 
-def _sections(catalog: Catalog, site: SiteInfo, item: Callable[[Record], Any]) -> dict[str, list[Any]]:
+def _sections(catalog: Catalog, item: Callable[[Record], Any]) -> dict[str, list[Any]]:
     """Each list of the export: items (as `item` makes them) by kind, in date order, then the other records."""
     items = ordered_items(catalog)
     lists = {section: [item(i) for i in items if i["kind"] == section.removesuffix("s")] for section in ITEM_SECTIONS}
@@ -79,7 +80,7 @@ def _sections(catalog: Catalog, site: SiteInfo, item: Callable[[Record], Any]) -
 
 
 def build_json(catalog: Catalog, site: SiteInfo) -> dict[str, Any]:
-    return _header(catalog, site) | _sections(catalog, site, lambda item: expand_item(item, catalog, site))
+    return _header(catalog, site) | _sections(catalog, lambda item: expand_item(item, catalog, site))
 
 
 def render_json(catalog: Catalog, site: SiteInfo) -> str:
@@ -88,7 +89,7 @@ def render_json(catalog: Catalog, site: SiteInfo) -> str:
     # allow_nan=False: NaN and Infinity are not JSON; the schema refuses them, and so does this.
     lines = [json.dumps(_header(catalog, site), ensure_ascii=False, allow_nan=False)[:-1]]
     # A preview renders again only the items an edit changed.
-    sections = _sections(catalog, site, lambda item: REMEMBERED.get(
+    sections = _sections(catalog, lambda item: REMEMBERED.get(
         ("json", item["id"]), catalog.inputs_of(item), lambda: _json_line(expand_item(item, catalog, site))))
     for section, records in sections.items():
         text = ",\n".join(record if isinstance(record, str) else _json_line(record) for record in records)
