@@ -134,6 +134,21 @@ def rebuilt(project: Path, file: str, old: str, new: str) -> Catalog:
     return build_catalog(project / "data", project)
 
 
+def one_build(site: Path, catalog: Catalog) -> dict[str, bytes]:
+    """One preview build's exports into `site` (the folder it serves)."""
+    REMEMBERED.begin("k")
+    written = write_exports(site, catalog)
+    REMEMBERED.end()
+    return written
+
+
+def first_build(tmp_path: Path) -> tuple[Path, Path, Catalog, dict[str, bytes]]:
+    """A copy of the project, the preview's site folder, the catalog and what the first build wrote."""
+    project = copy_project(tmp_path / "project")
+    catalog = build_catalog(project / "data", project)
+    return project, tmp_path / "served", catalog, one_build(tmp_path / "served", catalog)
+
+
 def fresh(tmp_path: Path, catalog: Catalog, name: str) -> dict[str, bytes]:
     """What a build with nothing remembered writes (a one-off `mkdocs build`)."""
     enabled, REMEMBERED.enabled = REMEMBERED.enabled, False
@@ -145,38 +160,24 @@ def fresh(tmp_path: Path, catalog: Catalog, name: str) -> dict[str, bytes]:
 
 def test_a_preview_data_edit_renders_only_the_items_it_changed_and_writes_what_a_clean_build_would(
         tmp_path, preview_memory):
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "served"
-    catalog = build_catalog(project / "data", project)
-    REMEMBERED.begin("k")
-    write_exports(site, catalog)
-    REMEMBERED.end()
+    project, site, catalog, _ = first_build(tmp_path)
     assert len(preview_memory) == len(catalog.items)
     preview_memory.clear()
 
     edited = rebuilt(project, "deployment.yml", "    note: Given at", "    note: Edited 8765. Given at")
-    REMEMBERED.begin("k")
-    served = write_exports(site, edited)
-    REMEMBERED.end()
+    served = one_build(site, edited)
     [changed] = preview_memory
     assert "Edited 8765" in edited.items[changed]["note"]
     assert served == fresh(tmp_path, edited, "clean")
 
 
 def test_a_renamed_claimant_renders_again_every_item_it_claims(tmp_path, preview_memory):
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "served"
-    catalog = build_catalog(project / "data", project)
-    REMEMBERED.begin("k")
-    write_exports(site, catalog)
-    REMEMBERED.end()
+    project, site, catalog, _ = first_build(tmp_path)
     preview_memory.clear()
 
     claimant = catalog["claimants"]["blinken"]
     edited = rebuilt(project, "claimants.yml", f"name: {claimant['name']}", "name: Antony J. Blinken (renamed)")
-    REMEMBERED.begin("k")
-    served = write_exports(site, edited)
-    REMEMBERED.end()
+    served = one_build(site, edited)
     claimed = sorted(i["id"] for i in edited.items.values() if i["claimant"] == "blinken")
     assert claimed and sorted(preview_memory) == claimed
     assert b"(renamed)" in served["facts.csv"]
@@ -184,18 +185,11 @@ def test_a_renamed_claimant_renders_again_every_item_it_claims(tmp_path, preview
 
 
 def test_a_preview_rewrites_a_citation_file_changed_or_removed_behind_its_back(tmp_path, preview_memory):
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "served"
-    catalog = build_catalog(project / "data", project)
-    REMEMBERED.begin("k")
-    clean = write_exports(site, catalog)
-    REMEMBERED.end()
+    _, site, catalog, clean = first_build(tmp_path)
     names = sorted(name for name in clean if name.startswith("cite/"))
     (site / names[0]).unlink()
     (site / names[1]).write_text("changed by hand, longer than before " * 20)
-    REMEMBERED.begin("k")
-    assert write_exports(site, catalog) == clean
-    REMEMBERED.end()
+    assert one_build(site, catalog) == clean
 
 
 def test_a_preview_stores_its_exports_for_the_next_start_only_when_it_stops(tmp_path, monkeypatch):
