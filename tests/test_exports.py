@@ -223,3 +223,15 @@ def test_the_licence_file_is_written_beside_the_exports_when_the_site_has_one(tm
     unlicensed = tmp_path / "unlicensed"
     unlicensed.mkdir()
     assert "LICENSE.txt" not in {path.name for path in export.write(unlicensed, catalog, SITE)}
+
+
+@pytest.mark.parametrize(("url", "where", "credit"), [
+    ("https://example.org/x/", " at https://example.org/x/", "Test site, https://example.org/x/"),
+    ("", "", "Test site"),  # no address configured: none is made up
+])
+def test_the_licence_file_says_what_it_covers_and_how_to_credit(url, where, credit):
+    licensed = SiteInfo("Test site", "", url, "facts/", license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"))
+    assert export.render_license(licensed) == (
+        "The data and text of Test site are licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
+        "Quotations, excerpts and source headlines remain their owners' and are reproduced only to show what the "
+        f"sources say.\n\nThis applies to facts.json, facts.csv and the text of the site{where}. Credit it as: {credit}.\n")

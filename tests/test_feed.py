@@ -10,7 +10,7 @@ import pytest
 from mkdocs_explainer.data.catalog import link, site_vocabulary
 from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import feed
-from mkdocs_explainer.siteinfo import SiteInfo
+from mkdocs_explainer.siteinfo import License, SiteInfo
 from outputs_helpers import ROOT, TEST_DATA
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -143,3 +143,26 @@ def test_a_quotes_own_end_mark_is_kept_and_none_is_doubled(words):
     sentence = entry.content.split(" According to ")[0]
     ends_itself = words[-1] in ".?!。？！"
     assert sentence == (f"“{words}”" if ends_itself else f"“{words}”.")
+
+
+def test_the_feed_names_its_author_licence_and_both_its_addresses():
+    licensed = SiteInfo("Test site", "", "https://example.org/x/", "facts/",
+                        license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"))
+    root = parse(link([check_file("data/zz-test.yml", TEST_DATA.encode())]), licensed)
+    assert root.findtext(f"{A}author/{A}name") == "Test site"
+    assert root.findtext(f"{A}rights") == licensed.license.statement("Test site")
+    assert root.find(f"{A}subtitle") is None  # no description, no empty subtitle
+    links = [(element.get("rel"), element.get("type"), element.get("href")) for element in root.findall(f"{A}link")]
+    assert links == [("self", "application/atom+xml", "https://example.org/x/changes.xml"),
+                     ("alternate", "text/html", "https://example.org/x/")]
+    for entry in root.findall(f"{A}entry"):
+        [link_] = entry.findall(f"{A}link")
+        assert (link_.get("rel"), link_.get("type")) == ("alternate", "text/html")
+    relative = parse(link([check_file("data/zz-test.yml", TEST_DATA.encode())]), SiteInfo("Test site", "", "", "facts/"))
+    assert relative.find(f"{A}link[@rel='alternate']").get("href") == "./"  # no address configured: the site's root
+
+
+def test_a_feed_with_no_entries_is_dated_by_the_newest_review_or_never():
+    empty = link([check_file("data/zz-empty.yml", b"claimants: []\n")])
+    root = parse(empty)
+    assert root.findall(f"{A}entry") == [] and root.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
