@@ -94,6 +94,27 @@ def pytest_configure(config: pytest.Config) -> None:
             setattr(subprocess, name, _refuse_child_process)
 
 
+def _forget_what_the_package_worked_out() -> None:
+    """Every cache in the package's modules emptied. mutmut runs each mutant in a process forked from one that ran
+    the tests unmutated: a result cached there (a page's figures, a record's texts) would answer in the mutant's
+    place and hide it."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("mkdocs_explainer.") and module is not None:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+                elif callable(getattr(value, "forget", None)) and type(value).__module__ == name:
+                    value.forget()
+
+
+if UNDER_MUTATION:
+    @pytest.fixture(autouse=True)
+    def _no_cached_answers() -> None:
+        _forget_what_the_package_worked_out()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     for name, original in _saved.items():
         setattr(subprocess, name, original)

@@ -66,6 +66,9 @@ class _Texts:
     def done(self) -> None:
         self.last, self.next = self.next, {}
 
+    def forget(self) -> None:
+        self.last, self.next = {}, {}
+
 
 _TEXTS = _Texts()
 
