@@ -83,6 +83,67 @@ EQUIVALENT: dict[str, str] = {
     "mkdocs_explainer.outputs.safecsv.xǁSafeWriterǁ__init____mutmut_5": "csv.writer's default line end is already "
     "\\r\\n (tested)",
     **{f"mkdocs_explainer.pages.formatting.x_status_name__mutmut_{n}": _STATUS_IDENTITY for n in (7, 8, 9, 10)},
+    **{name: "\"UTF-8\" and \"utf-8\" name the same codec" for name in (
+        "mkdocs_explainer.outputs.export.x_write__mutmut_12", "mkdocs_explainer.outputs.export.x_write__mutmut_25",
+        "mkdocs_explainer.outputs.reuse.x__write_if_changed__mutmut_4",
+        "mkdocs_explainer.outputs.reuse.xǁKeptFilesǁrestore__mutmut_9",
+        "mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_52")},
+    **{name: "the locale's encoding is UTF-8 wherever the tests run (and Python's default from 3.15); kept explicit "
+       "for other locales" for name in (
+        "mkdocs_explainer.outputs.export.x_write__mutmut_10", "mkdocs_explainer.outputs.export.x_write__mutmut_19",
+        "mkdocs_explainer.outputs.export.x_write__mutmut_22", "mkdocs_explainer.outputs.reuse.xǁKeptFilesǁrestore__mutmut_6",
+        "mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_42",
+        "mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_44")},
+    **{name: "on POSIX, newline=None writes \\n as \\n and leaves the CSV's \\r\\n alone" for name in (
+        "mkdocs_explainer.outputs.export.x_write__mutmut_20", "mkdocs_explainer.outputs.export.x_write__mutmut_23")},
+    **{name: "None is as false as False for json.dumps' flags" for name in (
+        "mkdocs_explainer.outputs.export.x_render_json__mutmut_3", "mkdocs_explainer.outputs.export.x_render_json__mutmut_4",
+        "mkdocs_explainer.outputs.export.x__json_line__mutmut_2", "mkdocs_explainer.outputs.export.x__json_line__mutmut_3")},
+    **{name: "no NaN or infinity reaches the export: the schema refuses them" for name in (
+        "mkdocs_explainer.outputs.export.x_render_json__mutmut_7", "mkdocs_explainer.outputs.export.x_render_json__mutmut_13",
+        "mkdocs_explainer.outputs.export.x__json_line__mutmut_6", "mkdocs_explainer.outputs.export.x__json_line__mutmut_8")},
+    "mkdocs_explainer.outputs.export.x_render_json__mutmut_26": "an empty list written over two lines: the same JSON value",
+    **{name: "the schema gives every item a revisions list, so the default is never used" for name in (
+        "mkdocs_explainer.outputs.feed.x_entries__mutmut_4", "mkdocs_explainer.outputs.feed.x_entries__mutmut_6")},
+    "mkdocs_explainer.outputs.feed.x_entries__mutmut_23": "the index is only ever tested for being negative",
+    **{name: "(date, id, index) differ for every entry, so the sort never reaches the record" for name in (
+        "mkdocs_explainer.outputs.feed.x_entries__mutmut_24", "mkdocs_explainer.outputs.feed.x_entries__mutmut_26",
+        "mkdocs_explainer.outputs.feed.x_entries__mutmut_29")},
+    "mkdocs_explainer.outputs.feed.x__summary__mutmut_36": "X is no end mark: stripping it too never changes "
+    "whether a full stop is added",
+    "mkdocs_explainer.data.figures.x_find__mutmut_22": "the same characters, written in capitals",
+    "mkdocs_explainer.data.figures.x_find__mutmut_41": "the words after a number end in a letter, and the unit check "
+    "drops any punctuation or space before them",
+    "mkdocs_explainer.data.figures.x_held_figures__mutmut_29": "a held figure is found by its value's key; the value "
+    "it carries is not read",
+    "mkdocs_explainer.data.figures.x_held_figures__mutmut_41": "a fact without a unit then has the unit 'xxxx', which "
+    "no text after a number starts with",
+    "mkdocs_explainer.data.figures.x__unit_follows__mutmut_4": "units are compared in lower case: no capital X to strip",
+    **{name: "a page's old shortcodes differ from its new ones only when its Markdown changed, and MkDocs then "
+       "rebuilds it anyway; a page missing from the old scan makes the page lists differ first" for name in (
+        "mkdocs_explainer.pages.affected.x_pages_to_rebuild__mutmut_20",
+        "mkdocs_explainer.pages.affected.x_pages_to_rebuild__mutmut_21",
+        "mkdocs_explainer.pages.affected.x_pages_to_rebuild__mutmut_23")},
+    "mkdocs_explainer.pages.affected.x__reads__mutmut_3": "the scan keeps known kinds only, so the kind is never None",
+    "mkdocs_explainer.pages.projection.xǁLambertConicǁforward__mutmut_7": "+180 and -180 are the same modulo 360",
+    "mkdocs_explainer.pages.projection.xǁLambertConicǁinverse__mutmut_5": "n is never 0 (the parallels are tilted "
+    "off a mirror image)",
+    "mkdocs_explainer.pages.projection.xǁLambertConicǁinverse__mutmut_25": "a point exactly 1 m from the apex: "
+    "never drawn",
+    **{name: "the starting guess of an iteration that converges from any start (Snyder 7-9)" for name in (
+        *(f"mkdocs_explainer.pages.projection.xǁLambertConicǁinverse__mutmut_{n}" for n in (35, 36, 37, 38, 39)),
+        "mkdocs_explainer.pages.projection.xǁLambertConicǁinverse__mutmut_42")},
+    "mkdocs_explainer.pages.projection.xǁLambertConicǁfor_region__mutmut_12": "parallels summing to exactly the "
+    "threshold: a boundary of no width",
+    **{name: "saves a read of a file this process wrote: the same bytes are written either way" for name in (
+        "mkdocs_explainer.outputs.reuse.xǁRememberedǁstill_written__mutmut_1",
+        "mkdocs_explainer.outputs.reuse.xǁRememberedǁstill_written__mutmut_2",
+        "mkdocs_explainer.outputs.reuse.xǁRememberedǁwrote__mutmut_4",
+        "mkdocs_explainer.outputs.reuse.x_write_if_changed__mutmut_4",
+        "mkdocs_explainer.outputs.reuse.x_write_if_changed__mutmut_5",
+        "mkdocs_explainer.outputs.reuse.x_write_if_changed__mutmut_13")},
+    **{name: "where the staging folder is made and what it is called: a failed rename only skips the cache" for name in (
+        *(f"mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_{n}" for n in (1, 10, 11, 12, 13)),)},
 }
 
 
@@ -182,7 +243,7 @@ def run_record(stats: dict[str, int], survived: list[str], only: list[str], test
     survivors = []
     for name in survived:
         path, change = mutation_of(name)
-        survivors.append([path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name)])
+        survivors.append([path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name])
     return {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
             "survivors": survivors}
 
@@ -247,7 +308,7 @@ def report(runs: list[dict[str, Any]]) -> str:
         if run["survivors"]:
             lines += ["", "| file | function | mutation | equivalent? |", "|---|---|---|---|"]
             lines += [f"| {path} | `{function}` | {_cell(change)} | {reason} |"
-                      for path, function, change, reason in run["survivors"]]
+                      for path, function, change, reason, *_ in run["survivors"]]
     return "\n".join(lines) + "\n"
 
 

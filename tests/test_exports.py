@@ -202,11 +202,11 @@ def test_every_csv_column_holds_the_field_it_names(catalog):
 
 
 def test_the_json_export_names_the_site_and_its_licence_and_keeps_text_as_written(catalog):
-    licensed = SiteInfo("Test site", "What it explains.", "https://example.org/x/", "facts/",
+    licensed = SiteInfo("Test site — Ünïcode", "What it explains.", "https://example.org/x/", "facts/",
                         license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"))
     text = export.render_json(catalog, licensed)
     data = json.loads(text)
-    assert data["url"] == "https://example.org/x/" and data["name"] == "Test site"
+    assert data["url"] == "https://example.org/x/" and data["name"] == "Test site — Ünïcode" in text
     assert (data["license"]["name"], data["license"]["url"]) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
     assert json.loads(export.render_json(catalog, SITE))["license"] is None
     assert "Test ministry <b>of</b> tests" in text and "\\u" not in text  # UTF-8 as written, no \\u escapes

@@ -103,6 +103,7 @@ def test_a_feed_reader_sees_each_change_worded_and_dated_as_recorded():
     assert root.findtext(f"{A}id") == urn("changes") == "urn:uuid:ceef6f3e-259e-5f5b-a84c-9b6f26903738"
     assert root.findtext(f"{A}title") == "Test site: changes to the facts"
     assert root.findtext(f"{A}subtitle") == "About tests."
+    assert root.findtext(f"{A}updated") == "2001-02-20T00:00:00Z"  # the newest entry, not the newest review
     now = ("Tests run in the test period: 400–500 tests. According to Test ministry <b>of</b> tests, 1 February 2001. "
            "Status: disputed. Reviewed 1 March 2001. Sources: Test Gazette, “Testers say 500 tests were run” "
            "<https://example.org/tests?a=1&b=2>.")

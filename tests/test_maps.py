@@ -60,6 +60,11 @@ def test_a_point_past_the_antimeridian_is_drawn_the_short_way_round():
     assert east == pytest.approx(west)
 
 
+def test_a_cone_needs_two_different_parallels():
+    with pytest.raises(ValueError, match="give two different standard parallels"):
+        LambertConic(40, 40, 30, 0)
+
+
 def test_the_cones_apex_is_its_pole():
     north = LambertConic(35, 55, 0, 0)
     x, y = north.forward(90, 25)  # every meridian meets there

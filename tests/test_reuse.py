@@ -240,17 +240,24 @@ def test_where_files_cannot_be_linked_they_are_copied(tmp_path, monkeypatch):
 def test_outside_a_preview_every_piece_is_rendered_afresh():
     """A one-off build keeps nothing: memory stays what the build itself needs."""
     calls = []
-    memory = Remembered()
-    memory.begin("k")
-    for _ in range(2):
-        memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
-    memory.end()
-    assert len(calls) == 2
-    memory.enabled = True
-    memory.begin("k")
-    for _ in range(2):
-        memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
-    memory.end()
-    memory.begin("k")
-    memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
-    assert len(calls) == 4  # once more for the first build, then reused by the next one
+
+    def two_builds(memory: Remembered) -> int:
+        before = len(calls)
+        for _ in range(2):
+            memory.begin("k")
+            memory.get("piece", {"same": "inputs"}, lambda: calls.append(1) or "text")
+            memory.end()
+        return len(calls) - before
+
+    assert two_builds(Remembered()) == 2
+    preview = Remembered()
+    preview.enabled = True
+    assert two_builds(preview) == 1  # the second build reuses the first one's piece
+
+
+def test_a_newer_cache_replaces_the_older_one(tmp_path):
+    made, site = kept_pair(tmp_path)
+    (made / "facts.json").write_text('{"a": 2}')
+    KeptFiles(tmp_path / "kept", "key-2").keep([made / "facts.json", made / "facts.csv"])
+    assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)
+    assert KeptFiles(tmp_path / "kept", "key-2").restore(site) and (site / "facts.json").read_text() == '{"a": 2}'

@@ -102,6 +102,8 @@ def test_both_ends_of_a_span_are_figures_a_fact_holds():
     held = held_figures([{"id": "span", "value_kind": "range", "value": {"min": 400, "max": 500}, "unit": "Tests"},
                          {"id": "count", "value_kind": "number", "value": 100, "unit": "km"},
                          {"id": "named", "value_kind": "text", "value": "a name"}])
+    walk = held_figures([{"id": "walk", "value_kind": "number", "value": 12, "unit": "km"}])
+    assert [holders(figure, walk) for figure in find("a 12-km walk, 12 people")] == [["walk"], []]  # the unit follows
     # 100 is no longer a small number: it counts without its unit
     assert [holders(figure, held) for figure in find("400 to 500 tests, and 100 people")] == [["span"], ["span"], ["count"]]
 
