@@ -1,7 +1,7 @@
 """The random-edit preview test (tests/test_preview_dirty.py) over many seeds in a row: issue 20's "200 seeds".
 
 Each seed is one run of the test in its own pytest process, with EXPLAINER_PREVIEW_SEED set, so a failure
-names the seed that replays it. Too slow for `make test` (about a minute a seed on 2 cores); run by
+names the seed that replays it. Too slow for `make test` (about a minute a seed, one seed a core); run by
 `make bench-preview-seeds` (SEEDS=200 by default, FIRST=1), which writes benchmarks/PREVIEW-SEEDS.md.
 
     python benchmarks/preview_seeds.py --seeds 200 [--first 1] [--workers 2]
@@ -61,7 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=200)
     parser.add_argument("--first", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) // 2))
+    # One seed a core: on 2 cores, two seeds side by side took 55 s each (seeds 19-200, 2026-12-06), as one alone did.
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--output", type=Path, default=HERE / "PREVIEW-SEEDS.md")
     args = parser.parse_args()
     started = time.monotonic()
