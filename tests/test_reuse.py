@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs_explainer.data.catalog import Catalog, build_catalog
-from mkdocs_explainer.outputs import citations, datapackage, export
+from mkdocs_explainer.outputs import Outputs, citations, datapackage, export
 from mkdocs_explainer.outputs.reuse import REMEMBERED, KeptFiles, Remembered
+from mkdocs_explainer.pages.scan import PageScan
 from mkdocs_explainer.siteinfo import SiteInfo
 from project import copy_project, mkdocs
 
@@ -261,3 +263,27 @@ def test_a_newer_cache_replaces_the_older_one(tmp_path):
     KeptFiles(tmp_path / "kept", "key-2").keep([made / "facts.json", made / "facts.csv"])
     assert not KeptFiles(tmp_path / "kept", "key-1").restore(site)
     assert KeptFiles(tmp_path / "kept", "key-2").restore(site) and (site / "facts.json").read_text() == '{"a": 2}'
+
+
+def test_exports_restored_in_a_preview_are_never_stored_under_another_datas_key(tmp_path, monkeypatch):
+    """Data A, an edit to B, then back to A (whose exports the cache still holds): the preview restores A's files.
+    B's pending store must not then file A's files under B's key, or the next start with data B serves A's."""
+    monkeypatch.setattr(REMEMBERED, "enabled", True)
+    project = copy_project(tmp_path / "project")
+    cache, site = tmp_path / "cache", tmp_path / "served"
+    site.mkdir()
+    first = build_catalog(project / "data", project)
+    Outputs(PREVIEW_SITE, first, PageScan(), cache).write(site)
+    REMEMBERED.keep_now()  # an earlier preview stopped: the cache holds A's exports
+    shutil.rmtree(site)  # a full preview build (a page added, say) empties the site folder
+    site.mkdir()
+    second = rebuilt(project, "deployment.yml", "    note: Given at", "    note: Edited 8765. Given at")
+    Outputs(PREVIEW_SITE, second, PageScan(), cache).write(site)  # B's store is put off until the preview stops
+    Outputs(PREVIEW_SITE, first, PageScan(), cache).write(site)  # back to A: restored from the cache
+    REMEMBERED.keep_now()
+    REMEMBERED.begin("")  # forget what this test rendered
+    monkeypatch.setattr(REMEMBERED, "enabled", False)
+    later = tmp_path / "later"
+    later.mkdir()
+    Outputs(PREVIEW_SITE, second, PageScan(), cache).write(later)  # the next start, with data B
+    assert "Edited 8765" in (later / "facts.json").read_text(encoding="utf-8")

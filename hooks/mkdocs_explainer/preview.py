@@ -211,6 +211,7 @@ def stop() -> None:
 def failed() -> None:
     """`on_build_error`: the site folder is in an unknown state; the next build is a full one."""
     preview.last, preview.pending, preview.rebuilt, preview.files = None, None, None, None
+    REMEMBERED.keep_nothing()
 
 
 def _rebuilt_urls(files: Files) -> set[str] | None:

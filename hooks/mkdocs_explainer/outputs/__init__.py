@@ -101,7 +101,9 @@ class Outputs:
         code_key = self._code_key()
         kept = KeptFiles(self.cache_dir / "explainer-exports", digest_of(self.catalog.fingerprint, code_key))
         reusable = bool(self.catalog.fingerprint)
-        if not (reusable and kept.restore(site_dir)):
+        if reusable and kept.restore(site_dir):
+            REMEMBERED.keep_nothing()
+        else:
             REMEMBERED.begin(code_key)  # in a preview: re-render only the records a data edit changed
             written = [*export.write(site_dir, self.catalog, self.site), feed.write(site_dir, self.catalog, self.site),
                        *citations.write(site_dir, self.catalog, self.site),

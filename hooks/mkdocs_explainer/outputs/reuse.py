@@ -97,6 +97,10 @@ class Remembered:
             kept, files, root = pending
             kept.keep(files, root)
 
+    def keep_nothing(self) -> None:
+        """The site folder no longer holds what the pending files were (exports restored from the cache for other
+        data, a failed build): storing them under their key would file one data's exports under another's."""
+        self._keep = None
 
     def still_written(self, path: str, text: str) -> bool:
         """`path` holds `text` as this process wrote it and nothing has touched it since (same inode, size and
