@@ -7,7 +7,6 @@ to rebuild only the pages that show something that changed.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
 from typing import Any
 
 from .catalog import Catalog
@@ -25,16 +24,11 @@ def _by_id(catalog: Catalog) -> dict[str, tuple[str, Record]]:
             for record_id, record in records.items()}
 
 
-def pointers(record: Record, ids: Container[str]) -> Iterator[str]:
-    """The ids a record points at: any text in it, at any depth, that is another record's id.
-
-    Ids are unique across all sections and look like `ap-report`, so this finds every reference (a
-    claimant, sources, a group, places and routes, a citation's source…) whatever the schema adds next;
-    a text that only happens to equal an id makes the preview rebuild a page too many, never too few."""
-    return (text for text in _texts(record) if text in ids)
-
-
 def _texts(record: Record) -> list[str]:
+    """Every text in a record, at any depth, but its own id: those that are another record's id are what it points
+    at. Ids are unique across all sections and look like `ap-report`, so this finds every reference (a claimant,
+    sources, a group, places and routes, a citation's source…) whatever the schema adds next; a text that only
+    happens to equal an id makes the preview rebuild a page too many, never too few."""
     texts = []
     stack: list[Any] = [value for key, value in record.items() if key != "id"]
     while stack:
