@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
+
+from playwright.sync_api import Route
 
 from .browser_support import AXE_RUN, PHONE, REPORT, Survey, Visitor
 
@@ -37,6 +41,55 @@ def test_nothing_moves_while_a_page_loads_on_a_phone(phone: dict[str, Survey]) -
     moved = [f"{path}: {shift['value']:.4f} ({'; '.join(shift['moved'])})"
              for path, survey in phone.items() for shift in survey.layout["shifts"]]
     assert moved == []
+
+
+# Each element a reader sees (an empty box is not drawn), keyed by its place in the tree (the same in a cut page as in the whole one), with
+# where it starts on the screen.
+DRAWN = """() => {
+  const key = el => { const path = []; for (; el.parentElement; el = el.parentElement)
+    path.unshift([...el.parentElement.children].indexOf(el)); return path.join("."); };
+  return Object.fromEntries([...document.querySelectorAll(".md-header__inner *, article figure, article figure > *")]
+    .map(el => [el, el.getBoundingClientRect()])
+    .filter(([el, box]) => box.width && box.height && getComputedStyle(el).visibility === "visible")
+    .map(([el, box]) => {
+      return [key(el), [el.tagName.toLowerCase() + "." + (el.getAttribute("class") || ""), Math.round(box.x), Math.round(box.y)]]; }));
+}"""
+# Where a slow phone's parser may stop for a paint: after any element of the header, or of a figure (within a
+# drawing, only after the whole of it: its lines and labels are placed by the drawing, not by the page).
+CLOSING_TAG = re.compile(r"</(?!text|tspan|rect|path|line|circle|polygon|polyline|g|marker|defs)[a-z]+>")
+
+
+def cuts(html: str) -> list[int]:
+    spans = [(match.start(), html.index("</header>"))
+             for match in re.finditer(r"<header\b", html)]
+    spans += [(match.start(), html.index("</figure>", match.start())) for match in re.finditer(r"<figure\b", html)]
+    return sorted({tag.end() for start, end in spans for tag in CLOSING_TAG.finditer(html, start, end)})
+
+
+def answer_with(body: str) -> Callable[[Route], None]:
+    return lambda route: route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+
+def test_what_a_slow_phone_paints_early_stays_where_it_is(visitor: Visitor) -> None:
+    """Layout shift 0 also when the browser paints a page it has only parsed in part (a slow phone does, in CI
+    one load in twenty): whatever of the header and of a chart, map or quotation is already drawn must not move
+    when the rest arrives. Each cut is loaded as the page itself, from the page's own address."""
+    moved = []
+    for path in ("/ko/icbm/", "/munitions/"):
+        html = (visitor.site.root / path.strip("/") / "index.html").read_text(encoding="utf-8")
+        with visitor.open(path, viewport=PHONE) as (page, _):
+            whole = page.evaluate(DRAWN)
+            for cut in cuts(html):
+                page.route(visitor.site.url(path), answer_with(html[:cut]))
+                page.goto(visitor.site.url(path), wait_until="load")
+                page.unroute(visitor.site.url(path))
+                for key, (name, x, y) in page.evaluate(DRAWN).items():
+                    # Across, anywhere; down, on the first screen only (what the script changes further up the
+                    # page once loaded moves what is below the screen, which no reader sees move).
+                    if key in whole and (whole[key][1] != x or (whole[key][2] != y and y < PHONE["height"])):
+                        moved.append(f"{path} cut after {html[cut - 40:cut]!r}: {name} at {x},{y}, then at "
+                                     f"{whole[key][1]},{whole[key][2]}")
+    assert not moved, "\n".join(moved[:20])
 
 
 def test_tables_and_charts_stay_readable_on_a_phone(phone: dict[str, Survey]) -> None:
