@@ -2,8 +2,9 @@
 
 Each variant runs as a real `mkdocs serve --livereload` (with or without `--dirty`) on a synthetic site
 (synth.py), alone on the machine's cores, and the benchmark polls the served page over HTTP on
-127.0.0.1 every 20 ms after each save. MkDocs' file watcher polls every 0.5 s, so every figure includes
-0 to 0.5 s of waiting for it (0.25 s on average), as an editor's does.
+127.0.0.1 every 20 ms after each save. MkDocs' file watcher polls every 0.5 s (plain Material), the
+explainer's preview every 0.2 s (preview.WATCH_EVERY), so every figure includes 0 to 0.5 s (or 0.2 s) of
+waiting for it, as an editor's does.
 
 - YAML edit: one fact's value in data/facts-000.yml (fact-00000: at P=500 it is shown on 5 pages);
 - Markdown edit: words in a sentence of docs/index.md (not its title, which every page's navigation shows).
@@ -210,8 +211,9 @@ def report(sizes: list[Size]) -> list[str]:
     lines = [
         "## Preview latency (issue 13)", "",
         "Seconds from saving a file (a new file renamed over the old one) until the served page, polled over HTTP "
-        "every 20 ms, shows the change: median, then each edit. MkDocs' watcher polls every 0.5 s, so each figure "
-        "includes 0–0.5 s of waiting for it. In brackets: the server process's CPU seconds over the same span "
+        "every 20 ms, shows the change: median, then each edit. MkDocs' watcher polls every 0.5 s (plain Material; "
+        "the explainer's preview makes it 0.2 s), so each figure includes 0–0.5 s (0–0.2 s) of waiting for it. "
+        "In brackets: the server process's CPU seconds over the same span "
         "(median), which other load on the machine does not inflate. *start*: seconds until the first (full) "
         "build was served. YAML: one fact's value (at P=500 it is shown on 5 pages). Markdown: words in a sentence "
         "of the home page.", "",

@@ -59,6 +59,32 @@ TESTS_BY_MODULE = {
     "outputs/export.py": ["tests/test_exports.py", "tests/test_properties.py", "tests/test_reuse.py",
                           "tests/test_evidence_pages.py"],
     "outputs/reuse.py": ["tests/test_reuse.py"],
+    # Third scope: the rest of data/ and pages/ (outputs/ is tested mostly through builds in a child process).
+    "data/balance.py": ["tests/test_balance.py", "tests/test_validate.py"],
+    "data/cache.py": ["tests/test_cache.py"],
+    "data/catalog.py": ["tests/test_catalog.py", "tests/test_validate.py", "tests/test_load.py", "tests/test_vocabulary.py",
+                        "tests/test_hostile_data.py", "tests/test_balance.py"],
+    "data/editor_schema.py": ["tests/test_editor_schema.py", "tests/test_vocabulary.py"],
+    "data/evidence_settings.py": ["tests/test_evidence_languages.py", "tests/test_evidence.py"],
+    "data/files.py": ["tests/test_hostile_data.py", "tests/test_load.py", "tests/test_feed.py"],
+    "data/languages.py": ["tests/test_evidence_languages.py", "tests/test_evidence.py", "tests/test_near_misses.py"],
+    "data/load.py": ["tests/test_load.py", "tests/test_hostile_data.py", "tests/test_cache.py", "tests/test_properties.py",
+                     "tests/test_validate.py"],
+    "data/numbers.py": ["tests/test_formatting.py", "tests/test_evidence_languages.py", "tests/test_i18n.py",
+                        "tests/test_evidence.py", "tests/test_typed_figures.py"],
+    "data/records.py": ["tests/test_load.py", "tests/test_validate.py", "tests/test_hostile_data.py"],
+    "data/settings.py": ["tests/test_vocabulary.py", "tests/test_hostile_data.py", "tests/test_load.py"],
+    "data/translations.py": ["tests/test_editions.py", "tests/test_i18n.py"],
+    "data/vocabulary.py": ["tests/test_vocabulary.py", "tests/test_validate.py"],
+    **{f"pages/{name}.py": ["tests/test_shortcodes.py", "tests/test_site_shortcodes.py", "tests/test_views.py",
+                            "tests/test_fact_pages.py", "tests/test_markdown_ext.py", "tests/test_snippets.py",
+                            "tests/test_standalone.py", "tests/test_maps.py", "tests/test_chart.py", "tests/test_trend.py",
+                            "tests/test_balance.py", "tests/test_near_misses.py", "tests/test_evidence_pages.py",
+                            "tests/test_figures_takeaway.py", "tests/test_repeated_ids.py", "tests/test_head.py",
+                            "tests/test_affected.py", "tests/test_preview_search.py", "tests/test_typed_figures.py",
+                            "tests/test_content.py", "tests/test_properties.py", "tests/test_stale.py"]
+       for name in ("anchors", "basemap", "chart", "citation", "fairness", "figures", "history", "maps", "markdown_ext",
+                    "markers", "page_job", "render", "scan", "shortcodes", "standalone", "trend", "views")},
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 

@@ -58,7 +58,9 @@ def test_alias_bomb_stops_quickly_with_a_clear_message():
     lines.append("facts: *i")
     start = time.monotonic()
     loaded = load("\n".join(lines) + "\n")
-    assert time.monotonic() - start < 5
+    # A hang guard, not a speed goal: unguarded, the 9^9 values take many minutes and gigabytes; guarded, well
+    # under a second (5.5 s under mutmut's tracer, hence the margin).
+    assert time.monotonic() - start < 30
     [problem] = loaded.problems
     assert f"expands to more than {MAX_NODES:,} values" in problem.message
     assert loaded.data is None

@@ -515,6 +515,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         # A build with unchanged data never imports the validator (see cache.py); import it now, while the
         # editor reads, so that the first data edit does not wait for pydantic to load.
         threading.Thread(target=importlib.import_module, args=("mkdocs_explainer.data.validate",), daemon=True).start()
+        preview.watch_often(server)
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
