@@ -38,8 +38,8 @@ FOLDERS = ("data", "pages", "outputs")
 GOAL = 0.85
 PACKAGE = "hooks/mkdocs_explainer"
 
-# The test files that exercise each module directly (the rest reach it only through `mkdocs build` in a child
-# process, which mutants do not reach). A module missing here is tested against the whole suite.
+# The test files that exercise each module (a build in a child process would reach the unmutated package: under
+# mutation the tests' builds run in-process). A module missing here is tested against the whole suite.
 _EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_languages.py", "tests/test_near_misses.py"]
 _DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py",
          "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py", "tests/test_vocabulary.py"]
@@ -85,6 +85,15 @@ TESTS_BY_MODULE = {
                             "tests/test_content.py", "tests/test_properties.py", "tests/test_stale.py"]
        for name in ("anchors", "basemap", "chart", "citation", "fairness", "figures", "history", "maps", "markdown_ext",
                     "markers", "page_job", "render", "scan", "shortcodes", "standalone", "trend", "views")},
+    # The tests of the generated files build a project; under mutation they build in this process
+    # (tests/outputs_helpers.py: build_in_process), so the mutants are what they build with.
+    **{f"outputs/{name}.py": ["tests/test_site_outputs.py", "tests/test_head.py", "tests/test_datapackage.py",
+                              "tests/test_cite_formats.py", "tests/test_stale.py", "tests/test_figures_takeaway.py",
+                              "tests/test_markup_in_every_field.py", "tests/test_exports.py", "tests/test_feed.py",
+                              "tests/test_linkcheck.py", "tests/test_editions.py", "tests/test_descriptions.py",
+                              "tests/test_i18n.py", "tests/test_hostile_data.py", "tests/test_properties.py"]
+       for name in ("__init__", "citations", "datapackage", "editions", "figures", "linkcheck", "safexml", "seo",
+                    "social_card", "stale")},
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import subprocess
 import sys
@@ -77,5 +80,48 @@ def build(
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url
+    if os.environ.get("EXPLAINER_MUTATION") == "1" and tool is None:
+        return build_in_process(project, env, site_dir)
     command = [*(tool or [sys.executable, "-m", "mkdocs"]), "build", "--strict", "-f", "mkdocs.yml", "-d", site_dir]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def build_in_process(project: Path, env: dict[str, str], site_dir: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in this process, answered as the command would be (exit code, log on stderr).
+    For `make mutation` only: mutmut's mutants live in this process, so a build in a child process would test
+    the unmutated package, and the tests of the generated files would reach none of their code."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs_explainer import i18n
+
+    stderr = io.StringIO()
+    handler = logging.StreamHandler(stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    saved_env, saved_cwd, saved_level, code = dict(os.environ), Path.cwd(), mkdocs_log.level, 0
+    mkdocs_log.setLevel(logging.INFO)  # as the command line does
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(project)
+        config = load_config("mkdocs.yml", site_dir=site_dir, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:
+        stderr.write(f"{error}\n")
+        code = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        mkdocs_log.removeHandler(handler)
+        mkdocs_log.setLevel(saved_level)
+        with contextlib.suppress(Exception):  # the tests after this one format in English
+            i18n.activate(i18n.Language.load("en"))
+            i18n.set_data_language(None)
+    return subprocess.CompletedProcess(["mkdocs", "build"], code, "", stderr.getvalue())
