@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,10 +59,9 @@ def _digit_mentions(text: str, language: Language) -> Iterator[Mention]:
     for match in language.number.finditer(plain):
         start = match.start("whole")
         before = plain[start - 1] if start else ""
-        # Part of a bigger number (8000 in 18,000) or of a name (A320): not a figure of its own. Han, kana and
-        # Hangul write no spaces, so a number glued to them (約86分) is one.
-        if before and (before.isdigit() or unicodedata.category(before) == "Nd" or (before in (*language.groups, language.decimal, ".", ",")
-                                                                  and not before.isspace())
+        # Part of a bigger number (8000 in 18,000; isdigit() holds for every script's digits) or of a name (A320):
+        # not a figure of its own. Han, kana and Hangul write no spaces, so a number glued to them (約86分) is one.
+        if before and (before.isdigit() or (before in (*language.groups, language.decimal, ".", ",") and not before.isspace())
                        or (before.isalpha() and not east_asian(before))):
             continue
         whole, fraction = match.group("whole"), match.group("fraction") or ""
@@ -84,11 +82,12 @@ def _scale_of(word: str, language: Language) -> int:
 
 
 def _join_myriads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ko 5만 783 is 50,783 and 1억 2000만 is 120,000,000: a smaller part after a myriad's is added to it."""
+    """ko 5만 783 is 50,783, 3천500 is 3,500 and 1억 2000만 is 120,000,000: a smaller part after a scale word's is
+    added to it."""
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
-        if (last is not None and last.scale >= 10**4 and mention.scale < last.scale and 0 <= mention.value < last.scale
+        if (last is not None and last.scale > 1 and mention.scale < last.scale and 0 <= mention.value < last.scale
                 and len(text[last.end:mention.start]) <= 1 and not text[last.end:mention.start].strip()):
             joined[-1] = Mention(last.value + mention.value, last.start, mention.end, mention.scale)
         else:
@@ -104,21 +103,13 @@ def _word_mentions(text: str) -> Iterator[Mention]:
 
 
 def _word_run(text: str, start: int, end: int) -> Iterator[Mention]:
-    run: list[re.Match[str]] = []  # number words of the current run, and the joiners inside it
-    for token in [*_WORD_TOKEN.finditer(text, start, end), None]:
-        word = token.group().lower() if token is not None else ""
-        joined = token is not None and (not run or not text[run[-1].end():token.start()].strip(" -\u00a0"))
-        if token is not None and joined and (word in _NUMBER_WORDS or word in _JOINERS):
-            run.append(token)
-            continue
-        while run and run[-1].group().lower() in _JOINERS:  # "eight and" ends at "eight"
-            run.pop()
-        while run and run[0].group().lower() == "and":
-            run.pop(0)
-        words = [t.group().lower() for t in run if t.group().lower() not in _JOINERS]
-        if words:
-            yield Mention(_words_value(words), run[0].start(), run[-1].end())
-        run = [token] if token is not None and (word in _NUMBER_WORDS or word in ("a", "an")) else []
+    # _WORD_RUN matched only number words, articles and "and", joined by spaces or hyphens, never starting with "and"
+    run = list(_WORD_TOKEN.finditer(text, start, end))
+    while run and run[-1].group().lower() in _JOINERS:  # "eight and" ends at "eight"
+        run.pop()
+    words = [t.group().lower() for t in run if t.group().lower() not in _JOINERS]
+    if words:
+        yield Mention(_words_value(words), run[0].start(), run[-1].end())
 
 
 def _words_value(words: Sequence[str]) -> Decimal:

@@ -1,0 +1,74 @@
+"""Where numbers stand in a text, as each language writes them: worked examples, each figure read by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from mkdocs_explainer.data.evidence import numbers_in
+
+
+def read(text: str, lang: str = "en") -> list[tuple[Decimal, str]]:
+    """Each number as (value, the words it stands on)."""
+    return [(m.value, text[m.start:m.end]) for m in numbers_in(text, lang)]
+
+
+def test_a_name_with_digits_is_no_figure_and_the_figures_after_it_still_count():
+    assert read("The A320 carries 150 people and the B737 carries 160.") == [(150, "150"), (160, "160")]
+
+
+@pytest.mark.parametrize("text", ["fell (-5) last year", "fell (−5) last year", "fell −5 last year", "-5 in all"])
+def test_a_minus_sign_after_a_space_or_a_bracket_makes_the_figure_negative(text: str):
+    [(value, words)] = read(text)
+    assert value == -5 and words in ("-5", "−5")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1-2", [1, 2]), ("pages 11-12", [11, 12]), ("x-5", [5])])
+def test_a_dash_between_two_figures_or_after_a_word_is_no_minus(text: str, expected: list[int]):
+    assert [value for value, _ in read(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("la version 2.5 compte 300", "fr", [2, 300]),     # fr writes 2,5: the 5 after a point is still no figure alone
+    ("Version 1,5 und 300", "de-CH", [1, 300]),        # de-CH writes 1.5 and 1’000
+    ("18,000 troops", "en", [18000]),
+    ("18.000 Soldaten", "de", [18000]),
+])
+def test_digits_after_a_point_or_a_comma_are_part_of_a_bigger_number(text: str, lang: str, expected: list[int]):
+    assert [value for value, _ in read(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5만 783명", [(50783, "5만 783")]),
+    ("3천500명", [(3500, "3천500")]),
+    ("3천 500명", [(3500, "3천 500")]),
+    ("1억 2000만 500원", [(120000500, "1억 2000만 500")]),  # the joined part keeps the smaller scale, so 500 joins too
+    ("1만, 2천", [(10000, "1만"), (2000, "2천")]),           # a list, not one number
+    ("5천 3천", [(5000, "5천"), (3000, "3천")]),             # no smaller part: two numbers
+])
+def test_korean_adds_a_smaller_part_after_a_scale_word(text: str, expected: list[tuple[int, str]]):
+    assert read(text, "ko") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("eight thousand", 8000), ("one and a half million", Decimal("1500000")), ("a thousand and one", 1001),
+    ("three hundred and forty-two", 342), ("twenty-one", 21), ("half a million", 500000),
+])
+def test_english_number_words(text: str, expected: int):
+    assert read(f"We saw {text} there.") == [(expected, text)]
+
+
+def test_a_trailing_and_or_article_is_not_part_of_the_number():
+    assert read("eight and then some") == [(8, "eight")]
+    assert read("ten an hour") == [(10, "ten")]
+
+
+def test_number_words_are_read_in_english_only():
+    assert read("eight soldiers", "fr") == [] and read("eight soldiers", "de") == []
+    assert read("eight soldiers", "en-GB") == [(8, "eight")]
+
+
+def test_a_span_s_shared_scale_is_read_both_ways():
+    assert read("2 to 3 million") == [(2, "2"), (3000000, "3 million"), (2000000, "2")]
+    assert read("11 to 12,000") == [(11, "11"), (12000, "12,000"), (11000, "11")]
+    assert read("12,000 to 11") == [(12000, "12,000"), (11, "11")]  # falling: no shared scale
