@@ -62,7 +62,7 @@ TESTS_BY_MODULE = {
     # Third scope: the rest of data/ and pages/ (outputs/ is tested mostly through builds in a child process).
     "data/balance.py": ["tests/test_balance.py", "tests/test_validate.py"],
     "data/cache.py": ["tests/test_cache.py"],
-    "data/catalog.py": ["tests/test_catalog.py", "tests/test_validate.py", "tests/test_load.py", "tests/test_vocabulary.py",
+    "data/catalog.py": ["tests/test_catalog_lookups.py", "tests/test_catalog.py", "tests/test_validate.py", "tests/test_load.py", "tests/test_vocabulary.py",
                         "tests/test_hostile_data.py", "tests/test_balance.py"],
     "data/editor_schema.py": ["tests/test_editor_schema.py", "tests/test_vocabulary.py"],
     "data/evidence_settings.py": ["tests/test_evidence_languages.py", "tests/test_evidence.py"],

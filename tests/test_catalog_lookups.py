@@ -1,0 +1,100 @@
+"""What the pages look up in the joined catalog: who cites a source (a source's "cited by" list), and which id an
+editor most likely meant (renamed ids first, then near spellings)."""
+
+from __future__ import annotations
+
+from conftest import FACTS, SOURCES
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
+
+MORE_SOURCES = """\
+  - id: map-source
+    publisher: Atlas
+    title: Places
+    url: https://example.org/atlas
+    published: 2024-01-01
+"""
+MAPPED = """\
+places:
+  - id: kursk
+    name: Kursk
+    lat: 51.7
+    lon: 36.2
+    kind: city
+    what: A city in western Russia.
+    sources:
+      - source: map-source
+        excerpt: "51.7, 36.2"
+      - ap-report
+  - id: moscow
+    name: Moscow
+    lat: 55.8
+    lon: 37.6
+    kind: city
+    what: The capital of Russia.
+    sources:
+      - source: map-source
+        excerpt: "55.8, 37.6"
+routes:
+  - id: the-road
+    title: The road from Moscow to Kursk
+    places: [moscow, kursk]
+    modes: [road]
+    start: 2024-10-01
+    end: 2024-10-02
+    claimant: us-gov
+    status: reported
+    sources: [ap-report]
+corrections:
+  - id: how-many
+    topic: How many troops
+    article: The article said 5,000.
+    record: The US said about 8,000.
+    items: [troops-near-kursk]
+    sources: [ap-report]
+"""
+
+
+def catalog(facts: str = FACTS):
+    sources = SOURCES.replace("claimants:", MORE_SOURCES + "claimants:")
+    return link([check_file("data/sources.yml", sources.encode()), check_file("data/facts.yml", facts.encode()),
+                 check_file("data/places.yml", MAPPED.encode())])
+
+
+def test_a_source_is_cited_by_items_and_corrections_in_date_order_then_by_places_and_routes():
+    cited_by = [r["id"] for r in catalog().citing("ap-report")]
+    # troops-total-us is dated 28 October, troops-near-kursk 31 October; the correction has no date (first)
+    assert cited_by == ["how-many", "troops-total-us", "troops-near-kursk", "kursk", "the-road"]
+    assert [r["id"] for r in catalog().citing("map-source")] == ["kursk", "moscow"]
+    assert catalog().citing("no-such-source") == []
+
+
+def test_a_renamed_id_suggests_its_new_name_before_any_near_spelling():
+    facts = FACTS.replace("  - id: troops-total-us\n", "  - id: troops-total-us\n    formerly: [troops-us]\n")
+    assert catalog(facts).suggest("troops-us") == ["troops-total-us"]
+    assert catalog(facts).suggest("troops-us", "places") == []  # a fact's old name is no place's
+
+
+def test_near_spellings_are_suggested_from_the_section_asked_about():
+    ids = catalog()
+    assert ids.suggest("troops-near-kursc") == ["troops-near-kursk"]
+    assert ids.suggest("mosow", "places") == ["moscow"]
+    assert ids.suggest("moscow") == []  # a place is no fact
+    assert ids.suggest("the-raod", "routes") == ["the-road"]
+    assert ids.suggest("zzz", "places") == []  # nothing near enough
+
+
+def test_at_most_three_near_spellings_closest_first():
+    facts = FACTS + "".join(f"""\
+  - id: troops-{n}
+    label: Troops {n}
+    value: {n}
+    unit: troops
+    date: 2024-10-28
+    claimant: us-gov
+    status: reported
+    sources: [{{source: ap-report, excerpt: "{n} troops"}}]
+    reviewed: 2026-11-01
+""" for n in (1, 2, 3, 4))
+    # all four are as near; difflib puts the later of equals first
+    assert catalog(facts).suggest("troops-5") == ["troops-4", "troops-3", "troops-2"]
