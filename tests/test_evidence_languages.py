@@ -7,6 +7,7 @@ formatting, which shares no code with the figure check."""
 from __future__ import annotations
 
 import textwrap
+import typing
 from decimal import Decimal
 from pathlib import Path
 
@@ -151,6 +152,22 @@ def test_a_site_extends_a_table_or_adds_a_language_in_its_settings():
 def test_the_sites_language_is_the_default_for_excerpts_without_lang():
     assert check_figure(1200, "about", None, ["rund 1.200 Helfer"], EvidenceSettings("de")) == []
     assert check_figure(1200, "about", None, ["rund 1.200 Helfer"]) != []  # English reads 1.200 as 1.2
+
+
+def test_every_settings_mistake_is_named_in_full_and_none_stops_the_others():
+    from mkdocs_explainer.data import schema
+
+    qualifiers = ", ".join((*typing.get_args(schema.Qualifier), "other"))
+    assert check_settings({"de": ["rund"], "pt-BR": {"about": ["cerca de"], "guessed": ["x"]},
+                           "fr": {"about": ["environ", "…", " "]}, "it": {"about": [3]}}) == [
+        "hedges.de should map qualifiers to lists of words, like {about: [rund, etwa]}",
+        f"hedges.pt-BR.guessed: not a qualifier (use one of {qualifiers})",
+        "hedges.fr.about should be a list of words, like [rund, etwa]",  # "…" alone or a space is no word
+        "hedges.it.about should be a list of words, like [rund, etwa]",
+    ]
+    assert check_settings({"pt-BR": {"about": ["cerca de …"]}, "zh-Hant-TW": {"about": ["約"]}}) == []  # BCP 47 tags
+    assert check_settings({"pt_BR": {"about": ["cerca de"]}}) == [
+        "hedges.pt_BR: not a language Babel knows (use a BCP 47 tag such as de or pt-BR)"]
 
 
 def test_settings_mistakes_are_named():
