@@ -266,3 +266,18 @@ def test_the_preview_loads_the_validator_before_the_first_data_edit() -> None:
     run = subprocess.run([sys.executable, "-c", script, str(PROJECT / "hooks" / "facts.py")], capture_output=True,
                          text=True, env=env, check=True)
     assert run.stdout.split() == ["True"]
+
+
+def test_an_entry_that_cannot_be_put_in_place_leaves_no_half_written_file(project: Path) -> None:
+    raw = (project / "data" / "deployment.yml").read_bytes()
+    result = validate.check_file("data/deployment.yml", raw)
+    cache = FileCache(project / FOLDER)
+    cache.entry("data/deployment.yml").mkdir(parents=True)  # something in the entry's place: the swap fails
+    cache.put("data/deployment.yml", raw, result)  # skipped, not raised
+    assert cache.get("data/deployment.yml", raw) is None
+    assert [path.name for path in (project / FOLDER).iterdir()] == [cache.entry("data/deployment.yml").name]
+    # and where nothing is in the way, the same entry is stored whole, next to the data it was checked from
+    cache.entry("data/deployment.yml").rmdir()
+    cache.put("data/deployment.yml", raw, result)
+    assert cache.get("data/deployment.yml", raw) == result
+    assert [path.name for path in (project / FOLDER).iterdir()] == [cache.entry("data/deployment.yml").name]
