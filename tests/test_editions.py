@@ -167,3 +167,31 @@ def test_a_question_and_each_position_translate_and_a_quote_s_translation_names_
     layer.write_text(f"quotes: {{{quote_id}: {{translation: 번역문}}}}\n", encoding="utf-8")
     with pytest.raises(ProblemsFound, match="translation_by"):
         translate(catalog, layer, tmp_path)
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("claimants:\n  kcna: {name: [unclosed\n", 3, "not valid YAML: "),
+    ("- a list\n- of words\n", 1, "expected sections (facts:, events:...) of ids and their words"),
+])
+def test_a_broken_translation_file_names_itself_from_the_project_and_the_line(tmp_path: Path, text: str, line: int,
+                                                                              message: str):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    layer = tmp_path / "data" / "i18n" / "ko.yml"
+    layer.parent.mkdir(parents=True)
+    layer.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.where) == ("data/i18n/ko.yml", line, "")
+    assert problem.message.startswith(message)
+    # a layer outside the project (a shared translation) is named by its whole path
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path / "elsewhere")
+    assert raised.value.problems[0].file == str(layer)
+
+
+def test_a_missing_translation_file_changes_nothing(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    translated = translate(catalog, tmp_path / "ko.yml", tmp_path)
+    fact_id = next(iter(catalog["facts"]))
+    assert translated.catalog["facts"][fact_id]["label"] == catalog["facts"][fact_id]["label"]

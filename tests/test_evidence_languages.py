@@ -306,3 +306,10 @@ def test_a_site_with_another_language_builds_with_its_settings(tmp_path: Path):
     (root / "mkdocs.yml").write_text(config.replace("about: [an die]", "beinahe: [an die]"), encoding="utf-8")
     refused = mkdocs(root, "build", "--strict")
     assert refused.returncode != 0 and "explainer.hedges.de.beinahe: not a qualifier" in refused.stderr
+
+
+def test_dates_are_compared_as_words_whatever_the_spaces_case_and_abbreviation_dots():
+    expected = "31 oct 2024"
+    for written in ("31\u00a0Oct. 2024", "31\u202fOCT 2024", "31 \u2009 oct.\t2024", "31\nOct 2024"):
+        assert languages.plain_date(written) == expected, written
+    assert languages.plain_date("2024. 10. 31.") == "2024. 10. 31."  # a dot after a digit is no abbreviation
