@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.data.translations import translate
 from mkdocs_explainer.problems import ProblemsFound
@@ -195,3 +196,81 @@ def test_a_missing_translation_file_changes_nothing(tmp_path: Path):
     translated = translate(catalog, tmp_path / "ko.yml", tmp_path)
     fact_id = next(iter(catalog["facts"]))
     assert translated.catalog["facts"][fact_id]["label"] == catalog["facts"][fact_id]["label"]
+
+
+def test_every_mistake_in_a_translation_file_is_named_by_its_place_in_the_file(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    fact_id = next(i for i, f in catalog["facts"].items() if not f.get("note"))
+    question_id, question = next((i, q) for i, q in catalog["questions"].items() if q.get("positions"))
+    position = question["positions"][0]
+    key = f"{position['claimant']} {position['date']}"
+    known = ", ".join(sorted(f"{p['claimant']} {p['date']}" for p in question["positions"]))
+    quote_id = next(iter(catalog["quotes"]))
+    layer = tmp_path / "ko.yml"
+    layer.write_text(yaml.safe_dump({
+        "translation_by": " ",
+        "facts": {fact_id: {"label": " ", "value": 1, "note": "주석"}, "no-such-fact": {"label": "x"}},
+        "events": ["not", "a", "mapping"],
+        "weather": {"x": {"title": "y"}},
+        "claimants": {"kcna": "조선중앙통신"},
+        "quotes": {quote_id: {"translation": "번역"}},
+        "questions": {question_id: {"title": 3, "positions": {key: " ", "nobody 2001-01-01": "x"}}},
+    }, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path)
+    fields = "label, unit, note, unverified_reason"
+    got = [(p.file, p.line, p.where, p.message) for p in raised.value.problems]
+    assert got == sorted(got)  # sorted by where, as the editor reads the file
+    assert got == sorted([
+        ("ko.yml", 0, "translation_by", "expected who made this language's translations"),
+        ("ko.yml", 0, "claimants.kcna", "expected fields (name, short, role)"),
+        ("ko.yml", 0, "events", "not a section with words to translate (facts, events, quotes, groups, claimants, "
+         "places, routes, maps, corrections, questions)"),
+        ("ko.yml", 0, f"facts.{fact_id}.label", "expected the translated text"),
+        ("ko.yml", 0, f"facts.{fact_id}.note", "the record has no such text to translate"),
+        ("ko.yml", 0, f"facts.{fact_id}.value", f"not translatable here (only {fields}: figures, dates and "
+         "quotations stay as recorded)"),
+        ("ko.yml", 0, "facts.no-such-fact", "no fact has this id."),
+        ("ko.yml", 0, f"questions.{question_id}.title", "expected the translated text"),
+        ("ko.yml", 0, f"questions.{question_id}.positions.{key}", "expected the translated summary"),
+        ("ko.yml", 0, f"questions.{question_id}.positions.nobody 2001-01-01",
+         f"no position of this claimant and date (the question's positions: {known})"),
+        ("ko.yml", 0, f"quotes.{quote_id}.translation", "a translation needs `translation_by:` at the top of the "
+         "file: who translated"),
+        ("ko.yml", 0, "weather", "not a section with words to translate (facts, events, quotes, groups, claimants, "
+         "places, routes, maps, corrections, questions)"),
+    ])
+
+
+def test_positions_not_given_by_claimant_and_date_are_one_mistake(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    question_id = next(i for i, q in catalog["questions"].items() if q.get("positions"))
+    layer = tmp_path / "ko.yml"
+    layer.write_text(f"questions: {{{question_id}: {{positions: [a, b]}}}}\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path)
+    assert [(p.where, p.message) for p in raised.value.problems] == [
+        (f"questions.{question_id}.positions.", "expected each position's summary by its claimant and date "
+         "('mayor 2024-10-24: ...')")]
+
+
+def test_a_translated_position_and_quotation_show_and_credit_the_translator(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    question_id, question = next((i, q) for i, q in catalog["questions"].items() if len(q.get("positions") or []) > 1)
+    first, second = question["positions"][:2]
+    quote_id = next(iter(catalog["quotes"]))
+    layer = tmp_path / "ko.yml"
+    layer.write_text(yaml.safe_dump({
+        "translation_by": " 이 사이트 ",
+        "quotes": {quote_id: {"translation": " 번역된 말 "}},
+        "questions": {question_id: {"positions": {f"{first['claimant']} {first['date']}": " 첫째 입장 "}}},
+    }, allow_unicode=True), encoding="utf-8")
+    translated = translate(catalog, layer, tmp_path)
+    quote = translated.catalog["quotes"][quote_id]
+    assert (quote["translation"], quote["translation_by"]) == ("번역된 말", "이 사이트")
+    positions = translated.catalog["questions"][question_id]["positions"]
+    assert positions[0]["summary"] == "첫째 입장" and positions[1] == second
+    assert f"questions.{question_id}.positions.{second['claimant']} {second['date']}" in translated.missing
+    assert f"questions.{question_id}.positions.{first['claimant']} {first['date']}" not in translated.missing
+    assert f"quotes.{quote_id}.translation" not in translated.missing
+    assert catalog["quotes"][quote_id].get("translation_by") != "이 사이트"  # the English catalog is untouched
