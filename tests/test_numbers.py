@@ -72,3 +72,22 @@ def test_a_span_s_shared_scale_is_read_both_ways():
     assert read("2 to 3 million") == [(2, "2"), (3000000, "3 million"), (2000000, "2")]
     assert read("11 to 12,000") == [(11, "11"), (12000, "12,000"), (11000, "11")]
     assert read("12,000 to 11") == [(12000, "12,000"), (11, "11")]  # falling: no shared scale
+
+
+@pytest.mark.parametrize(("text", "readings"), [
+    ("2 to 3 trillion", [2, 3 * 10**12, 2 * 10**12]),
+    ("2 to 3 billion", [2, 3 * 10**9, 2 * 10**9]),
+    ("5 to 1,000 billion", [5, 10**12, 5 * 10**9]),   # the largest scale the low end fits under: 5 billion
+    ("2 to 3,600", [2, 3600]),                          # 3,600 has no round scale to share
+    ("2 to 3,500", [2, 3500]),
+    ("1,500 to 2,000", [1500, 2000]),                   # both written in full: nothing to read again
+    ("1,000 to 2,000 billion", [1000, 2 * 10**12]),     # a low end of 1,000 or more is written in full
+    ("3, 5 million", [3, 5 * 10**6]),                   # a list, not a span
+    ("12,000 to 11 and 2 to 3 million", [12000, 11, 2, 3 * 10**6, 2 * 10**6]),  # a falling pair stops nothing
+])
+def test_a_span_s_low_end_takes_the_scale_of_its_high_end_only_where_it_fits(text: str, readings: list[int]):
+    assert [value for value, _ in read(text)] == readings
+
+
+def test_a_number_word_right_after_digits_is_still_a_number():
+    assert read("5eight") == [(5, "5"), (8, "eight")]
