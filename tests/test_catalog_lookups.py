@@ -22,6 +22,7 @@ places:
     lon: 36.2
     kind: city
     what: A city in western Russia.
+    items: [troops-near-kursk]
     sources:
       - source: map-source
         excerpt: "51.7, 36.2"
@@ -44,6 +45,7 @@ routes:
     end: 2024-10-02
     claimant: us-gov
     status: reported
+    items: [troops-near-kursk, troops-total-us]
     sources: [ap-report]
 corrections:
   - id: how-many
@@ -98,3 +100,23 @@ def test_at_most_three_near_spellings_closest_first():
 """ for n in (1, 2, 3, 4))
     # all four are as near; difflib puts the later of equals first
     assert catalog(facts).suggest("troops-5") == ["troops-4", "troops-3", "troops-2"]
+
+
+def test_an_item_links_to_the_places_and_routes_tied_to_it():
+    ids = catalog()
+    assert [r["id"] for r in ids.mapped("troops-near-kursk")] == ["kursk", "the-road"]
+    assert [r["id"] for r in ids.mapped("troops-total-us")] == ["the-road"]
+    assert ids.mapped("no-such-item") == []
+
+
+def test_citations_carry_the_cited_words_and_the_source_s_record_for_items_places_and_routes():
+    ids = catalog()
+    [fact_citation] = ids.citations_of(ids.item("troops-near-kursk"))
+    assert fact_citation["source"]["publisher"] == "Associated Press"
+    assert fact_citation["excerpt"] == "About 8,000 troops are near the border."
+    assert fact_citation["locator"] is None
+    place_citations = ids.citations_of(ids["places"]["kursk"])
+    assert [(c["source"]["id"], c["excerpt"]) for c in place_citations] == [("map-source", "51.7, 36.2"),
+                                                                            ("ap-report", None)]
+    assert [(c["source"]["id"], c["excerpt"]) for c in ids.citations_of(ids["routes"]["the-road"])] == [
+        ("ap-report", None)]

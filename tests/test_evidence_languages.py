@@ -181,6 +181,7 @@ def test_settings_mistakes_are_named():
     [mistake] = check_settings({"xx-nope-!": {"about": ["rund"]}})
     assert "not a language Babel knows" in mistake
     assert check_language("ko") == [] and check_language("pt-BR") == []
+    assert check_language("pt_BR") == []  # as MkDocs' own `theme: language:` writes it
     [mistake] = check_language("klingon")
     assert "language: 'klingon' is not a language Babel knows" in mistake
 
