@@ -3,6 +3,7 @@ editor most likely meant (renamed ids first, then near spellings)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import FACTS, SOURCES
 from mkdocs_explainer.data.catalog import link
 from mkdocs_explainer.data.validate import check_file
@@ -120,3 +121,22 @@ def test_citations_carry_the_cited_words_and_the_source_s_record_for_items_place
                                                                             ("ap-report", None)]
     assert [(c["source"]["id"], c["excerpt"]) for c in ids.citations_of(ids["routes"]["the-road"])] == [
         ("ap-report", None)]
+
+
+def test_the_site_s_own_word_lists_come_from_its_settings(tmp_path):
+    from mkdocs_explainer.data.catalog import site_vocabulary
+    from mkdocs_explainer.problems import ProblemsFound
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - explainer:\n      place_kinds: {harbour: square}\n      claimant_kinds: [ministry, union]\n"
+        "      route_modes: {ferry: dashed}\n", encoding="utf-8")
+    words = site_vocabulary(tmp_path)
+    assert dict(words.place_kinds) == {"harbour": "square"}
+    assert tuple(words.claimant_kinds) == ("ministry", "union")
+    assert dict(words.route_modes) == {"ferry": "dashed"}
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - explainer: [oops]\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as found:
+        site_vocabulary(tmp_path)
+    [problem] = found.value.problems
+    assert (problem.file, problem.line, problem.where) == ("mkdocs.yml", 0, "")
+    assert str(problem).startswith("mkdocs.yml: plugins: explainer: expected options")
