@@ -366,6 +366,10 @@ def main() -> int:
         run = subprocess.CompletedProcess([], 0)
     elif options.retest:
         refresh_tests()
+        # the scope's test list as it is now: test files added to kill survivors are run too
+        config = WORK / "pyproject.toml"
+        config.write_text(set_list(config.read_text(encoding="utf-8"), "pytest_add_cli_args_test_selection", tests),
+                          encoding="utf-8")
         run = mutmut("run", "--max-children", str(options.max_children), *survivors())
     else:
         make_working_copy(options.only, tests)
