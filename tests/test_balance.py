@@ -204,3 +204,12 @@ def test_an_old_id_may_not_be_a_current_one():
     with pytest.raises(ProblemsFound) as caught:
         catalog_of(facts=facts)
     assert "'troops-near-kursk' is a current id" in str(caught.value.problems[0])
+
+
+def test_an_old_id_may_be_the_old_id_of_one_item_only():
+    facts = FACTS.replace("  - id: troops-total-us\n", "  - id: troops-total-us\n    formerly: [troops-us]\n").replace(
+        "  - id: troops-near-kursk\n", "  - id: troops-near-kursk\n    formerly: [troops-us]\n")
+    with pytest.raises(ProblemsFound) as caught:
+        catalog_of(facts=facts)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/facts.yml:17: facts[1].formerly[0] (troops-total-us): 'troops-us' is already the old id of another item (data/facts.yml:6)"]
