@@ -314,3 +314,14 @@ def test_dates_are_compared_as_words_whatever_the_spaces_case_and_abbreviation_d
     for written in ("31\u00a0Oct. 2024", "31\u202fOCT 2024", "31 \u2009 oct.\t2024", "31\nOct 2024"):
         assert languages.plain_date(written) == expected, written
     assert languages.plain_date("2024. 10. 31.") == "2024. 10. 31."  # a dot after a digit is no abbreviation
+
+
+def test_a_language_s_primary_subtag_however_the_tag_is_written():
+    assert [languages.primary(tag) for tag in ("pt_BR", "zh-Hant-TW", "EN", "de-AT", "ko")] == ["pt", "zh", "en", "de", "ko"]
+
+
+def test_a_site_s_hedges_for_a_language_apply_to_its_regional_tags_and_a_regional_table_wins():
+    german = EvidenceSettings(hedges={"de": {"about": ["an die"]}, "de-CH": {"about": ["gegen"]}})
+    assert check_figure(1200, "about", None, [Excerpt("an die 1.200 Helfer", "de-AT")], german) == []
+    assert check_figure(1200, "about", None, [Excerpt("gegen 1’200 Helfer", "de-CH")], german) == []
+    assert check_figure(1200, "about", None, [Excerpt("an die 1’200 Helfer", "de-CH")], german) != []
