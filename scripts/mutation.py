@@ -27,6 +27,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -277,10 +278,10 @@ def score(stats: dict[str, int]) -> tuple[int, int]:
 
 
 def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> dict[str, Any]:
-    survivors = []
-    for name in survived:
-        path, change = mutation_of(name)
-        survivors.append([path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name])
+    with ThreadPoolExecutor(4) as pool:  # one `mutmut show` process each: mostly waiting for Python to start
+        changes = list(pool.map(mutation_of, survived))
+    survivors = [[path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name]
+                 for name, (path, change) in zip(survived, changes, strict=True)]
     return {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
             "survivors": survivors}
 
