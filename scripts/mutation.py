@@ -277,13 +277,47 @@ def score(stats: dict[str, int]) -> tuple[int, int]:
     return stats["killed"] + stats["timeout"] + stats["segfault"], tested
 
 
+STATUS_KEYS = {"killed": "killed", "survived": "survived", "timeout": "timeout", "suspicious": "suspicious",
+               "segfault": "segfault", "no tests": "no_tests", "skipped": "skipped", "not checked": "not_checked"}
+
+
+def module_of(name: str) -> str:
+    """`mkdocs_explainer.data.numbers.x__word_run__mutmut_3` → `data/numbers.py` (a package: its __init__.py)."""
+    parts = name.rpartition(".x")[0].split(".")[1:]
+    path = "/".join(parts) + ".py"
+    return path if (ROOT / PACKAGE / path).is_file() else "/".join(parts) + "/__init__.py"
+
+
+def by_module() -> dict[str, dict[str, int]]:
+    """Each mutated module's counts (killed, survived, no_tests...), from every mutant's status."""
+    counts: dict[str, dict[str, int]] = {}
+    for line in mutmut("results", "--all", "true", capture=True).stdout.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name and status in STATUS_KEYS:
+            module = counts.setdefault(module_of(name), dict.fromkeys(STATUS_KEYS.values(), 0))
+            module[STATUS_KEYS[status]] += 1
+    return counts
+
+
+def totals(run: dict[str, Any]) -> dict[str, int]:
+    """A run's counts over the modules it still speaks for (a later run of a module replaces that module's)."""
+    if "by_module" not in run:  # recorded before counts were kept per module
+        return dict(run["stats"])
+    summed = dict.fromkeys([*STATUS_KEYS.values(), "total"], 0)
+    for counts in run["by_module"].values():
+        for key, value in counts.items():
+            summed[key] += value
+        summed["total"] += sum(counts.values())
+    return summed
+
+
 def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> dict[str, Any]:
     with ThreadPoolExecutor(4) as pool:  # one `mutmut show` process each: mostly waiting for Python to start
         changes = list(pool.map(mutation_of, survived))
     survivors = [[path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name]
                  for name, (path, change) in zip(survived, changes, strict=True)]
     return {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
-            "survivors": survivors}
+            "by_module": by_module(), "survivors": survivors}
 
 
 def recorded(new: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -293,10 +327,26 @@ def recorded(new: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     except (OSError, ValueError, KeyError):
         runs = []
     if new is not None:
-        runs = [run for run in runs if not set(run["modules"]) & set(new["modules"]) and "(all)" not in new["modules"]]
+        runs = [kept for run in runs if (kept := _without(run, set(new["modules"]))) is not None]
         runs.append(new)
         RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return runs
+
+
+def _without(run: dict[str, Any], modules: set[str]) -> dict[str, Any] | None:
+    """`run` without the modules a newer run mutated again; None if nothing of it is left (or it cannot be split:
+    a run recorded before counts were kept per module)."""
+    if "(all)" in modules or not set(run["modules"]) & modules:
+        return None if "(all)" in modules else run
+    if "by_module" not in run:
+        return None
+    left = [module for module in run["modules"] if module not in modules]
+    if not left:
+        return None
+    return {**run, "modules": left, "by_module": {m: c for m, c in run["by_module"].items() if m not in modules},
+            "survivors": [s for s in run["survivors"] if s[0] not in modules],
+            "note": (run.get("note", "") + f" Its figures leave out {', '.join(sorted(set(run['modules']) & modules))}, "
+                     "run again since.").strip()}
 
 
 def package_modules() -> list[str]:
@@ -310,8 +360,8 @@ def _cell(text: str) -> str:
 
 
 def report(runs: list[dict[str, Any]]) -> str:
-    killed = sum(score(run["stats"])[0] for run in runs)
-    tested = sum(score(run["stats"])[1] for run in runs)
+    killed = sum(score(totals(run))[0] for run in runs)
+    tested = sum(score(totals(run))[1] for run in runs)
     covered = {module for run in runs for module in run["modules"]}
     missing = [] if "(all)" in covered else [m for m in package_modules() if m not in covered]
     overall = killed / tested if tested else 0.0
@@ -329,7 +379,7 @@ def report(runs: list[dict[str, Any]]) -> str:
         f"{', '.join(missing) or 'none'}",
     ]
     for run in runs:
-        stats = run["stats"]
+        stats = totals(run)
         run_killed, run_tested = score(stats)
         equivalent = [s for s in run["survivors"] if s[3]]
         adjusted = run_killed / (run_tested - len(equivalent)) if run_tested > len(equivalent) else 0.0
