@@ -213,3 +213,11 @@ def test_an_old_id_may_be_the_old_id_of_one_item_only():
         catalog_of(facts=facts)
     assert [str(p) for p in caught.value.problems] == [
         "data/facts.yml:17: facts[1].formerly[0] (troops-total-us): 'troops-us' is already the old id of another item (data/facts.yml:6)"]
+
+
+def test_each_stance_is_a_side_and_each_claimant_s_estimate_its_own():
+    from mkdocs_explainer.data.balance import side
+
+    assert side({"stance": "denies", "claimant": "kcna"}) == "denies"
+    assert side({"stance": "estimate", "claimant": "nis"}) == "estimate:nis"
+    assert side({"stance": "estimate", "claimant": "hur"}) != side({"stance": "estimate", "claimant": "nis"})

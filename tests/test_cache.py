@@ -281,3 +281,56 @@ def test_an_entry_that_cannot_be_put_in_place_leaves_no_half_written_file(projec
     cache.put("data/deployment.yml", raw, result)
     assert cache.get("data/deployment.yml", raw) == result
     assert [path.name for path in (project / FOLDER).iterdir()] == [cache.entry("data/deployment.yml").name]
+
+
+FACTS_WITH_A_MISTAKE = """\
+facts:
+  - id: confirmed-without-words
+    label: Troops
+    value: 10
+    unit: troops
+    date: 2024-10-28
+    claimant: us-gov
+    status: confirmed
+    sources: [ap-report]
+    reviewed: 2026-11-01
+  - id: wrong-date
+    label: Troops
+    value: 10
+    unit: troops
+    date: 2024-13-45
+    claimant: us-gov
+    status: reported
+    sources: [ap-report]
+    reviewed: 2026-11-01
+"""
+
+
+def test_every_part_of_a_checked_file_comes_back_from_the_cache_as_it_went_in() -> None:
+    from mkdocs_explainer.data.catalog import site_vocabulary
+    from mkdocs_explainer.data.records import FileResult
+
+    root = Path(__file__).resolve().parents[1]
+    files = {f"data/{path.name}": path.read_bytes() for path in sorted((root / "data").glob("*.yml"))}
+    files["data/broken.yml"] = b"facts:\n  - id: half-done\n    label: [unclosed\n"
+    files["data/wrong.yml"] = FACTS_WITH_A_MISTAKE.encode()
+    files["data/unsupported.yml"] = FACTS_WITH_A_MISTAKE.split("  - id: wrong-date")[0].encode()
+    files["data/binary.yml"] = b"\xff\xfe\x00 not text"
+    parts, words = set(), site_vocabulary(root)
+    for name, raw in files.items():
+        result = validate.check_file(name, raw, vocabulary=words)
+        assert FileResult.from_json(result.to_json()) == result, name
+        parts |= {field for field, value in vars(result).items() if value}
+    # every part of a checked file is in one of them: positions (places), typed figures, problems, warnings...
+    assert parts == set(vars(FileResult("x"))), set(vars(FileResult("x"))) - parts
+
+
+def test_the_cache_key_changes_with_the_language_and_each_hedge() -> None:
+    from mkdocs_explainer.data.evidence_settings import EvidenceSettings
+
+    keys = {EvidenceSettings().key(), EvidenceSettings("de").key(),
+            EvidenceSettings(hedges={"de": {"about": ["rund"]}}).key(),
+            EvidenceSettings(hedges={"de": {"about": ["etwa"]}}).key()}
+    assert len(keys) == 4
+    assert EvidenceSettings(hedges={"a": {"x": ["1"]}, "b": {"y": ["2"]}}).key() == \
+        EvidenceSettings(hedges={"b": {"y": ["2"]}, "a": {"x": ["1"]}}).key()  # the same settings, written in another order

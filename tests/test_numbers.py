@@ -91,3 +91,8 @@ def test_a_span_s_low_end_takes_the_scale_of_its_high_end_only_where_it_fits(tex
 
 def test_a_number_word_right_after_digits_is_still_a_number():
     assert read("5eight") == [(5, "5"), (8, "eight")]
+
+
+def test_scale_words_are_read_whatever_their_case():
+    assert read("60.4 Billion dollars") == [(Decimal("60400000000"), "60.4 Billion")]
+    assert read("3 MILLION people") == [(3000000, "3 MILLION")]

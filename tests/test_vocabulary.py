@@ -103,3 +103,17 @@ def test_mkdocs_yml_sets_the_lists_and_a_change_rechecks_the_data(tmp_path: Path
     config.write_text("extra:\n  explainer:\n    place_kinds: {epicentre: star}\n")
     with pytest.raises(ProblemsFound, match=re.escape("mkdocs.yml: place_kinds: 'epicentre': 'star' is not one of")):
         build_catalog(data, tmp_path)
+
+
+def test_each_route_mode_has_its_line_and_each_bad_setting_its_own_words():
+    words = vocabulary.from_options()
+    assert [words.line(mode) for mode in ("road", "rail", "ship", "air")] == ["dash-dot", "solid", "dashed", "dotted"]
+    with pytest.raises(SettingsError) as raised:
+        vocabulary.from_options(route_modes=[])
+    assert str(raised.value) == "route_modes: expected each kind with its line (e.g. `rail: solid`), but found []"
+    with pytest.raises(SettingsError) as raised:
+        vocabulary.from_options(place_kinds="port")
+    assert str(raised.value) == "place_kinds: expected each kind with its shape (e.g. `city: circle`), but found 'port'"
+    for padded in ([" ministry "], ["ministry", ""], [3]):
+        with pytest.raises(SettingsError, match=r"^claimant_kinds: expected a list of words"):
+            vocabulary.from_options(claimant_kinds=padded)

@@ -68,8 +68,8 @@ def _word(value: Any) -> bool:
 def _choices(option: str, value: Any, allowed: Mapping[str, str]) -> dict[str, str]:
     example = next(iter(allowed))
     if not isinstance(value, dict) or not value:
-        raise SettingsError(f"{option}: expected each kind with its {'shape' if allowed is SHAPES else 'line'} "
-                            f"(e.g. `city: {example}`), but found {value!r}")
+        what, kind = ("shape", "city") if allowed is SHAPES else ("line", "rail")
+        raise SettingsError(f"{option}: expected each kind with its {what} (e.g. `{kind}: {example}`), but found {value!r}")
     for kind, style in value.items():
         if not _word(kind) or style not in allowed:
             raise SettingsError(f"{option}: {kind!r}: {style!r} is not one of {', '.join(allowed)}")
