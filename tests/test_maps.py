@@ -489,3 +489,10 @@ def test_east_is_right_and_north_is_up_on_every_map(map_id):
     for a, b in [(a, b) for a in markers for b in markers if a.place["lat"] < b.place["lat"] - 0.5]:
         if abs(a.place["lon"] - b.place["lon"]) < 3:
             assert a.y > b.y, f"{a.place['id']} is south of {b.place['id']} but drawn above it"
+
+
+def test_places_on_the_edges_of_a_map_s_region_are_inside_it():
+    # najin sits on the south-west corner, dunay on the north-east one
+    edges = PLACES.replace("region: {west: 120, east: 140, south: 35, north: 50}",
+                           "region: {west: 130.39, east: 132.338, south: 42.34, north: 42.88}")
+    assert messages(edges) == []
