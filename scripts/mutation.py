@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
 RESULTS = ROOT / "benchmarks" / "mutation-results.json"
+SCOPE = "explainer-scope.json"
+"""In the working copy: the modules it was made for, so --report and --retest without --only keep to them."""
 FOLDERS = ("data", "pages", "outputs")
 GOAL = 0.85
 PACKAGE = "hooks/mkdocs_explainer"
@@ -265,6 +267,7 @@ def make_working_copy(only: list[str], tests: list[str]) -> None:
     if only:
         text = set_list(text, "only_mutate", [f"src/mkdocs_explainer/{pattern}" for pattern in only])
     (WORK / "pyproject.toml").write_text(text, encoding="utf-8")
+    (WORK / SCOPE).write_text(json.dumps(only), encoding="utf-8")
 
 
 def tests_for(only: list[str]) -> list[str]:
@@ -455,6 +458,8 @@ def main() -> int:
     parser.add_argument("--report", action="store_true",
                         help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
+    if not options.only and (options.report or options.retest) and (WORK / SCOPE).is_file():
+        options.only = json.loads((WORK / SCOPE).read_text(encoding="utf-8"))
     tests = options.tests or tests_for(options.only)
     if options.report and not WORK.exists():  # only the runs on record
         REPORT.write_text(report(recorded()), encoding="utf-8")
