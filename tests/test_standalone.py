@@ -57,3 +57,87 @@ def test_page_urls_are_the_hosts(src: str, directory_urls: bool, url: str) -> No
 def test_relative_urls_are_mkdocs_own(url: str, base: str) -> None:
     expected = get_relative_url(url or ".", base or ".")
     assert standalone.relative_url(url, base) == ("./" if expected == "." else expected)  # a folder ends in "/"
+
+
+class _Host(markdown.preprocessors.Preprocessor):
+    """What Zensical puts among a page's preprocessors: its configuration and the page being converted."""
+
+    def __init__(self, config: dict, path: str) -> None:
+        super().__init__()
+        self.config, self.page = config, type("Page", (), {"path": path})()
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+def hosted(config: dict, path: str) -> markdown.Markdown:
+    md = markdown.Markdown()
+    md.preprocessors.register(type("ContextPreprocessor", (_Host,), {})(config, path), "context", 50)
+    return md
+
+
+@pytest.fixture
+def host(project: Path) -> dict:
+    (project / "docs" / "a").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n\n<!-- facts -->\n", encoding="utf-8")
+    (project / "docs" / "a" / "b.md").write_text("# B\n\n<!-- fact:f-us -->\n", encoding="utf-8")
+    (project / "docs" / "sources.md").write_text("# Sources\n\n<!-- sources -->\n", encoding="utf-8")
+    (project / "snippets").mkdir()
+    return {"root_dir": str(project), "docs_dir": "docs", "site_name": "Site", "site_description": "About",
+            "site_url": "https://example.org/x", "use_directory_urls": True,
+            "watched_files": [[str(project / "facts" / "all.yml"), 0]],
+            "mdx_configs": {"pymdownx.snippets": {"base_path": ["snippets", "."]}},
+            "extra": {"explainer": {"statuses": {"reported": "Said by one side"}, "license": "CC BY 4.0",
+                                    "license_url": "https://creativecommons.org/licenses/by/4.0/", "cite_as": "Site",
+                                    "stale_after_days": 90}}}
+
+
+def test_under_a_host_a_page_gets_the_host_s_settings_and_links_relative_to_its_source(project: Path, host: dict):
+    job = standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
+    assert (job.name, job.source, job.root) == ("docs/a/b.md", project / "docs" / "a" / "b.md", project)
+    assert job.snippet_dirs == (project / "snippets", project)
+    site = job.context.site
+    assert (site.name, site.description, site.url) == ("Site", "About", "https://example.org/x/")
+    assert (site.stale_after_days, site.cite_as, site.index_path) == (90, "Site", "")
+    assert (site.license.name, site.license.url) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    assert site.statuses["reported"] == "Said by one side" and site.language == "en"
+    # links as Zensical rewrites them: relative to the source's folder (a/), not to the page's address (a/b/)
+    assert (job.context.fact_index_url, job.context.site_root) == ("..", "../")
+    assert job.context.links["sources"] == "../sources/"
+    assert job.context.basemap == project / "facts" / "basemap.json"
+    flat = standalone.job_for(hosted({**host, "use_directory_urls": False, "site_url": ""}, "index.md"), Path("facts"))
+    assert (flat.context.links["sources"], flat.context.site_root, flat.context.site.url) == (
+        "sources.html", "./", "")
+
+
+def test_under_a_host_an_unwatched_data_folder_stops_the_build_saying_what_to_add(project: Path, host: dict):
+    with pytest.raises(ProblemsFound) as raised:
+        standalone.job_for(hosted({**host, "watched_files": [], "config_file_path": "zensical.toml"}, "a/b.md"),
+                           Path("facts"))
+    [problem] = raised.value.problems
+    assert (problem.file, problem.where) == ("zensical.toml", "watch")
+    assert problem.message.startswith("add `- facts` under `watch:` so that a data edit renders the pages again")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"statuses": {"rumoured": "x"}}, "the statuses are "), ({"statuses": ["reported"]}, "the statuses are "),
+    ({"language": "xx-nope"}, ""),
+])
+def test_under_a_host_bad_settings_are_a_problem_in_the_settings(project: Path, host: dict, options: dict,
+                                                                 message: str):
+    with pytest.raises(ProblemsFound) as raised:
+        standalone.job_for(hosted({**host, "extra": {"explainer": options}}, "a/b.md"), Path("facts"))
+    [problem] = raised.value.problems
+    assert problem.file == "mkdocs.yml" and problem.message.startswith(message)
+    assert problem.where == ("extra.explainer.statuses" if "statuses" in options else "extra.explainer.language")
+
+
+def test_settings_read_from_a_plain_configuration():
+    read = standalone.Settings.read
+    assert read(None) == read({}) == read("nonsense")
+    assert read({}).custom_templates == "explainer-templates" and read({}).license is None
+    assert read({"license": "CC BY 4.0"}).license is None  # a licence needs its address too
+    assert read({"stale_after_days": "90"}).stale_after_days is None
+    assert read({"statuses": {"reported": 3}}).statuses == {"reported": "3"}
+    assert read({"language": "ko", "custom_templates": "t"}).language == "ko"
+    assert read({"custom_templates": "t"}).custom_templates == "t" and read({}).language is None
