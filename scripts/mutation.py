@@ -89,7 +89,8 @@ TESTS_BY_MODULE = {
                             "tests/test_affected.py", "tests/test_preview_search.py", "tests/test_typed_figures.py",
                             "tests/test_content.py", "tests/test_properties.py", "tests/test_stale.py"]
        for name in ("anchors", "basemap", "chart", "citation", "fairness", "figures", "history", "maps", "markdown_ext",
-                    "markers", "page_job", "render", "scan", "shortcodes", "standalone", "trend", "views")},
+                    "markers", "page_job", "render", "scan", "shortcodes", "trend", "views")},
+    "pages/standalone.py": ["tests/test_standalone.py", "tests/test_markdown_ext.py", "tests/test_snippets.py"],
     # The tests of the generated files build a project; under mutation they build in this process
     # (tests/outputs_helpers.py: build_in_process), so the mutants are what they build with.
     **{f"outputs/{name}.py": ["tests/test_site_outputs.py", "tests/test_head.py", "tests/test_datapackage.py",
