@@ -88,8 +88,19 @@ TESTS_BY_MODULE = {
                             "tests/test_figures_takeaway.py", "tests/test_repeated_ids.py", "tests/test_head.py",
                             "tests/test_affected.py", "tests/test_preview_search.py", "tests/test_typed_figures.py",
                             "tests/test_content.py", "tests/test_properties.py", "tests/test_stale.py"]
-       for name in ("anchors", "basemap", "chart", "citation", "fairness", "figures", "history", "maps", "markdown_ext",
-                    "markers", "page_job", "render", "scan", "shortcodes", "trend", "views")},
+       for name in ("markdown_ext", "page_job", "render", "shortcodes", "views")},
+    # Modules with tests of their own: each mutant runs only those (the lists above reach most of pages/).
+    "pages/anchors.py": ["tests/test_repeated_ids.py", "tests/test_markdown_ext.py"],
+    "pages/basemap.py": ["tests/test_maps.py"],
+    "pages/maps.py": ["tests/test_maps.py"],
+    "pages/chart.py": ["tests/test_chart.py", "tests/test_trend.py"],
+    "pages/trend.py": ["tests/test_trend.py"],
+    "pages/figures.py": ["tests/test_figures_takeaway.py", "tests/test_chart.py"],
+    "pages/fairness.py": ["tests/test_balance.py", "tests/test_typed_figures.py"],
+    "pages/markers.py": ["tests/test_near_misses.py", "tests/test_markdown_ext.py"],
+    "pages/history.py": ["tests/test_head.py", "tests/test_stale.py", "tests/test_properties.py"],
+    "pages/citation.py": ["tests/test_evidence_pages.py", "tests/test_cite_formats.py"],
+    "pages/scan.py": ["tests/test_affected.py", "tests/test_preview_search.py", "tests/test_markdown_ext.py"],
     "pages/standalone.py": ["tests/test_standalone.py", "tests/test_markdown_ext.py", "tests/test_snippets.py"],
     # The tests of the generated files build a project; under mutation they build in this process
     # (tests/outputs_helpers.py: build_in_process), so the mutants are what they build with.
