@@ -77,13 +77,14 @@ def hosted(config: dict, path: str) -> markdown.Markdown:
 
 
 @pytest.fixture
-def host(project: Path) -> dict:
-    (project / "docs" / "a").mkdir(parents=True)
-    (project / "docs" / "index.md").write_text("# Home\n\n<!-- facts -->\n", encoding="utf-8")
-    (project / "docs" / "a" / "b.md").write_text("# B\n\n<!-- fact:f-us -->\n", encoding="utf-8")
-    (project / "docs" / "sources.md").write_text("# Sources\n\n<!-- sources -->\n", encoding="utf-8")
+def host(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    (project / "pages" / "a").mkdir(parents=True)  # not the default docs/, to see the host's setting used
+    (project / "pages" / "index.md").write_text("# Home\n\n<!-- facts -->\n", encoding="utf-8")
+    (project / "pages" / "a" / "b.md").write_text("# B\n\n<!-- fact:f-us -->\n", encoding="utf-8")
+    (project / "pages" / "sources.md").write_text("# Sources\n\n<!-- sources -->\n", encoding="utf-8")
     (project / "snippets").mkdir()
-    return {"root_dir": str(project), "docs_dir": "docs", "site_name": "Site", "site_description": "About",
+    monkeypatch.chdir(project / "snippets")  # a host gives its own folder: the working folder is not the project
+    return {"root_dir": str(project), "docs_dir": "pages", "site_name": "Site", "site_description": "About",
             "site_url": "https://example.org/x", "use_directory_urls": True,
             "watched_files": [[str(project / "facts" / "all.yml"), 0]],
             "mdx_configs": {"pymdownx.snippets": {"base_path": ["snippets", "."]}},
@@ -94,7 +95,7 @@ def host(project: Path) -> dict:
 
 def test_under_a_host_a_page_gets_the_host_s_settings_and_links_relative_to_its_source(project: Path, host: dict):
     job = standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
-    assert (job.name, job.source, job.root) == ("docs/a/b.md", project / "docs" / "a" / "b.md", project)
+    assert (job.name, job.source, job.root) == ("pages/a/b.md", project / "pages" / "a" / "b.md", project)
     assert job.snippet_dirs == (project / "snippets", project)
     site = job.context.site
     assert (site.name, site.description, site.url) == ("Site", "About", "https://example.org/x/")
@@ -141,3 +142,17 @@ def test_settings_read_from_a_plain_configuration():
     assert read({"statuses": {"reported": 3}}).statuses == {"reported": "3"}
     assert read({"language": "ko", "custom_templates": "t"}).language == "ko"
     assert read({"custom_templates": "t"}).custom_templates == "t" and read({}).language is None
+
+
+def test_under_a_host_the_theme_s_language_is_the_edition_s(project: Path, host: dict):
+    from mkdocs_explainer import i18n
+
+    try:
+        job = standalone.job_for(hosted({**host, "theme": {"language": "ko"}}, "a/b.md"), Path("facts"))
+        assert job.context.site.language == "ko" and i18n.current().code == "ko"
+        extra = {**host["extra"]["explainer"], "language": "en"}  # the setting wins over the theme's
+        job = standalone.job_for(hosted({**host, "theme": {"language": "ko"}, "extra": {"explainer": extra}}, "a/b.md"),
+                                 Path("facts"))
+        assert job.context.site.language == "en"
+    finally:
+        i18n.activate(i18n.Language.load("en"))
