@@ -92,7 +92,9 @@ def start(command: str, dirty: bool) -> None:
 
 def watch_often(server: LiveReloadServer) -> None:
     """`on_serve`: MkDocs' watcher (watchdog's PollingObserver) looks for saved files every WATCH_EVERY seconds."""
-    observer = server.observer
+    observer = getattr(server, "observer", None)  # a host's server other than MkDocs' own has none
+    if observer is None:
+        return
     # watchdog keeps the interval in `_timeout`, on the observer (for watches added later) and on each watch's
     # emitter, and offers no setter. Were it renamed, the watcher would keep MkDocs' 0.5 s: a test says so.
     for part in (observer, *observer.emitters):
