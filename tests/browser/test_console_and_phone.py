@@ -79,6 +79,9 @@ def test_what_a_slow_phone_paints_early_stays_where_it_is(visitor: Visitor) -> N
         html = (visitor.site.root / path.strip("/") / "index.html").read_text(encoding="utf-8")
         with visitor.open(path, viewport=PHONE) as (page, _):
             whole = page.evaluate(DRAWN)
+            # once loaded, the header shows its buttons (the rule that waits for the whole header lets go)
+            assert {"label.md-header__button md-icon", "button.md-header__button md-icon"} <= {
+                name for name, _, _ in whole.values()}, path
             for cut in cuts(html):
                 page.route(visitor.site.url(path), answer_with(html[:cut]))
                 page.goto(visitor.site.url(path), wait_until="load")
