@@ -15,8 +15,10 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.outputs import citations
-from outputs_helpers import SITE_URL, build, copy_project
+from mkdocs_explainer.siteinfo import SiteInfo
+from outputs_helpers import ROOT, SITE_URL, build, copy_project
 from pylatexenc.latex2text import LatexNodes2Text
 from test_properties import CHARACTERS, SYNTAX
 
@@ -125,6 +127,21 @@ def test_each_cite_this_has_its_three_files_where_the_script_links_them(site):
             assert (page.parent / root).resolve() == site.resolve()
             for extension in ("csl.json", "bib", "ris"):
                 assert (site / citations.cite_path(item_id, extension)).is_file(), (item_id, extension)
+
+
+def test_only_items_with_a_card_get_files_of_their_own_and_every_item_stays_in_the_whole_file(tmp_path):
+    """A card's "Cite this" is the only link to an item's own files: a site showing a few of many facts writes the
+    few (a rewrite of the cards drops the rest), and citations.csl.json still holds every item."""
+    catalog = build_catalog(ROOT / "data", ROOT)
+    carded = sorted(catalog.items)[::3]
+    for homes in ({item: "facts/" for item in catalog.items}, dict.fromkeys(carded, "facts/")):
+        citations.write(tmp_path, catalog, SiteInfo("Site", "", "https://example.org/", "facts/", homes=homes))
+    assert sorted(path.name for path in (tmp_path / citations.CITE_DIR).iterdir()) == sorted(
+        f"{item}.{extension}" for item in carded for extension in citations.FORMATS)
+    whole = json.loads((tmp_path / citations.ALL_CITATIONS).read_text(encoding="utf-8"))
+    assert {entry["id"] for entry in whole} >= set(catalog.items)
+    [entry] = json.loads((tmp_path / citations.cite_path(carded[0], "csl.json")).read_text(encoding="utf-8"))
+    assert entry == next(e for e in whole if e["id"] == carded[0])
 
 
 @settings(max_examples=300)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections.abc import Iterator
@@ -109,9 +110,10 @@ PREVIEW_SITE = SiteInfo("Test site", "What the tests build", "https://example.or
 def write_exports(site_dir: Path, catalog: Catalog) -> dict[str, bytes]:
     """The per-item outputs (exports, citation files, data package tables) as the build writes them."""
     site_dir.mkdir(exist_ok=True)
-    export.write(site_dir, catalog, PREVIEW_SITE)
-    citations.write(site_dir, catalog, PREVIEW_SITE)
-    datapackage.write(site_dir, catalog, PREVIEW_SITE)
+    site = dataclasses.replace(PREVIEW_SITE, homes=dict.fromkeys(catalog.items, "facts/"))  # every item has a card
+    export.write(site_dir, catalog, site)
+    citations.write(site_dir, catalog, site)
+    datapackage.write(site_dir, catalog, site)
     return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in sorted(site_dir.rglob("*"))
             if path.is_file()}
 
