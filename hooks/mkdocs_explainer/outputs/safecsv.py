@@ -22,8 +22,9 @@ _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?
 def neutralise(cell: str) -> str:
     """`cell` as a spreadsheet may open it: itself, or `'` + itself when it would start a formula."""
     first = cell[:1]
-    # A leading space does not stop every spreadsheet: look at the first character after the spaces too.
-    if (first in FORMULA_TRIGGERS or cell.lstrip(" ")[:1] in FORMULA_TRIGGERS) and not _NUMBER.fullmatch(cell):
+    if first == " ":  # a leading space does not stop every spreadsheet: the first character after the spaces counts
+        first = cell.lstrip(" ")[:1]
+    if first in FORMULA_TRIGGERS and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
 
