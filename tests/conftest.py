@@ -114,6 +114,35 @@ if UNDER_MUTATION:
     def _no_cached_answers() -> None:
         _forget_what_the_package_worked_out()
 
+    # mutmut's first pass notes which tests reach each function, and runs a mutant against those only. A shared
+    # fixture (a module's one build) does its work while the first of its tests is set up, so mutmut credited the
+    # whole build to that one test: a mutant the others would catch ran against it alone. Each test is credited
+    # here with what its shared fixtures reached, and with their cost (mutmut runs the cheapest tests first).
+    _reached_by_fixture: dict[int, tuple[set[str], float]] = {}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(fixturedef: Any, request: Any) -> Any:
+        from mutmut.state import state
+
+        reached = state()._stats
+        before = set(reached)
+        reached.clear()
+        start = time.perf_counter()
+        yield
+        if fixturedef.scope != "function":
+            _reached_by_fixture[id(fixturedef)] = (set(reached), time.perf_counter() - start)
+        reached |= before
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_call(item: pytest.Item) -> None:
+        from mutmut.state import state
+
+        for definitions in item._fixtureinfo.name2fixturedefs.values():  # type: ignore[attr-defined]
+            for definition in definitions:
+                reached, cost = _reached_by_fixture.get(id(definition), (set(), 0.0))
+                state()._stats |= reached
+                state().duration_by_test[item.nodeid] += cost
+
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     for name, original in _saved.items():

@@ -318,6 +318,24 @@ def test_the_packaged_world_outlines_are_what_the_script_makes(tmp_path, monkeyp
     assert make_basemap.make_world(WORLD_ATLAS, 0.04) == basemap.PACKAGED.read_bytes()
 
 
+def test_the_packaged_form_decodes_to_degrees_by_hand():
+    """The package's compact form: each ring's first point, then steps from the one before, in hundredths of a
+    degree. Worked by hand: 10.00°E 20.00°N, then 0.05° east and south, then back."""
+    import gzip
+
+    packed = {"scale": 100, "attribution": "Test outlines", "region": {"west": 0, "east": 30, "south": 0, "north": 40},
+              "countries": [{"name": "Testland", "rings": [[1000, 2000, 5, -5, -5, 5], [-150, 30]]}]}
+    plain = basemap.decode(gzip.compress(json.dumps(packed).encode("utf-8")))
+    assert plain == {"attribution": "Test outlines", "region": packed["region"],
+                     "countries": [{"name": "Testland", "rings": [[10.0, 20.0, 10.05, 19.95, 10.0, 20.0], [-1.5, 0.3]]}]}
+    packed["countries"][0]["rings"] = [[1000, 2000, 5]]  # a longitude with no latitude: a damaged file
+    with pytest.raises(ValueError):
+        basemap.decode(gzip.compress(json.dumps(packed).encode("utf-8")))
+    world = basemap.load(None)
+    assert world.attribution == basemap.ATTRIBUTION and world.region == basemap.WORLD and not world.own
+    assert world.outlines["attribution"].startswith("Country outlines: Natural Earth")
+
+
 def test_without_its_own_outlines_a_site_draws_on_the_packaged_world(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "data" / "basemap.json").unlink()
