@@ -13,9 +13,10 @@ from xml.etree import ElementTree
 
 import pytest
 from hypothesis import example, given
+from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.pages import figures
 from mkdocs_explainer.siteinfo import SiteInfo
-from outputs_helpers import SITE_URL, build, copy_project
+from outputs_helpers import ROOT, SITE_URL, build, copy_project
 from test_properties import TEXT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -108,7 +109,7 @@ def test_every_charts_csv_is_its_table(site):
                  for a, cells in table.rows if "data-fact" in a]
         rows = read_csv(site / "figures" / f"{name}.csv")
         assert [(r["id"], r["claimant"], r["value"]) for r in rows] == [s[:3] for s in shown], name
-        assert all(r["status"] in status.lower() for r, (*_, status) in zip(rows, shown, strict=True)), name
+        assert all(r["status"] and r["status"] in status.lower() for r, (*_, status) in zip(rows, shown, strict=True)), name
         for row in rows:
             assert row["date"] and row["source_urls"].startswith("http") and row["permalink"].startswith(SITE_URL)
             assert float(row["value_low"]) <= float(row["value_high"])
@@ -116,6 +117,38 @@ def test_every_charts_csv_is_its_table(site):
         drawing = ElementTree.parse(site / "figures" / f"{name}.svg").getroot()
         bars = [e for e in drawing.iter(f"{SVG}rect") if "fx-chart__bar" in e.get("class", "")]
         assert len(bars) == len(rows), name
+
+
+def test_each_row_says_what_its_record_in_the_data_says():
+    """Every column of a chart's and a map's rows, read against the records themselves; a range plots both ends,
+    a text or a quote nothing."""
+    catalog = build_catalog(ROOT / "data", ROOT)
+    site = SiteInfo("Site", "", "https://example.org/", "facts/")
+    columns, rows = figures.figure_table(catalog, "chart", "nk-casualties", lambda *_: set(), site)
+    assert columns == figures.ITEM_COLUMNS and [row["id"] for row in rows] == [
+        fact["id"] for fact in catalog.group_members("nk-casualties")]
+    for row in rows:
+        fact = catalog.items[row["id"]]
+        claimant = catalog["claimants"][fact["claimant"]]
+        assert set(row) == set(columns)
+        assert (row["claimant"], row["claimant_id"], row["date"], row["status"], row["unit"]) == (
+            claimant["name"], claimant["id"], fact["date"], fact["status"], fact["unit"])
+        assert (row["value_low"], row["value_high"]) == (fact["value"], fact["value"])
+        assert f"{fact['value']:,}" in row["value"] and row["permalink"] == f"https://example.org/facts/#{fact['id']}"
+    assert figures._plotted({"value_kind": "range", "value": {"min": 8000, "max": 10000}}) == (8000, 10000)
+    assert figures._plotted({"value_kind": "text", "value": "Kursk"}) == (None, None)
+    quote = next(item for item in catalog.items.values() if item["kind"] == "quote")
+    [row] = figures.item_rows(catalog, [quote], None)
+    assert (row["value"], row["value_low"], row["value_high"], row["permalink"]) == (None, None, None, None)
+
+    columns, rows = figures.figure_table(catalog, "map", "deployment-map", lambda *_: set())
+    places = [row for row in rows if row["type"] == "place"]
+    assert columns == figures.MAP_COLUMNS and places
+    for row in places:
+        place = catalog["places"][row["id"]]
+        assert (row["name"], row["lat"], row["lon"]) == (place["name"], place["lat"], place["lon"])
+        assert row["radius_km"] == (place["radius_km"] if place.get("approximate") else None)
+    assert any(row["radius_km"] for row in places) and not all(row["radius_km"] for row in places)
 
 
 def test_every_maps_csv_is_its_list(site):

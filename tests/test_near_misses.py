@@ -86,3 +86,17 @@ def test_no_disturbed_shortcode_vanishes(catalog: Catalog, kind: str, position: 
     assert rendered or [p.line for p in page.problems] == [3], (body, page.problems)
     if page.problems:
         assert not rendered
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("<!--FACT:f-us-->", "<!-- fact:f-us -->"),  # nothing between the comment's marks and the words
+    ("<!-- FACT: f-us extra -->", "<!-- fact:f-us -->"),  # the id, and nothing after it
+    ("<!-- Facts -->", "<!-- facts -->"),
+    ("<!-- Facts f-us -->", "<!-- facts -->"),  # no colon: the words after the kind are not an id
+    ("<!-- 42 -->", "<!-- 42 -->"),  # no word at all: the comment as it is, in lower case
+    ("<!-- ÄBC -->", "<!-- äbc -->"),
+])
+def test_the_form_suggested_for_a_near_miss(written: str, meant: str) -> None:
+    from mkdocs_explainer.pages.markers import suggestion
+
+    assert suggestion(written) == meant

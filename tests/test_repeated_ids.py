@@ -57,3 +57,5 @@ def test_ids_are_read_in_every_attribute_quoting_and_headings_outside_code():
     assert anchors.ids_in("""<p id="a"></p><div class=x id='b'><span id=c data-id="no">""") == ["a", "b", "c"]
     markdown = "# One\n\n```\n# Not a heading\n```\n\n## Two {#second .wide}\n### Three ###\n## One\n"
     assert anchors.heading_lines(markdown, slugify, 10) == [(10, "one"), (16, "second"), (17, "three"), (18, "one_1")]
+    # Lines count from 1 unless told; an attribute list without an id is not part of the anchor.
+    assert anchors.heading_lines("# Two words {.wide}\n", slugify) == [(1, "two-words")]
