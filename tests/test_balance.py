@@ -221,3 +221,16 @@ def test_each_stance_is_a_side_and_each_claimant_s_estimate_its_own():
     assert side({"stance": "denies", "claimant": "kcna"}) == "denies"
     assert side({"stance": "estimate", "claimant": "nis"}) == "estimate:nis"
     assert side({"stance": "estimate", "claimant": "hur"}) != side({"stance": "estimate", "claimant": "nis"})
+
+
+def test_the_build_warns_of_every_page_each_for_its_own_side_and_typed_figures():
+    """Both page checks over several pages: each warning names its own page, none is lost to a later page."""
+    catalog = catalog_of(QUESTION)
+    one_side = "# Fighting\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
+    typed = "# Troops\n\nAbout 8,000 troops are near Kursk.\n"
+    pages = [(name, text, check(text, catalog, page=name)[1])
+             for name, text in (("docs/fight.md", one_side), ("docs/troops.md", typed), ("docs/both.md", one_side + typed))]
+    warnings = [str(w) for w in fairness.page_warnings(pages, catalog)]
+    assert [w.split(": ", 1)[0] for w in warnings] == ["docs/fight.md:3", "docs/troops.md:3", "docs/both.md:3",
+                                                        "docs/both.md:6"]
+    assert "only one side" in warnings[2] and "typed by hand; fact 'troops-near-kursk'" in warnings[3]

@@ -141,14 +141,24 @@ def test_each_row_says_what_its_record_in_the_data_says():
     [row] = figures.item_rows(catalog, [quote], None)
     assert (row["value"], row["value_low"], row["value_high"], row["permalink"]) == (None, None, None, None)
 
-    columns, rows = figures.figure_table(catalog, "map", "deployment-map", lambda *_: set())
-    places = [row for row in rows if row["type"] == "place"]
-    assert columns == figures.MAP_COLUMNS and places
+    places, routes = [], []
+    for map_id, spec in catalog["maps"].items():
+        columns, rows = figures.figure_table(catalog, "map", map_id, lambda *_: set())
+        assert columns == figures.MAP_COLUMNS and [row["id"] for row in rows if row["id"] in catalog["routes"]] == spec["routes"]
+        places += [row for row in rows if row["type"] == "place"]
+        routes += [row for row in rows if row["type"] == "route"]
+    assert len(places) + len(routes) == sum(len(figures.map_rows(catalog, map_id)) for map_id in catalog["maps"])
     for row in places:
         place = catalog["places"][row["id"]]
         assert (row["name"], row["lat"], row["lon"]) == (place["name"], place["lat"], place["lon"])
         assert row["radius_km"] == (place["radius_km"] if place.get("approximate") else None)
     assert any(row["radius_km"] for row in places) and not all(row["radius_km"] for row in places)
+    assert routes
+    for row in routes:
+        route = catalog["routes"][row["id"]]
+        claimant = catalog["claimants"][route["claimant"]]
+        assert (row["name"], row["claimant"], row["claimant_id"], row["date"], row["status"]) == (
+            route["title"], claimant["name"], claimant["id"], f"{route['start']}/{route['end']}", route["status"])
 
 
 def test_every_maps_csv_is_its_list(site):

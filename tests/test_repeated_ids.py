@@ -59,3 +59,15 @@ def test_ids_are_read_in_every_attribute_quoting_and_headings_outside_code():
     assert anchors.heading_lines(markdown, slugify, 10) == [(10, "one"), (16, "second"), (17, "three"), (18, "one_1")]
     # Lines count from 1 unless told; an attribute list without an id is not part of the anchor.
     assert anchors.heading_lines("# Two words {.wide}\n", slugify) == [(1, "two-words")]
+
+
+def test_repeated_ids_are_found_with_the_lines_that_made_them_one_finding_per_drawing():
+    html = ('<figure id="map-a"><title id="map-a-title"></title></figure><h2 id="one"></h2>'
+            '<figure id="map-a"><title id="map-a-title"></title></figure><p id="x"></p><p id="x"></p><p id="x"></p>'
+            '<p id="y"></p><p id="y"></p>')
+    produced = [(8, ["map-a", "map-a-title"]), (3, ["one"]), (6, ["map-a", "map-a-title"])]
+    assert anchors.repeated_ids(html, produced) == [
+        anchors.RepeatedId("map-a", 2, (6, 8)),  # its title, made by the same lines, is the same finding
+        anchors.RepeatedId("x", 3, ()), anchors.RepeatedId("y", 2, ()),  # no line known: one finding each
+    ]
+    assert anchors.repeated_ids('<p id="a"></p><p id="b"></p>', [(1, ["a"]), (2, ["b"])]) == []

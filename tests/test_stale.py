@@ -63,3 +63,19 @@ def test_an_ageing_fact_is_an_info_notice_that_does_not_break_a_strict_build(tmp
     assert notice and notice[0].startswith("INFO"), result.stderr
     assert "zz-event (event): last reviewed 20 January 2001" in result.stderr
     assert "WARNING" not in result.stderr
+
+
+def test_an_items_dates_read_from_its_review_and_revisions():
+    """Worked by hand: revised in November and twice on one day in February, reviewed in January."""
+    from mkdocs_explainer.pages import history
+
+    item = {"reviewed": "2025-01-10", "revisions": [{"date": "2024-11-01", "change": "first"},
+                                                   {"date": "2025-02-01", "change": "second"},
+                                                   {"date": "2025-02-01", "change": "third"}]}
+    assert (history.first_recorded(item), history.updated(item)) == ("2024-11-01", "2025-02-01")
+    assert history.last_revision(item)["change"] == "third"  # the later listed of two on one day
+    plain = {"reviewed": "2025-01-10"}
+    assert (history.first_recorded(plain), history.updated(plain), history.last_revision(plain)) == (
+        "2025-01-10", "2025-01-10", None)
+    assert history.page_dates([item, plain]) == history.PageDates("2024-11-01", "2025-02-01")
+    assert history.page_dates([]) is None
