@@ -113,6 +113,14 @@ TESTS_BY_MODULE = {
                               "tests/test_i18n.py", "tests/test_hostile_data.py", "tests/test_properties.py"]
        for name in ("__init__", "citations", "datapackage", "editions", "figures", "linkcheck", "safexml", "seo",
                     "social_card", "stale")},
+    # Modules of outputs/ whose own tests reach them: a survivor runs every test that reached it, so the list
+    # above (a dozen files, each with a build of its own) cost minutes per survivor.
+    "outputs/safexml.py": ["tests/test_feed.py", "tests/test_properties.py", "tests/test_hostile_data.py"],
+    "outputs/stale.py": ["tests/test_stale.py"],
+    "outputs/citations.py": ["tests/test_cite_formats.py", "tests/test_reuse.py"],
+    "outputs/seo.py": ["tests/test_head.py", "tests/test_descriptions.py", "tests/test_hostile_data.py",
+                       "tests/test_properties.py", "tests/test_markup_in_every_field.py"],
+    "outputs/linkcheck.py": ["tests/test_linkcheck.py"],
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 
