@@ -234,3 +234,33 @@ def test_the_build_warns_of_every_page_each_for_its_own_side_and_typed_figures()
     assert [w.split(": ", 1)[0] for w in warnings] == ["docs/fight.md:3", "docs/troops.md:3", "docs/both.md:3",
                                                         "docs/both.md:6"]
     assert "only one side" in warnings[2] and "typed by hand; fact 'troops-near-kursk'" in warnings[3]
+
+
+NEAR_QUESTION = """\
+questions:
+  - id: were-they-near
+    title: Were they near Kursk?
+    positions:
+      - claimant: us-gov
+        date: 2024-10-31
+        stance: yes
+        summary: The US said about 8,000 were near the border.
+        items: [troops-near-kursk]
+      - claimant: ru-gov
+        date: 2024-11-06
+        stance: no
+        summary: Russia denied it.
+        items: [denial-ru]
+"""
+
+
+@pytest.mark.parametrize("page", [
+    "Ukraine said so: <!-- fact:combat-ua -->.\n",  # the first question: none of its items on the page
+    "<!-- question:were-they-near -->\n\nUkraine said so: <!-- fact:combat-ua -->.\n",  # the first shown whole
+])
+def test_a_question_the_page_treats_fairly_does_not_hide_the_next_one_it_does_not(page):
+    catalog = catalog_of(NEAR_QUESTION, QUESTION)
+    assert list(catalog["questions"]) == ["were-they-near", "did-they-fight"]
+    _, codes = check("# Fighting\n\n" + page, catalog, page="docs/fight.md")
+    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    assert "question 'did-they-fight'" in warning

@@ -71,3 +71,7 @@ def test_repeated_ids_are_found_with_the_lines_that_made_them_one_finding_per_dr
         anchors.RepeatedId("x", 3, ()), anchors.RepeatedId("y", 2, ()),  # no line known: one finding each
     ]
     assert anchors.repeated_ids('<p id="a"></p><p id="b"></p>', [(1, ["a"]), (2, ["b"])]) == []
+    # An id no line made, then one made on line 1: two findings, however many came before.
+    html = '<p id="a"></p><p id="a"></p><p id="x"></p><p id="x"></p><p id="z"></p><p id="z"></p>'
+    assert anchors.repeated_ids(html, [(5, ["a"]), (1, ["z"])]) == [
+        anchors.RepeatedId("a", 2, (5,)), anchors.RepeatedId("x", 2, ()), anchors.RepeatedId("z", 2, (1,))]
