@@ -86,3 +86,15 @@ def test_a_broken_template_is_a_problem_naming_the_template(data_texts, tmp_path
         render.environment.cache_clear()
     [problem] = caught.value.problems
     assert (Path(problem.file).name, problem.line) == ("legend.html", 2)
+
+
+def test_a_shortcode_naming_no_record_does_not_hide_what_the_next_ones_show(data_texts):
+    """The page scan's list of what a page shows (for its dates and the fairness checks) goes on past an unknown id:
+    the page's conversion reports that one."""
+    from mkdocs_explainer.pages import scan
+    from mkdocs_explainer.pages.shortcodes import Shortcode
+
+    catalog = catalog_of(data_texts)
+    codes = [Shortcode("estimates", "no-such-group", 1, "<!-- estimates:no-such-group -->"),
+             Shortcode("fact", "troops-total-us", 3, "<!-- fact:troops-total-us -->")]
+    assert scan.items_shown(codes, catalog) == {"troops-total-us"}
