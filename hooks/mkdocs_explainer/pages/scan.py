@@ -115,9 +115,5 @@ def items_shown(codes: list[shortcodes.Shortcode], catalog: Catalog) -> set[str]
     """Items the shortcodes show; those naming no record show nothing (their page's conversion reports them)."""
     shown: set[str] = set()
     for code in codes:
-        kind = shortcodes.KINDS[code.kind]
-        try:
-            shown |= kind.shows(catalog, code.arg)
-        except KeyError:
-            continue
+        shown |= shortcodes.KINDS[code.kind].shows(catalog, code.arg)
     return shown
