@@ -13,10 +13,13 @@ import pytest
 import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from conftest import FACTS, SOURCES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs_explainer.data.catalog import build_catalog
+from mkdocs_explainer.data.catalog import build_catalog, link
+from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import citations
+from mkdocs_explainer.pages import citation
 from mkdocs_explainer.siteinfo import SiteInfo
 from outputs_helpers import ROOT, SITE_URL, build, copy_project
 from pylatexenc.latex2text import LatexNodes2Text
@@ -175,3 +178,41 @@ def test_any_url_stays_one_bibtex_field(path):
     assert not library.failed_blocks
     [entry] = library.entries
     assert set(entry.fields_dict) == {"url"}
+
+
+SPOKESPERSON = """\
+sources:
+  - id: atlas
+    publisher: Reference Works
+    title: Atlas of the region
+    url: https://example.org/atlas
+claimants:
+  - id: spokesperson
+    name: Jane Doe
+    role: Spokesperson of the ministry
+    kind: official
+facts:
+  - id: troops-said
+    label: Troops, the spokesperson's figure
+    value: 9000
+    unit: troops
+    date: 2024-11-02
+    claimant: spokesperson
+    status: claimed
+    sources: [{source: ap-report, excerpt: "She said 9,000 troops had arrived."}, {source: atlas, excerpt: "9,000 troops"}]
+    reviewed: 2026-11-01
+"""
+
+
+def test_the_citation_text_worked_by_hand():
+    """Who says it (with their post, when they have one), when, its status, and each source with its date when it
+    has one; "Source" or "Sources" by their number."""
+    catalog = link([check_file(name, text.encode()) for name, text in {
+        "data/sources.yml": SOURCES, "data/facts.yml": FACTS, "data/extra.yml": SPOKESPERSON}.items()])
+    assert citation.citation(catalog.items["troops-said"], catalog, "The Site") == (
+        "The Site: Troops, the spokesperson's figure: 9,000 troops, according to Jane Doe, Spokesperson of the "
+        "ministry, 2 November 2024 (status: claimed). Sources: Associated Press, “Troops near the border”, "
+        "31 October 2024, https://example.org/ap; Reference Works, “Atlas of the region”, https://example.org/atlas.")
+    assert citation.citation(catalog.items["troops-near-kursk"], catalog, "The Site") == (
+        "The Site: Troops near Kursk: about 8,000 troops, according to United States government, 31 October 2024 "
+        "(status: reported). Source: Associated Press, “Troops near the border”, 31 October 2024, https://example.org/ap.")

@@ -115,3 +115,12 @@ def test_the_advice_names_every_fact_holding_the_figure():
     assert advice(["a"], in_page=False) == ("fact 'a' holds this figure: don't type it again here (it would go stale "
                                             "when the fact changes); name the fact's claim in words and show the "
                                             "figure on the page from the fact")
+
+
+def test_front_matter_code_and_comments_are_blanked_and_every_other_character_kept():
+    """Worked by hand: the front matter (up to its closing ---, not a later rule) and a comment become spaces, line
+    by line; the text and a horizontal rule stay."""
+    text = "---\ntitle: 8,000\n---\nText 9,000 <!-- fact:x -->\n\n---\n\nMore 7,000\n"
+    assert prose(text) == "   \n" + " " * 12 + "\n   \nText 9,000 " + " " * 15 + "\n\n---\n\nMore 7,000\n"
+    assert prose("---\n\n---\nText\n") == "   \n\n   \nText\n"  # an empty line in the front matter
+    assert prose("Text\n---\nmore\n---\n") == "Text\n---\nmore\n---\n"  # no front matter: rules stay
