@@ -264,3 +264,37 @@ def test_a_question_the_page_treats_fairly_does_not_hide_the_next_one_it_does_no
     _, codes = check("# Fighting\n\n" + page, catalog, page="docs/fight.md")
     [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
     assert "question 'did-they-fight'" in warning
+
+
+THREE_SIDES = """\
+questions:
+  - id: who-was-there
+    title: Who was there?
+    positions:
+      - claimant: ua-gov
+        date: 2024-11-05
+        stance: yes
+        summary: Ukraine said the troops were in combat.
+        items: [combat-ua]
+      - claimant: ru-gov
+        date: 2024-11-06
+        stance: no
+        summary: Russia denied it.
+        items: [denial-ru]
+      - claimant: us-gov
+        date: 2024-10-31
+        stance: neither
+        summary: The US gave figures near the border.
+        items: [troops-near-kursk, troops-total-us]
+"""
+
+
+def test_the_warning_stands_at_the_one_sided_shortcode_and_lists_every_position_left_out():
+    catalog = catalog_of(THREE_SIDES)
+    text = "# Fighting\n\n<!-- timeline:kind=event -->\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
+    _, codes = check(text, catalog, page="docs/fight.md")
+    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    assert warning.startswith("docs/fight.md:5: question 'who-was-there'")
+    assert warning.endswith("the record also holds: Russian government (2024-11-06, no: denial-ru); United States "
+                            "government (2024-10-31, neither: troops-near-kursk, troops-total-us). Show those too, "
+                            "or add <!-- question:who-was-there --> to the page")
