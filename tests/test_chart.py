@@ -60,3 +60,23 @@ def test_a_value_too_long_for_the_room_beside_its_bar_goes_on_a_line_below_it() 
     assert wide.text_x == chart.x0 and wide.text_y > wide.y + chart.bar_height
     assert short.text_x > chart.x0 + short.width and short.text_y < short.y + chart.bar_height
     assert short.label_y > wide.text_y  # the next row starts below the moved value
+
+
+def test_the_bars_placed_by_hand() -> None:
+    """Worked by hand for the 420-unit drawing: (420 - 2·8) · 0.45 / 10,000 = 0.01818 units per unit of value; a
+    label line of 20 above each bar of 18, rows 14 apart; the value 6 past the bar's end, or on a line of its own
+    below the bar when it would run past the right edge (46 characters of 8.5 need 391 of the 379.8 left)."""
+    from mkdocs_explainer.pages.chart import Bar
+
+    chart = layout([Entry("A", "8,000", 8000, 8000), Entry("B", "3,000 to 10,000", 3000, 10000),
+                    Entry("C", "x" * 46, 1000, 1000)])
+    assert chart.bars == [
+        Bar("A", "8,000", label_y=22, y=28, width=145.4, range_width=0, text_x=159.4, text_y=41),
+        Bar("B", "3,000 to 10,000", label_y=74, y=80, width=54.5, range_width=127.3, text_x=195.8, text_y=93),
+        Bar("C", "x" * 46, label_y=126, y=132, width=18.2, range_width=0, text_x=8, text_y=166),
+    ]
+    assert (chart.x0, chart.height) == (8, 178)
+    with pytest.raises(ValueError, match=r"^a chart needs at least one figure$"):
+        layout([])
+    with pytest.raises(ValueError, match=r"^bars need figures of zero or more, with low <= high$"):
+        layout([_entry(5, 4)])

@@ -109,3 +109,33 @@ def test_the_trend_shortcode_draws_an_accessible_chart_with_its_table() -> None:
     rows = re.findall(r'<tr data-fact="([^"]+)">', html)
     assert rows == ["troops-total-us", "troops-total-us-later"]
     assert 'href="../facts/#troops-total-us-later"' in html
+
+
+def test_the_trend_placed_by_hand() -> None:
+    """Worked by hand for the 420-unit drawing. The top figure 3,000 rounds up to 5,000; the value labels need
+    8 + 5 · 8.5 + 6 = 56.5 on the left; the plot runs from 14 to 184 (170 high) and its dates from 66.5 to 396
+    (10 days: 32.95 a day)."""
+    from mkdocs_explainer.pages.trend import Point, Tick, legend_label, nice_ceiling
+
+    readings = [Reading("a", dt.date(2024, 1, 1), 1000, 1000, "A"), Reading("a", dt.date(2024, 1, 11), 1500, 2500, "A"),
+                Reading("b", dt.date(2024, 1, 6), 3000, 3000), Reading("b", dt.date(2024, 1, 11), 1226, 1226)]
+    chart = layout(readings)
+    assert (chart.left, chart.right, chart.top, chart.bottom, chart.height) == (56.5, 406, 14, 184, 280)
+    assert chart.value_ticks == [Tick(184, "0"), Tick(99, "2,500"), Tick(14, "5,000")]
+    assert chart.date_ticks == [Tick(66.5, "2024-01-01"), Tick(396, "2024-01-11")]
+    a, b = chart.series
+    assert (a.label, a.index, a.marker, a.dash, a.legend_y) == ("A", 0, "circle", "", 224)
+    assert (b.label, b.index, b.marker, b.dash, b.legend_y) == ("b", 1, "square", "6 4", 248)
+    assert a.points == [Point(66.5, 150, 150, 150), Point(396, 116, 133, 99)]
+    assert b.points == [Point(231.2, 82, 82, 82), Point(396, 142.3, 142.3, 142.3)]  # 1,226: 184 - 41.68
+    assert (a.path, b.path) == ("M66.5 150.0 L396.0 116.0", "M231.2 82.0 L396.0 142.3")
+    assert layout([Reading("a", dt.date(2024, 1, 1), 0, 0)]).value_ticks[-1].text == "1"  # zero is a figure too
+    assert [nice_ceiling(v) for v in (0.5, 1000, 1001, 2400, 4000, 5001)] == [0.5, 1000, 2000, 2500, 5000, 10000]
+    # The legend's room at a drawing 417.5 wide: 417.5 - 2 · 8 - 36 = 365.5, exactly 43 characters of 8.5.
+    assert legend_label("x" * 43, "S", 417.5) == "x" * 43
+    assert legend_label("x" * 44, "S", 417.5) == "S"
+    assert legend_label("x" * 44, None, 417.5) == "x" * 44
+    with pytest.raises(ValueError, match=r"^a trend chart needs at least one figure$"):
+        layout([])
+    with pytest.raises(ValueError, match=r"^a trend chart needs figures of zero or more, with low <= high$"):
+        layout([Reading("a", dt.date(2024, 1, 1), 5, 4)])
