@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -405,6 +406,35 @@ def test_each_maps_outlines_are_kept_and_reused(tmp_path, monkeypatch):
     next(tmp_path.iterdir()).write_text("{", encoding="utf-8")
     with pytest.raises(AssertionError, match="drawn again"):
         basemap.land(frame, region, outlines, tmp_path)
+
+
+def test_kept_outlines_belong_to_their_basemap_and_a_saved_basemap_is_read_again(tmp_path):
+    """The cache key holds the basemap's bytes: another basemap with the same region is drawn, not served the first
+    one's outlines. A site's basemap.json saved again (same size, or same time) is read again."""
+    region = {"west": 120, "east": 140, "south": 35, "north": 50}
+    frame = maps.Frame.fit(region)
+    world = basemap.load(None)
+    own_file = tmp_path / "basemap.json"
+    plain = json.loads((ROOT / "data" / "basemap.json").read_text(encoding="utf-8"))
+    own_file.write_text(json.dumps({**plain, "countries": [c for c in plain["countries"] if c["name"] == "Japan"]}),
+                        encoding="utf-8")  # outlines of Japan only
+    own = basemap.load(own_file)
+    assert (world.name, own.name, basemap.load(own_file, "data/my-outlines.json").name) == (
+        "the package's world outlines", "data/basemap.json", "data/my-outlines.json")
+    drawn_world = basemap.land(frame, region, world, tmp_path / "cache")
+    assert [name for name, _ in basemap.land(frame, region, own, tmp_path / "cache")[0]] == ["Japan"] != [
+        name for name, _ in drawn_world[0]]
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+    text = own_file.read_text(encoding="utf-8")
+    attribution = json.loads(text)["attribution"]
+    later = own_file.stat().st_mtime_ns + 10**9
+    own_file.write_text(text.replace(attribution, attribution.swapcase()), encoding="utf-8")  # the same size
+    os.utime(own_file, ns=(later, later))
+    assert basemap.load(own_file).attribution == attribution.swapcase()
+    own_file.write_text(text.replace(attribution, "Other outlines"), encoding="utf-8")  # the same time
+    os.utime(own_file, ns=(later, later))
+    assert basemap.load(own_file).attribution == "Other outlines"
 
 
 @pytest.mark.parametrize(("region", "message"), [
