@@ -452,16 +452,34 @@ def test_only_the_newest_kept_outlines_stay(tmp_path, monkeypatch):
 
     monkeypatch.setattr(basemap, "KEEP", 2)
     outlines = basemap.load(ROOT / "data" / "basemap.json")
-    for number, east in enumerate((140, 141, 142)):
-        region = {"west": 120, "east": east, "south": 35, "north": 50}
+    regions = [{"west": 120, "east": east, "south": 35, "north": 50} for east in range(140, 146)]
+    for number, region in enumerate(regions):
         basemap.land(maps.Frame.fit(region), region, outlines, tmp_path)
         for entry in tmp_path.iterdir():  # file times one second apart, oldest first
             if entry.stat().st_mtime > 1_000_000 + number:
                 os.utime(entry, (1_000_000 + number, 1_000_000 + number))
     assert len(list(tmp_path.iterdir())) == 2
-    newest = {"west": 120, "east": 142, "south": 35, "north": 50}
-    monkeypatch.setattr(maps, "_land", lambda *args: pytest.fail("drawn again"))
-    basemap.land(maps.Frame.fit(newest), newest, outlines, tmp_path)  # still kept
+    drawn = []
+    monkeypatch.setattr(maps, "_land", lambda frame, plain: drawn.append(frame.width) or ([], []))
+    monkeypatch.setattr(basemap, "_keep", lambda *args: None)
+    for region in regions:
+        before = len(drawn)
+        basemap.land(maps.Frame.fit(region), region, outlines, tmp_path)
+        assert (len(drawn) > before) == (region["east"] < 144), region  # the two newest are kept, by time
+
+
+def test_a_cache_folder_that_cannot_be_tidied_still_keeps_the_new_entry(tmp_path):
+    """A folder to make on the way, and an entry that cannot be read while tidying (a dangling link): the map is
+    drawn and kept, and nothing is left half-written."""
+    region = {"west": 120, "east": 140, "south": 35, "north": 50}
+    cache = tmp_path / "deep" / "cache"
+    basemap.land(maps.Frame.fit(region), region, basemap.load(None), cache)
+    assert [entry.suffix for entry in cache.iterdir()] == [".json"]
+    (cache / "broken.json").symlink_to(tmp_path / "nowhere.json")
+    other = {**region, "east": 141}
+    basemap.land(maps.Frame.fit(other), other, basemap.load(None), cache)
+    assert sorted(entry.suffix for entry in cache.iterdir() if entry.exists()) == [".json", ".json"]
+    assert not [entry for entry in cache.iterdir() if entry.name.startswith(".writing-")]
 
 
 # --- coordinates follow the value rules; a record that contradicts itself is refused -------------------
