@@ -181,6 +181,42 @@ _THIRD_SCOPE: dict[str, str] = {
 }
 """The third scope's survivors argued equivalent (data/: the modules not in the first two scopes)."""
 
+_P = "mkdocs_explainer.pages."
+_WHOLE = "the value is always a whole number: rounding to none or two places gives the same position"
+_PAGES_SCOPE: dict[str, str] = {
+    **{f"{_P}{name}": "\"UTF-8\" and \"utf-8\" (and \"UTF-8-SIG\") name the same codec" for name in (
+        "basemap.x_decode__mutmut_6", "basemap.x_land__mutmut_22", "scan.x_scan_pages__mutmut_15",
+        "basemap.x__keep__mutmut_24")},
+    **{f"{_P}{name}": "the cache file is JSON written with ensure_ascii: ASCII in any encoding" for name in (
+        "basemap.x_land__mutmut_20", "basemap.x__keep__mutmut_17", "basemap.x__keep__mutmut_20")},
+    f"{_P}basemap.x__keep__mutmut_1": "\"\" and None are both false: no temporary file to remove",
+    **{f"{_P}basemap.x__keep__mutmut_{n}": "the temporary file's name is never read (it is renamed, or removed)"
+       for n in (10, 11, 12, 13, 14)},
+    f"{_P}basemap.x__keep__mutmut_9": "where the temporary file is made: on the cache's own filesystem the same "
+    "result; on another the rename fails and the cache is skipped (the map is drawn)",
+    **{f"{_P}basemap.x__keep__mutmut_{n}": "JSON with or without spaces after its separators: the same value"
+       for n in (27, 30)},
+    **{f"{_P}basemap.x__keep__mutmut_{n}": "the entry was listed a moment before: it exists unless another process "
+       "removed it, and then the error is caught (the cache is skipped)" for n in (49, 50)},
+    **{f"{_P}history.x_last_revision__mutmut_{n}": "no revisions and None are both false: no last revision"
+       for n in (3, 5)},
+    **{f"{_P}fairness.x_one_sided__mutmut_{n}": "never used: a page is one-sided only where it shows an item of the "
+       "question, so some shortcode's items meet it" for n in (30, 32, 39)},
+    f"{_P}fairness.x_typed_figures__mutmut_3": "works the held figures out again instead of taking those given: "
+    "the same figures",
+    **{f"{_P}fairness.x_page_warnings__mutmut_{n}": "typed_figures works the held figures out itself when given none: "
+       "the same figures, once per page" for n in (1, 19, 23)},
+    f"{_P}figures.x_map_rows__mutmut_34": "the schema refuses a radius on a place that is not approximate",
+    f"{_P}chart.x_layout__mutmut_25": "with no figure above zero every bar is 0 long at any scale",
+    **{f"{_P}chart.x_layout__mutmut_{n}": _WHOLE for n in (86, 88, 98, 115, 117, 120)},
+    **{f"{_P}trend.x_layout__mutmut_{n}": _WHOLE for n in (139, 141, 144, 177, 179, 183)},
+    **{f"{_P}trend.x_layout__mutmut_{n}": "shares and their texts are made from one list: always the same length"
+       for n in (154, 157, 158)},
+    f"{_P}scan.x_scan_pages__mutmut_30": "None and \"\" both mean no field: the problem reads the same",
+    f"{_P}scan.x_items_shown__mutmut_9": "the guard was dead (no kind's list raises KeyError) and is removed since",
+}
+"""pages/: the survivors argued equivalent."""
+
 EQUIVALENT: dict[str, str] = {
     "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_1": "the first character is also the first after "
     "`lstrip(' ')` unless it is a space, which is no trigger",
@@ -251,6 +287,7 @@ EQUIVALENT: dict[str, str] = {
     **{name: "where the staging folder is made and what it is called: a failed rename only skips the cache" for name in (
         *(f"mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_{n}" for n in (1, 10, 11, 12, 13)),)},
     **_THIRD_SCOPE,
+    **_PAGES_SCOPE,
 }
 
 
