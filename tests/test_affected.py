@@ -102,9 +102,12 @@ def test_the_page_scan_names_a_page_that_is_not_utf8_at_its_line_and_reads_the_o
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "bad.md").write_bytes(b"# Page\n\nCaf\xe9 <!-- fact:x -->\n")
+    (docs / "blank-first.md").write_bytes(b"\nCaf\xe9\n")
     (docs / "good.md").write_bytes("\ufeff# Good\n\n<!-- legend -->\n".encode())  # a byte order mark is fine
     scan = scan_pages(docs, tmp_path, None)
-    assert [str(p) for p in scan.problems] == ["docs/bad.md:3: this page has bytes that are not UTF-8; save it as UTF-8"]
+    assert [str(p) for p in scan.problems] == [
+        "docs/bad.md:3: this page has bytes that are not UTF-8; save it as UTF-8",
+        "docs/blank-first.md:2: this page has bytes that are not UTF-8; save it as UTF-8"]
     assert list(scan.texts) == ["good.md"] and scan.texts["good.md"] == ("docs/good.md", "# Good\n\n<!-- legend -->\n")
     elsewhere = scan_pages(docs, tmp_path / "project", None)  # docs outside the project: named by their own path
     assert elsewhere.texts["good.md"][0] == (docs / "good.md").as_posix()

@@ -298,3 +298,11 @@ def test_the_warning_stands_at_the_one_sided_shortcode_and_lists_every_position_
     assert warning.endswith("the record also holds: Russian government (2024-11-06, no: denial-ru); United States "
                             "government (2024-10-31, neither: troops-near-kursk, troops-total-us). Show those too, "
                             "or add <!-- question:who-was-there --> to the page")
+
+
+def test_the_warnings_line_is_found_past_shortcodes_of_other_kinds():
+    catalog = catalog_of(QUESTION)
+    text = "# Fighting\n\n<!-- chart:troops-total -->\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
+    _, codes = check(text, catalog, page="docs/fight.md")
+    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    assert warning.startswith("docs/fight.md:5: question 'did-they-fight'")

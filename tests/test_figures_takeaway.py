@@ -236,3 +236,10 @@ def test_the_snippet_holds_any_title_as_text(title):
     [(tag, a)] = parsed.elements
     assert (tag, a["title"]) == ("iframe", title)
     assert a["src"] == "https://example.org/embed/chart-x/"
+
+
+def test_the_snippet_without_the_sites_address_points_at_the_embed_page_from_here():
+    assert figures.embed_snippet("map-x", "A map", None, "../") == (
+        '<iframe src="../embed/map-x/" title="A map" width="100%" height="640" style="border:0" loading="lazy"></iframe>')
+    assert figures.embed_snippet("map-x", "A map", SiteInfo("S", "D", ""), "../../").startswith(
+        '<iframe src="../../embed/map-x/"')

@@ -100,3 +100,11 @@ def test_the_form_suggested_for_a_near_miss(written: str, meant: str) -> None:
     from mkdocs_explainer.pages.markers import suggestion
 
     assert suggestion(written) == meant
+
+
+@pytest.mark.parametrize("comment", ["<!--LEGEND-->", "<!--FACT:f-us-->", "<!-- Fact: f-us -->"])
+def test_a_near_miss_without_spaces_or_in_capitals_is_taken_for_a_shortcode(comment: str) -> None:
+    from mkdocs_explainer.pages.markers import looks_like_shortcode
+
+    assert looks_like_shortcode(comment, shortcodes.KINDS)
+    assert not looks_like_shortcode("<!--LEGENDS-->", shortcodes.KINDS)

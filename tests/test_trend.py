@@ -139,3 +139,9 @@ def test_the_trend_placed_by_hand() -> None:
         layout([])
     with pytest.raises(ValueError, match=r"^a trend chart needs figures of zero or more, with low <= high$"):
         layout([Reading("a", dt.date(2024, 1, 1), 5, 4)])
+
+
+def test_a_series_of_one_figure_has_a_marker_and_no_line():
+    chart = layout([Reading("a", dt.date(2024, 1, 1), 5, 5), Reading("b", dt.date(2024, 1, 2), 6, 6),
+                    Reading("b", dt.date(2024, 1, 3), 7, 7)])
+    assert [len(s.points) for s in chart.series] == [1, 2] and chart.series[0].path == "" and chart.series[1].path
