@@ -219,6 +219,7 @@ _PAGES_SCOPE: dict[str, str] = {
     **{f"{_P}fairness.x_prose__mutmut_{n}": "found from the fourth character, the end is at least 4 when found"
        for n in (19, 20)},
     f"{_P}fairness.x_page_warnings__mutmut_18": "given the held figures, typed_figures does not read the catalog",
+    f"{_P}chart.x_ems__mutmut_7": "X is no East Asian width class: \"XXWFXX\" holds the same classes as \"WF\"",
     f"{_P}scan.x_scan_pages__mutmut_19": "bytes.count from None counts from the start, as from 0",
     f"{_P}scan.x_scan_pages__mutmut_30": "None and \"\" both mean no field: the problem reads the same",
     f"{_P}scan.x_items_shown__mutmut_9": "the guard was dead (no kind's list raises KeyError) and is removed since",

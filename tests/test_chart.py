@@ -86,5 +86,5 @@ def test_text_lengths_in_average_characters_by_hand() -> None:
     """A Latin letter or digit counts 1, a Hangul, kana or Han character 2, a thin or narrow space 0.5."""
     from mkdocs_explainer.pages.chart import ems, fits
 
-    assert [ems("ab"), ems("한국"), ems("1\u202f000"), ems("8\u2009000"), ems("")] == [2, 4, 4.5, 4.5, 0]
+    assert [ems("ab"), ems("한국"), ems("1\u202f000"), ems("8\u2009000"), ems(""), ems("XW")] == [2, 4, 4.5, 4.5, 0, 2]
     assert fits("한국", 34) and not fits("한국", 33.9)  # 4 characters of 8.5
