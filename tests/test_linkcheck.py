@@ -295,3 +295,18 @@ def test_the_share_of_shared_words_has_its_threshold(have, same):
     assert difflib.SequenceMatcher(None, recorded, page).ratio() < 0.6  # the other test cannot pass it
     assert titles_match(recorded, page) is same
 
+
+
+def test_the_commands_help_names_every_option(capsys):
+    with pytest.raises(SystemExit) as exited:
+        linkcheck.main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert exited.value.code == 0 and shown.startswith("usage: make check-sources")
+    for option, words in [("--root", "project folder (holds data/)"), ("--data", "data folder, relative to --root"),
+                          ("--workers", "links checked at the same time"),
+                          ("--timeout", "seconds to wait for a connection or for data"),
+                          ("--retries", "tries after the first, on no answer or a 5xx"),
+                          ("--deadline", "seconds for one link in all (tries, redirects, reading), however slow the server"),
+                          ("--allow-private", "also visit loopback and private addresses (a local test server)")]:
+        assert option in shown and words in shown, option
+    assert "Check every source link for link rot." in shown

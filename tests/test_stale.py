@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import pytest
 from mkdocs_explainer.data.catalog import link
 from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import stale
@@ -79,3 +80,25 @@ def test_an_items_dates_read_from_its_review_and_revisions():
         "2025-01-10", "2025-01-10", None)
     assert history.page_dates([item, plain]) == history.PageDates("2024-11-01", "2025-02-01")
     assert history.page_dates([]) is None
+
+
+def test_the_stale_report_in_process_lists_overdue_items_and_refuses_what_it_cannot_read(tmp_path, capsys):
+    """The same report as `make stale` runs, called in this process (so its every line is tested under mutation
+    too): overdue items and the count, a clean report, and each refusal with its exit code."""
+    project = copy_project(tmp_path / "project")
+    assert stale.main(["--root", str(project), "--today", "2001-04-01", "--days", "30"]) == 1
+    out, err = capsys.readouterr()
+    assert "zz-event (event): last reviewed 20 January 2001, 71 days ago" in out and "zz-revised" in out
+    assert err.startswith("2 of ") and "not reviewed in the last 30 days" in err
+    assert stale.main(["--root", str(project), "--today", "2001-03-02", "--days", "365"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.startswith("All ") and out.rstrip().endswith("reviewed within the last 365 days.")
+    with pytest.raises(SystemExit) as exited:
+        stale.main(["--root", str(tmp_path / "nowhere")])
+    assert exited.value.code == 2 and "holds no mkdocs.yml" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        stale.main(["--root", str(project), "--days", "-1"])
+    assert exited.value.code == 2 and "--days" in capsys.readouterr().err
+    (project / "data" / "zz-broken.yml").write_text("facts: [", encoding="utf-8")
+    assert stale.main(["--root", str(project), "--days", "30"]) == 2
+    assert "data/zz-broken.yml" in capsys.readouterr().err
