@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import http.server
+import logging
 import socket
 import threading
 import time
@@ -310,3 +311,45 @@ def test_the_commands_help_names_every_option(capsys):
                           ("--allow-private", "also visit loopback and private addresses (a local test server)")]:
         assert option in shown and words in shown, option
     assert "Check every source link for link rot." in shown
+
+
+def test_the_commands_options_reach_the_checks_with_their_defaults(tmp_path: Path, monkeypatch, capsys):
+    """What `make check-sources` passes on: each option's default, each option given, the data folder under the
+    project; a note goes to the report's standard output, a problem to its errors, and each is counted."""
+    seen: dict = {}
+
+    def links_in(root, data):
+        seen["folders"] = (root, data)
+        return ["a", "b", "c"]
+
+    def check_all(links, *settings):
+        seen["settings"] = settings
+        def link(line: int, source: str, url: str) -> linkcheck.Link:
+            return linkcheck.Link(f"data/s.yml:{line}", source, "url", url, "A title")
+
+        return [linkcheck.Result(link(3, "x", "https://a.example/"), note="answered 403 Forbidden"),
+                linkcheck.Result(link(4, "y", "https://b.example/"), problem="dead link (404)"),
+                linkcheck.Result(link(5, "z", "https://c.example/"))]
+
+    monkeypatch.setattr(linkcheck, "links_in", links_in)
+    monkeypatch.setattr(linkcheck, "check_all", check_all)
+    monkeypatch.chdir(tmp_path)
+    assert linkcheck.main([]) == 1
+    assert seen == {"folders": (tmp_path, tmp_path / "data"), "settings": (8, 15.0, 2, 60.0, False)}
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["data/s.yml:3: x.url <https://a.example/>: answered 403 Forbidden",
+                                "3 links checked: 1 problem(s), 1 to check by hand."]
+    assert err.splitlines() == ["data/s.yml:4: y.url <https://b.example/>: dead link (404)"]
+    assert logging.getLogger("urllib3").level == logging.ERROR  # its retry lines would bury the report
+    linkcheck.main(["--root", "elsewhere", "--data", "facts", "--workers", "3", "--timeout", "2.5", "--retries", "0",
+                    "--deadline", "9.5", "--allow-private"])
+    assert seen == {"folders": (Path("elsewhere"), Path("elsewhere") / "facts"), "settings": (3, 2.5, 0, 9.5, True)}
+    assert all(type(value) is kind for value, kind in zip(seen["settings"], (int, float, int, float, bool), strict=True))
+
+
+def test_the_command_names_a_broken_data_file_and_checks_nothing(tmp_path: Path, capsys):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sources.yml").write_text("sources: [", encoding="utf-8")
+    assert linkcheck.main(["--root", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "data/sources.yml" in err

@@ -102,3 +102,17 @@ def test_the_stale_report_in_process_lists_overdue_items_and_refuses_what_it_can
     (project / "data" / "zz-broken.yml").write_text("facts: [", encoding="utf-8")
     assert stale.main(["--root", str(project), "--days", "30"]) == 2
     assert "data/zz-broken.yml" in capsys.readouterr().err
+
+
+def test_the_stale_reports_help_names_every_option(capsys):
+    with pytest.raises(SystemExit):
+        stale.main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert shown.startswith("usage: make stale") and "List facts, quotes and events overdue for review." in shown
+    for option, words in [("--root", "project folder (holds mkdocs.yml and data/)"),
+                          ("--days", "maximum age of a review in days (default: mkdocs.yml's stale_after_days)"),
+                          ("--today", "check as of this date (YYYY-MM-DD)")]:
+        assert option in shown and words in shown, option
+    with pytest.raises(SystemExit):
+        stale.main(["--help"], prog="explainer stale")
+    assert capsys.readouterr().out.startswith("usage: explainer stale")
