@@ -353,3 +353,36 @@ def test_the_command_names_a_broken_data_file_and_checks_nothing(tmp_path: Path,
     assert linkcheck.main(["--root", str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "data/sources.yml" in err
+
+
+def test_a_pages_titles_are_read_by_hand():
+    """Its <title> and its og:title or twitter:title, entities decoded; nothing else, and no end without a start."""
+    html = ('<head><meta property="og:title" content="OG &amp; title"><meta property="description" content="Not one">'
+            '<meta property="twitter:title" content=""><meta content="No property"><title>Page &amp; title</title>'
+            '</head><body><p>Body text</p></body>')
+    assert linkcheck.page_titles(html) == ["OG & title", "Page & title"]
+    assert linkcheck.page_titles('<meta property="twitter:title" content="Tw">') == ["Tw"]
+    assert linkcheck.page_titles("</title><p>Text</p>") == []
+    assert linkcheck.page_titles("<title>A</title>junk</title>") == ["A"]
+
+
+def test_public_addresses_and_the_rest_by_hand():
+    assert linkcheck._public("93.184.216.34") and linkcheck._public("2606:4700::1111")
+    assert not linkcheck._public("fe80::1%eth0")  # link-local, with its zone
+    assert not linkcheck._public("ff0e::1") and not linkcheck._public("::ffff:127.0.0.1")
+    assert linkcheck._host("https://www.example.org/a") == "example.org" == linkcheck._host("http://example.org")
+    assert linkcheck._host("https://example.org.www./") == "example.org.www."
+
+
+def test_titles_with_their_words_run_together_still_match_and_a_title_of_no_words_is_not_compared():
+    assert linkcheck.titles_match("North Korean troops", "NorthKorean troops")  # one word of three shared
+    assert linkcheck.titles_match("—", "Anything at all")
+    assert not linkcheck.titles_match("North Korean troops", "Weather today")
+
+
+def test_a_checked_link_reads_ok_and_a_data_file_without_sources_has_none(tmp_path: Path):
+    link = linkcheck.Link("data/s.yml:3", "x", "url", "https://a.example/", "A title")
+    assert linkcheck.Result(link).line() == "data/s.yml:3: x.url <https://a.example/>: ok"
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "claimants.yml").write_text("claimants:\n  - id: a\n    name: A\n    kind: agency\n")
+    assert linkcheck.links_in(tmp_path, tmp_path / "data") == []

@@ -212,7 +212,7 @@ def page_titles(html: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold().replace("’", "'"))
+    return re.findall(r"\w+", text.casefold())
 
 
 def titles_match(recorded: str, page: str) -> bool:
