@@ -386,3 +386,43 @@ def test_a_checked_link_reads_ok_and_a_data_file_without_sources_has_none(tmp_pa
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "claimants.yml").write_text("claimants:\n  - id: a\n    name: A\n    kind: agency\n")
     assert linkcheck.links_in(tmp_path, tmp_path / "data") == []
+
+
+def test_an_https_address_on_loopback_is_refused_too(server):
+    port = server.rsplit(":", 1)[1]
+    url = f"https://localhost:{port}/ok"
+    result = check("", url, allow_private=False, retries=0)[url]
+    assert result.problem.startswith("refused: not a public address ("), result.problem
+
+
+class _Answer:
+    """A server's answer as the checker reads it: status, headers, and a body read at most `amt` bytes at a time,
+    sent gzipped (decoded only when asked)."""
+
+    def __init__(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
+        self.status, self.headers, self._body = status, headers, body
+
+    def read(self, amt: int | None = None, decode_content: bool = False) -> bytes:
+        import gzip
+
+        body = self._body[:amt] if amt is not None else self._body
+        return body if decode_content else gzip.compress(body)
+
+
+def test_each_answer_judged_by_hand():
+    link = Link("data/x.yml:1", "src", "url", "https://a.example/", "Новости дня")
+    judged = {status: linkcheck._judge(link, _Answer(status, {})) for status in (404, 410, 503, 599, 300, 301)}
+    assert {status: (r.problem, r.note) for status, r in judged.items()} == {
+        404: ("dead link (404 Not Found)", None), 410: ("dead link (410 Gone)", None),
+        503: ("server error (503 Service Unavailable)", None), 599: ("server error (599 )", None),
+        300: (None, "answered 300 Multiple Choices; check it in a browser"),
+        301: (None, "answered 301 Moved Permanently; check it in a browser")}
+    page = "<title>Новости дня</title>".encode("windows-1251")
+    assert linkcheck._judge(link, _Answer(200, {"Content-Type": "text/html; charset=windows-1251"}, page)).problem is None
+    # No content type: taken for HTML, so its title is compared (here read as UTF-8, which it is not).
+    assert "title is now" in linkcheck._judge(link, _Answer(200, {}, page)).problem
+    assert linkcheck._judge(link, _Answer(200, {"Content-Type": "application/pdf"}, page)).problem is None
+    # Only the first MAX_BYTES are read: a title past them is not seen.
+    late = b" " * linkcheck.MAX_BYTES + b"<title>Another page</title>"
+    assert linkcheck._judge(link, _Answer(200, {"Content-Type": "text/html"}, late)).problem is None
+    assert linkcheck._reason(None) == "unknown error" and linkcheck._reason(ValueError("x")) == "ValueError"

@@ -15,7 +15,6 @@ the report always covers every link.
 from __future__ import annotations
 
 import argparse
-import codecs
 import difflib
 import ipaddress
 import logging
@@ -336,14 +335,12 @@ def _decode(body: bytes, charset: str) -> str:
     """The page's text in its declared charset if that is a text encoding Python can read, else UTF-8.
 
     A server declares what it likes: an unknown name, or a codec that is not a text encoding
-    (`idna`, `base64`, `rot13`) and refuses `errors="replace"` or the bytes themselves.
+    (`base64`, `rot13`: LookupError) or refuses `errors="replace"` (`idna`: UnicodeError).
     """
     try:
-        if getattr(codecs.lookup(charset), "_is_text_encoding", True) and charset.lower() != "idna":
-            return body.decode(charset, "replace")
+        return body.decode(charset, "replace")
     except (LookupError, UnicodeError, ValueError, TypeError):
-        pass
-    return body.decode("utf-8", "replace")
+        return body.decode("utf-8", "replace")
 
 
 def check_all(links: Iterable[Link], workers: int = 8, timeout: float = 15, retries: int = 2,
