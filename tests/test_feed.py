@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -167,3 +168,13 @@ def test_a_feed_with_no_entries_is_dated_by_the_newest_review_or_never():
     empty = link([check_file("data/zz-empty.yml", b"claimants: []\n")])
     root = parse(empty)
     assert root.findall(f"{A}entry") == [] and root.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
+
+
+def test_the_xml_writer_declares_its_xml_and_names_what_it_refuses():
+
+    from mkdocs_explainer.outputs import safexml
+
+    assert safexml.to_string(ET.Element("feed")) == "<?xml version='1.0' encoding='utf-8'?>\n<feed />\n"
+    text = "x" * 70 + "\x0b"
+    with pytest.raises(ValueError, match=re.escape(f"U+000B can't be written in XML: {text[:60]!r}") + "$"):
+        safexml.checked(text)

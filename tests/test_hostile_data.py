@@ -306,8 +306,9 @@ def test_upper_case_suffix_is_a_data_file_too(project: Path):
 # --- 3. CSV cells that a spreadsheet would evaluate ------------------------------------------------------------
 
 PAYLOADS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "@SUM(1+1)", "+1+cmd|' /C calc'!A0", "-2+3", "=1+1",
-            "==1+1", "\t=1", "\r=1", "\n=1", "\0=1", "|x", "%0A", " =1+1", "-", "+"]
-SAFE = ["foo@example.org", "1-2", "-1.5", "+7", "-12", "8000", "3.14", "a=b", "", "Text", "XX-large", "X=Y"]
+            "==1+1", "\t=1", "\r=1", "\n=1", "\0=1", "|x", "%0A", " =1+1", "-", "+", " \nplain", "  \t=1"]
+SAFE = ["foo@example.org", "1-2", "-1.5", "+7", "-12", "8000", "3.14", "a=b", "", "Text", "XX-large", "X=Y", " X=1",
+        " plain"]
 
 
 @pytest.mark.parametrize("cell", PAYLOADS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import http.server
 import logging
+import re
 import socket
 import threading
 import time
@@ -309,8 +310,8 @@ def test_the_commands_help_names_every_option(capsys):
                           ("--retries", "tries after the first, on no answer or a 5xx"),
                           ("--deadline", "seconds for one link in all (tries, redirects, reading), however slow the server"),
                           ("--allow-private", "also visit loopback and private addresses (a local test server)")]:
-        assert option in shown and words in shown, option
-    assert "Check every source link for link rot." in shown
+        assert re.search(rf"{option}\b.*?(?<!\S){re.escape(words)}(?!\S)", shown), option
+    assert re.search(r"(?<!\S)Check every source link for link rot\.(?!\S)", shown)
 
 
 def test_the_commands_options_reach_the_checks_with_their_defaults(tmp_path: Path, monkeypatch, capsys):
@@ -334,6 +335,7 @@ def test_the_commands_options_reach_the_checks_with_their_defaults(tmp_path: Pat
     monkeypatch.setattr(linkcheck, "links_in", links_in)
     monkeypatch.setattr(linkcheck, "check_all", check_all)
     monkeypatch.chdir(tmp_path)
+    logging.getLogger("urllib3").setLevel(logging.NOTSET)
     assert linkcheck.main([]) == 1
     assert seen == {"folders": (tmp_path, tmp_path / "data"), "settings": (8, 15.0, 2, 60.0, False)}
     out, err = capsys.readouterr()
@@ -364,6 +366,7 @@ def test_a_pages_titles_are_read_by_hand():
     assert linkcheck.page_titles('<meta property="twitter:title" content="Tw">') == ["Tw"]
     assert linkcheck.page_titles("</title><p>Text</p>") == []
     assert linkcheck.page_titles("<title>A</title>junk</title>") == ["A"]
+    assert linkcheck.page_titles("<title>A<!-- a comment -->B</title>") == ["AB"]
 
 
 def test_public_addresses_and_the_rest_by_hand():
@@ -377,6 +380,8 @@ def test_public_addresses_and_the_rest_by_hand():
 def test_titles_with_their_words_run_together_still_match_and_a_title_of_no_words_is_not_compared():
     assert linkcheck.titles_match("North Korean troops", "NorthKorean troops")  # one word of three shared
     assert linkcheck.titles_match("—", "Anything at all")
+    # No word shared: the letters alike, as they run (6 of 11 characters, then 6 of 8).
+    assert linkcheck.titles_match("a b c d e f", "abcdef") and linkcheck.titles_match("abcdef", "ab cd ef")
     assert not linkcheck.titles_match("North Korean troops", "Weather today")
 
 
@@ -426,3 +431,15 @@ def test_each_answer_judged_by_hand():
     late = b" " * linkcheck.MAX_BYTES + b"<title>Another page</title>"
     assert linkcheck._judge(link, _Answer(200, {"Content-Type": "text/html"}, late)).problem is None
     assert linkcheck._reason(None) == "unknown error" and linkcheck._reason(ValueError("x")) == "ValueError"
+
+
+def test_ports_by_hand_and_a_link_checked_without_options_refuses_private_addresses(server):
+    assert (linkcheck._port("https://a.example/"), linkcheck._port("http://a.example/")) == (443, 80)
+    assert linkcheck._port("http://a.example:8080/") == 8080
+    url = f"{server}/ok"
+    http = linkcheck._pool_manager()
+    try:
+        result = linkcheck.check_link(Link("data/x.yml:1", "src", "url", url, TITLE), http, 0.5, 0)
+    finally:
+        http.clear()
+    assert result.problem.startswith("refused: not a public address ("), result.problem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -82,23 +83,27 @@ def test_an_items_dates_read_from_its_review_and_revisions():
     assert history.page_dates([]) is None
 
 
-def test_the_stale_report_in_process_lists_overdue_items_and_refuses_what_it_cannot_read(tmp_path, capsys):
+def test_the_stale_report_in_process_lists_overdue_items_and_refuses_what_it_cannot_read(tmp_path, capsys, monkeypatch):
     """The same report as `make stale` runs, called in this process (so its every line is tested under mutation
     too): overdue items and the count, a clean report, and each refusal with its exit code."""
     project = copy_project(tmp_path / "project")
     assert stale.main(["--root", str(project), "--today", "2001-04-01", "--days", "30"]) == 1
     out, err = capsys.readouterr()
     assert "zz-event (event): last reviewed 20 January 2001, 71 days ago" in out and "zz-revised" in out
-    assert err.startswith("2 of ") and "not reviewed in the last 30 days" in err
+    assert err.startswith("2 of ") and err.endswith(" items not reviewed in the last 30 days: check them against "
+                                                    "their sources, then set `reviewed:` to the day you did.\n")
     assert stale.main(["--root", str(project), "--today", "2001-03-02", "--days", "365"]) == 0
     out, _ = capsys.readouterr()
     assert out.startswith("All ") and out.rstrip().endswith("reviewed within the last 365 days.")
     with pytest.raises(SystemExit) as exited:
         stale.main(["--root", str(tmp_path / "nowhere")])
-    assert exited.value.code == 2 and "holds no mkdocs.yml" in capsys.readouterr().err
+    assert exited.value.code == 2 and capsys.readouterr().err.endswith(
+        "holds no mkdocs.yml: give an explainer's folder (one made by `explainer new`)\n")
     with pytest.raises(SystemExit) as exited:
         stale.main(["--root", str(project), "--days", "-1"])
-    assert exited.value.code == 2 and "--days" in capsys.readouterr().err
+    assert exited.value.code == 2 and re.search(r"(?<![\w-])--days\b", capsys.readouterr().err)
+    monkeypatch.chdir(project)  # the folder it is run in, the configured review period, today's date
+    assert stale.main([]) == 1 and "not reviewed in the last" in capsys.readouterr().err
     (project / "data" / "zz-broken.yml").write_text("facts: [", encoding="utf-8")
     assert stale.main(["--root", str(project), "--days", "30"]) == 2
     assert "data/zz-broken.yml" in capsys.readouterr().err
@@ -108,11 +113,12 @@ def test_the_stale_reports_help_names_every_option(capsys):
     with pytest.raises(SystemExit):
         stale.main(["--help"])
     shown = " ".join(capsys.readouterr().out.split())
-    assert shown.startswith("usage: make stale") and "List facts, quotes and events overdue for review." in shown
+    assert shown.startswith("usage: make stale")
+    assert re.search(r"(?<!\S)List facts, quotes and events overdue for review\.(?!\S)", shown)
     for option, words in [("--root", "project folder (holds mkdocs.yml and data/)"),
                           ("--days", "maximum age of a review in days (default: mkdocs.yml's stale_after_days)"),
                           ("--today", "check as of this date (YYYY-MM-DD)")]:
-        assert option in shown and words in shown, option
+        assert re.search(rf"{option}\b.*?(?<!\S){re.escape(words)}(?!\S)", shown), option
     with pytest.raises(SystemExit):
         stale.main(["--help"], prog="explainer stale")
     assert capsys.readouterr().out.startswith("usage: explainer stale")
