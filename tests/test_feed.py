@@ -171,7 +171,6 @@ def test_a_feed_with_no_entries_is_dated_by_the_newest_review_or_never():
 
 
 def test_the_xml_writer_declares_its_xml_and_names_what_it_refuses():
-
     from mkdocs_explainer.outputs import safexml
 
     assert safexml.to_string(ET.Element("feed")) == "<?xml version='1.0' encoding='utf-8'?>\n<feed />\n"
