@@ -122,3 +122,14 @@ def test_the_stale_reports_help_names_every_option(capsys):
     with pytest.raises(SystemExit):
         stale.main(["--help"], prog="explainer stale")
     assert capsys.readouterr().out.startswith("usage: explainer stale")
+
+
+def test_the_builds_notice_lists_each_overdue_item_on_its_own_line_and_the_default_period(tmp_path, caplog):
+    catalog = _catalog()
+    with caplog.at_level("INFO"):
+        overdue = stale.log_notice(catalog, dt.date(2001, 4, 1), 30)
+    assert [item["id"] for item in overdue] == ["zz-event", "zz-revised"]
+    [notice] = [record.getMessage() for record in caplog.records]
+    assert notice.splitlines()[1:] == [f"  {stale.describe(item, dt.date(2001, 4, 1))}" for item in overdue]
+    (tmp_path / "mkdocs.yml").write_text("site_name: A site\n", encoding="utf-8")
+    assert stale.configured_days(tmp_path / "mkdocs.yml") == stale.DEFAULT_DAYS
