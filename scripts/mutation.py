@@ -226,6 +226,31 @@ _PAGES_SCOPE: dict[str, str] = {
 }
 """pages/: the survivors argued equivalent."""
 
+_L = "mkdocs_explainer.outputs.linkcheck."
+_OUTPUTS_SCOPE: dict[str, str] = {
+    **{f"{_L}xǁ_TitleParserǁ{name}": "None is as false as False, and a list that is never appended to before a "
+       "<title> resets it" for name in ("__init____mutmut_4", "__init____mutmut_6", "handle_endtag__mutmut_5")},
+    f"{_L}xǁ_TitleParserǁ__init____mutmut_5": "an end of <title> with no start then adds an empty title, and "
+    "page_titles drops empty titles",
+    f"{_L}xǁ_TitleParserǁhandle_starttag__mutmut_28": "never reached: the branch is taken only when the content is "
+    "not empty",
+    f"{_L}x_titles_match__mutmut_27": "a similarity of exactly 0.6 (a ratio of character counts): the boundary alone",
+    f"{_L}x__host__mutmut_5": "a host name is only compared with another's: two addresses without one are alike "
+    "either way",
+    **{f"{_L}x__public__mutmut_{n}": "the split of an IPv6 zone was dead (ipaddress reads zones) and is removed since"
+       for n in (3, 6, 7, 8, 9)},
+    **{f"{_L}x__decode__mutmut_{n}": "the text-encoding test was dead (those codecs fail the decode itself, which "
+       "falls back to UTF-8) and is removed since" for n in range(1, 30)},
+    **{f"{_L}x__words__mutmut_{n}": "the apostrophe replaced before reading words was dead (\\w matches neither) and "
+       "is removed since" for n in (10, 11)},
+    **{f"{_L}x__pool_manager__mutmut_{n}": "pool sizes: each check has a manager of its own for one link at a time"
+       for n in (4, 5, 6, 7)},
+    f"{_L}x_check_link__mutmut_1": "the default deadline: every caller in the package passes one",
+    f"{_L}x__judge__mutmut_31": "\"XXtext/htmlXX\" still contains \"html\"",
+    **{f"{_L}x__judge__mutmut_{n}": "the phrase is looked up only for statuses HTTPStatus knows" for n in (4,)},
+}
+"""outputs/: the survivors argued equivalent."""
+
 EQUIVALENT: dict[str, str] = {
     "mkdocs_explainer.outputs.safecsv.x_neutralise__mutmut_1": "the first character is also the first after "
     "`lstrip(' ')` unless it is a space, which is no trigger",
@@ -297,6 +322,7 @@ EQUIVALENT: dict[str, str] = {
         *(f"mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_{n}" for n in (1, 10, 11, 12, 13)),)},
     **_THIRD_SCOPE,
     **_PAGES_SCOPE,
+    **_OUTPUTS_SCOPE,
 }
 
 
