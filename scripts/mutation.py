@@ -468,13 +468,18 @@ def recorded(new: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     except (OSError, ValueError, KeyError):
         runs = []
     if new is not None:
+        # A run recorded before counts were kept per module cannot lose one module: it keeps it, and the new run
+        # leaves that module out (rather than the old run being dropped whole, with every other module it covered).
+        unsplit = {module for run in runs if "by_module" not in run for module in run["modules"]} & set(new["modules"])
+        if unsplit and (split := _without(new, unsplit, "kept by an earlier run that cannot be split")) is not None:
+            new = split
         runs = [kept for run in runs if (kept := _without(run, set(new["modules"]))) is not None]
         runs.append(new)
         RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return runs
 
 
-def _without(run: dict[str, Any], modules: set[str]) -> dict[str, Any] | None:
+def _without(run: dict[str, Any], modules: set[str], why: str = "run again since") -> dict[str, Any] | None:
     """`run` without the modules a newer run mutated again; None if nothing of it is left (or it cannot be split:
     a run recorded before counts were kept per module)."""
     if "(all)" in modules or not set(run["modules"]) & modules:
@@ -487,7 +492,7 @@ def _without(run: dict[str, Any], modules: set[str]) -> dict[str, Any] | None:
     return {**run, "modules": left, "by_module": {m: c for m, c in run["by_module"].items() if m not in modules},
             "survivors": [s for s in run["survivors"] if s[0] not in modules],
             "note": (run.get("note", "") + f" Its figures leave out {', '.join(sorted(set(run['modules']) & modules))}, "
-                     "run again since.").strip()}
+                     f"{why}.").strip()}
 
 
 def package_modules() -> list[str]:
