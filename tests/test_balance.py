@@ -100,11 +100,16 @@ def test_the_question_shortcode_shows_every_position_denials_included():
     assert 'href="../facts/#denial-ru"' in html and 'href="../facts/#combat-ua"' in html
 
 
+def one_sided(catalog, text: str) -> list[str]:
+    """The one-sided warnings for `text` as docs/fight.md."""
+    _, codes = check(text, catalog, page="docs/fight.md")
+    return [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+
+
 def test_a_page_showing_one_side_only_is_warned_naming_the_question_and_what_is_missing():
     catalog = catalog_of(QUESTION)
     text = "# Fighting\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
-    _, codes = check(text, catalog, page="docs/fight.md")
-    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    [warning] = one_sided(catalog, text)
     assert warning.startswith("docs/fight.md:3: question 'did-they-fight': this page shows only one side")
     assert "Russian government (2024-11-06, no: denial-ru)" in warning
     assert "<!-- question:did-they-fight -->" in warning
@@ -236,22 +241,12 @@ def test_the_build_warns_of_every_page_each_for_its_own_side_and_typed_figures()
     assert "only one side" in warnings[2] and "typed by hand; fact 'troops-near-kursk'" in warnings[3]
 
 
-NEAR_QUESTION = """\
-questions:
-  - id: were-they-near
-    title: Were they near Kursk?
-    positions:
-      - claimant: us-gov
-        date: 2024-10-31
-        stance: yes
-        summary: The US said about 8,000 were near the border.
-        items: [troops-near-kursk]
-      - claimant: ru-gov
-        date: 2024-11-06
-        stance: no
-        summary: Russia denied it.
-        items: [denial-ru]
-"""
+NEAR_QUESTION = QUESTION.replace(
+    "did-they-fight", "were-they-near").replace("Did the troops fight?", "Were they near Kursk?").replace(
+    "ua-gov\n        date: 2024-11-05", "us-gov\n        date: 2024-10-31").replace(
+    "Ukraine said the troops were in combat.", "The US said about 8,000 were near the border.").replace(
+    "[combat-ua]", "[troops-near-kursk]")
+"""The same two sides, the yes from the US about another item."""
 
 
 @pytest.mark.parametrize("page", [
@@ -261,26 +256,11 @@ questions:
 def test_a_question_the_page_treats_fairly_does_not_hide_the_next_one_it_does_not(page):
     catalog = catalog_of(NEAR_QUESTION, QUESTION)
     assert list(catalog["questions"]) == ["were-they-near", "did-they-fight"]
-    _, codes = check("# Fighting\n\n" + page, catalog, page="docs/fight.md")
-    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    [warning] = one_sided(catalog, "# Fighting\n\n" + page)
     assert "question 'did-they-fight'" in warning
 
 
-THREE_SIDES = """\
-questions:
-  - id: who-was-there
-    title: Who was there?
-    positions:
-      - claimant: ua-gov
-        date: 2024-11-05
-        stance: yes
-        summary: Ukraine said the troops were in combat.
-        items: [combat-ua]
-      - claimant: ru-gov
-        date: 2024-11-06
-        stance: no
-        summary: Russia denied it.
-        items: [denial-ru]
+THREE_SIDES = QUESTION.replace("did-they-fight", "who-was-there").replace("Did the troops fight?", "Who was there?") + """\
       - claimant: us-gov
         date: 2024-10-31
         stance: neither
@@ -292,8 +272,7 @@ questions:
 def test_the_warning_stands_at_the_one_sided_shortcode_and_lists_every_position_left_out():
     catalog = catalog_of(THREE_SIDES)
     text = "# Fighting\n\n<!-- timeline:kind=event -->\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
-    _, codes = check(text, catalog, page="docs/fight.md")
-    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    [warning] = one_sided(catalog, text)
     assert warning.startswith("docs/fight.md:5: question 'who-was-there'")
     assert warning.endswith("the record also holds: Russian government (2024-11-06, no: denial-ru); United States "
                             "government (2024-10-31, neither: troops-near-kursk, troops-total-us). Show those too, "
@@ -303,6 +282,5 @@ def test_the_warning_stands_at_the_one_sided_shortcode_and_lists_every_position_
 def test_the_warnings_line_is_found_past_shortcodes_of_other_kinds():
     catalog = catalog_of(QUESTION)
     text = "# Fighting\n\n<!-- chart:troops-total -->\n\nUkraine said so: <!-- fact:combat-ua -->.\n"
-    _, codes = check(text, catalog, page="docs/fight.md")
-    [warning] = [str(w) for w in fairness.one_sided("docs/fight.md", codes, catalog)]
+    [warning] = one_sided(catalog, text)
     assert warning.startswith("docs/fight.md:5: question 'did-they-fight'")
