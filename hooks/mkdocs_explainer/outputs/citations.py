@@ -163,11 +163,11 @@ def _as_array(lines: list[str]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def _rendered(item: Record, catalog: Catalog, site: SiteInfo) -> tuple[str, tuple[str, str, str]]:
-    """An item's CSL-JSON entry (one line of JSON) and its three files' texts, in the order of FORMATS."""
+def _rendered(item: Record, catalog: Catalog, site: SiteInfo, files: bool) -> tuple[str, tuple[str, ...]]:
+    """An item's CSL-JSON entry (one line of JSON) and, if `files`, its three files' texts in the order of FORMATS."""
     entry = csl_item(item, catalog, site)
     line = _csl_line(entry)
-    return line, (_as_array([line]), render_bibtex(entry), render_ris(entry))
+    return line, (_as_array([line]), render_bibtex(entry), render_ris(entry)) if files else ()
 
 
 def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
@@ -180,11 +180,11 @@ def write(site_dir: Path, catalog: Catalog, site: SiteInfo) -> list[Path]:
     names: list[str] = []
     lines = []
     for item in sorted(catalog.items.values(), key=lambda i: (i["date"], i["id"])):
-        line, texts = REMEMBERED.get(("cite", item["id"]), catalog.inputs_of(item), partial(_rendered, item, catalog, site))
+        files = item["id"] in site.homes
+        line, texts = REMEMBERED.get(("cite", item["id"], files), catalog.inputs_of(item),
+                                     partial(_rendered, item, catalog, site, files))
         lines.append(line)
-        if item["id"] not in site.homes:
-            continue
-        for extension, text in zip(FORMATS, texts, strict=True):
+        for extension, text in zip(FORMATS if files else (), texts, strict=True):
             name = f"{item['id']}.{extension}"
             write_if_changed(os.path.join(where, name), text)
             names.append(name)
