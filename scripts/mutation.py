@@ -15,7 +15,11 @@ which function; any failing test there aborts the run ("failed to collect stats"
 also narrows the tests to the files that exercise those modules (TESTS_BY_MODULE), which keeps that pass short and
 free of failures elsewhere; each mutant is then run against only the tests that reached its function.
 
-    python scripts/mutation.py [--max-children N] [--only MODULE ...] [--tests PATH ...]
+A module too large for a full run in the time at hand can be sampled (`--sample 0.25`): mutmut generates every
+mutant, runs a random quarter of each module's (seeded, so a run can be repeated), and the report gives the share
+killed among those with its 95% interval. Survivors of a sample are argued or killed like any others.
+
+    python scripts/mutation.py [--max-children N] [--only MODULE ...] [--tests PATH ...] [--sample F [--seed N]]
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -32,10 +38,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / ".mutation"
+WORK = Path(os.environ.get("EXPLAINER_MUTATION_WORK") or ROOT / ".mutation")
+"""The working copy; another folder (EXPLAINER_MUTATION_WORK) lets two runs of different modules go side by side."""
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
 RESULTS = ROOT / "benchmarks" / "mutation-results.json"
 SCOPE = "explainer-scope.json"
+SAMPLE = "explainer-sample.json"
 """In the working copy: the modules it was made for, so --report and --retest without --only keep to them."""
 FOLDERS = ("data", "pages", "outputs")
 GOAL = 0.85
@@ -381,6 +389,27 @@ def survivors() -> list[str]:
     return [line.split(":")[0].strip() for line in listed if line.strip().endswith("survived")]
 
 
+def sampled(fraction: float, seed: int) -> list[str]:
+    """A random `fraction` of each module's mutants (at least one per module), the same for the same seed."""
+    names = [line.strip().rpartition(": ")[0] for line in mutmut("results", "--all", "true", capture=True).stdout.splitlines()]
+    by_module: dict[str, list[str]] = {}
+    for name in filter(None, names):
+        by_module.setdefault(module_of(name), []).append(name)
+    chooser = random.Random(seed)
+    return sorted(name for module in sorted(by_module) for name in
+                  chooser.sample(by_module[module], max(1, round(len(by_module[module]) * fraction))))
+
+
+def interval(killed: int, tested: int) -> tuple[float, float]:
+    """Wilson's 95% interval for the share killed, when the mutants tested are a random sample."""
+    if not tested:
+        return 0.0, 1.0
+    z, share = 1.96, killed / tested
+    centre = (share + z * z / (2 * tested)) / (1 + z * z / tested)
+    half = z * math.sqrt(share * (1 - share) / tested + z * z / (4 * tested * tested)) / (1 + z * z / tested)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def mutation_of(name: str) -> tuple[str, str]:
     """(file, the changed line before → after) of a mutant, from `mutmut show`."""
     diff = mutmut("show", name, capture=True).stdout.splitlines()
@@ -452,13 +481,15 @@ def totals(run: dict[str, Any]) -> dict[str, int]:
     return summed
 
 
-def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str]) -> dict[str, Any]:
+def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str],
+               sample: dict[str, Any] | None = None) -> dict[str, Any]:
     with ThreadPoolExecutor(4) as pool:  # one `mutmut show` process each: mostly waiting for Python to start
         changes = list(pool.map(mutation_of, survived))
     survivors = [[path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name]
                  for name, (path, change) in zip(survived, changes, strict=True)]
-    return {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
-            "by_module": by_module(), "survivors": survivors}
+    record = {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
+              "by_module": by_module(), "survivors": survivors}
+    return record | ({"sample": sample} if sample else {})
 
 
 def recorded(new: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -529,9 +560,14 @@ def report(runs: list[dict[str, Any]]) -> str:
         run_killed, run_tested = score(stats)
         equivalent = [s for s in run["survivors"] if s[3]]
         adjusted = run_killed / (run_tested - len(equivalent)) if run_tested > len(equivalent) else 0.0
+        sample = run.get("sample")
+        low, high = interval(run_killed, run_tested)
         lines += [
             "", f"## {', '.join(run['modules'])} ({run['date']})", "",
             *([run["note"], ""] if run.get("note") else []),
+            *([f"A random {sample['fraction']:.0%} of each module's mutants (seed {sample['seed']}); the share killed "
+               f"among them has a 95% interval of {low:.1%}–{high:.1%} for the module's whole set.", ""]
+              if sample else []),
             f"- tests run: {' '.join(run['tests'])} (tests that start a child process skip: mutants live in-process only)",
             f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
             f"not yet run {stats['total'] - run_tested - stats['no_tests'] - stats['skipped']})",
@@ -553,6 +589,9 @@ def main() -> int:
     parser.add_argument("--tests", nargs="*", default=[], help="test files to run instead of the scope's own")
     parser.add_argument("--retest", action="store_true",
                         help="copy the tests into .mutation/ again and re-run only the survivors there")
+    parser.add_argument("--sample", type=float, default=0.0,
+                        help="run only this share of each module's mutants, drawn at random (e.g. 0.25)")
+    parser.add_argument("--seed", type=int, default=19, help="the sample's seed")
     parser.add_argument("--report", action="store_true",
                         help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
@@ -571,6 +610,14 @@ def main() -> int:
         config.write_text(set_list(config.read_text(encoding="utf-8"), "pytest_add_cli_args_test_selection", tests),
                           encoding="utf-8")
         run = mutmut("run", "--max-children", str(options.max_children), *survivors())
+    elif options.sample:
+        make_working_copy(options.only, tests)
+        # A pattern nothing matches: mutmut generates every mutant and learns which tests reach which function, then
+        # stops (an assertion, expected) before running any; the sample is then run from those.
+        mutmut("run", "--max-children", str(options.max_children), "no-mutant-is-called-this", capture=True)
+        chosen = sampled(options.sample, options.seed)
+        (WORK / SAMPLE).write_text(json.dumps({"fraction": options.sample, "seed": options.seed}), encoding="utf-8")
+        run = mutmut("run", "--max-children", str(options.max_children), *chosen)
     else:
         make_working_copy(options.only, tests)
         run = mutmut("run", "--max-children", str(options.max_children))
@@ -579,7 +626,8 @@ def main() -> int:
     if stats["killed"] + stats["survived"] == 0:
         print(f"mutmut tested no mutant (exit code {run.returncode}); see its output above", file=sys.stderr)
         return run.returncode or 1
-    text = report(recorded(run_record(stats, survivors(), options.only, tests)))
+    sample = json.loads((WORK / SAMPLE).read_text(encoding="utf-8")) if (WORK / SAMPLE).is_file() else None
+    text = report(recorded(run_record(stats, survivors(), options.only, tests, sample)))
     REPORT.write_text(text, encoding="utf-8")
     print(text)
     return 0
