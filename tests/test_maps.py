@@ -562,3 +562,61 @@ def test_places_on_the_edges_of_a_map_s_region_are_inside_it():
     edges = PLACES.replace("region: {west: 120, east: 140, south: 35, north: 50}",
                            "region: {west: 130.39, east: 132.338, south: 42.34, north: 42.88}")
     assert messages(edges) == []
+
+
+def test_a_point_given_in_degrees_east_of_the_centre_falls_where_its_longitude_does():
+    frame = maps.Frame.fit({"west": 25, "east": 150, "south": 30, "north": 66})  # its left edge is west of x = 0
+    assert frame.min_x < 0
+    for lat, lon in [(51.7, 36.2), (40.0, 140.0), (89.9, 87.5), (35.0, 25.0)]:
+        east = lon - frame.projection.central_lon
+        assert frame.projection_point(lat, east) == pytest.approx(frame.point(lat, lon), abs=1e-9)
+
+
+def _marker(x: float, y: float, radius: float = 0) -> maps.Marker:
+    return maps.Marker(place={}, x=x, y=y, radius=radius, number=1)
+
+
+def test_a_route_leg_runs_from_edge_to_edge_of_its_markers_worked_by_hand():
+    # A 3-4-5 triangle: the leg is 50 units long, so each gap moves 3/5 of it across and 4/5 of it down.
+    # Point markers: 5 units of marker, then 2 clear at the start and 4 at the end (room for the arrowhead).
+    assert maps._trim(_marker(0, 0), _marker(30, 40)) == ((4.2, 5.6), (24.6, 32.8))
+    # Areas: their radius instead of the point marker's 5 (3 + 2 = 5 at the start; 11 + 4 = 15 at the end).
+    assert maps._trim(_marker(0, 0, 3), _marker(30, 40, 11)) == ((3.0, 4.0), (21.0, 28.0))
+    # Two markers in one place: no direction to go, and no division by zero.
+    assert maps._trim(_marker(10, 10), _marker(10, 10)) == ((10.0, 10.0), (10.0, 10.0))
+
+
+def test_a_place_on_the_equator_and_the_prime_meridian_is_north_and_east():
+    assert maps.position({"lat": 0, "lon": 0, "approximate": False}) == "0° N, 0° E"
+    assert maps.position({"lat": -33.9, "lon": -18.4, "approximate": False}) == "33.9° S, 18.4° W"
+
+
+@pytest.mark.parametrize("map_id", ["munitions-map", "icbm-map"])
+def test_a_maps_words_list_its_places_then_each_route_with_who_says_so(map_id):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    spec = catalog["maps"][map_id]
+    text = maps.describe(catalog, maps.layout(catalog, spec, maps.read_basemap(ROOT / "data" / "basemap.json")))
+    assert ". Places: " in text
+    assert spec["routes"]
+    for route_id in spec["routes"]:
+        route = catalog["routes"][route_id]
+        who = catalog.claimant_of(route)["name"]
+        assert re.search(rf"\. Route: {re.escape(route['title'])}: [^;]+; [^;]+; according to {re.escape(who)} \(\w+", text)
+
+
+def test_a_broken_basemap_is_named_by_its_own_folder_and_file(tmp_path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    broken = tmp_path / "geo" / "coasts.json"
+    broken.parent.mkdir()
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as error:
+        shortcodes.KINDS["map"].render(PageContext(catalog, basemap=broken), "icbm-map")
+    assert str(error.value.problems[0]).startswith("geo/coasts.json: the map outlines cannot be read (")
+
+
+def test_a_drawn_map_keeps_its_outlines_in_the_build_cache(tmp_path):
+    catalog = build_catalog(ROOT / "data", ROOT)
+    context = PageContext(catalog, basemap=ROOT / "data" / "basemap.json", cache_dir=tmp_path / "maps")
+    html = shortcodes.KINDS["map"].render(context, "icbm-map")
+    assert len(list((tmp_path / "maps").iterdir())) == 1
+    assert shortcodes.KINDS["map"].render(context, "icbm-map") == html

@@ -354,3 +354,29 @@ def test_the_page_scan_reads_text_without_converting_and_skips_code(catalog: Cat
     assert [(c.kind, c.arg, c.line) for c in scan.codes["b.md"]] == [("facts", "", 13), ("value", "f-us", 15)]
     assert scan.first_page_with("facts") == "b.md" and scan.pages_with(("sources", "corrections")) == {}
     assert scan.shown == {"f-us"}
+
+
+# --- Shortcodes another extension stashed as HTML (found in the output, not in the tree) -------------------------
+
+STASHED = {
+    # inlinehilite stashes inline code: a marker sharing its code span with other text is a stray backtick, even
+    # with a code block further down the page
+    "inline code with other text, a block below": (
+        "Set `<!-- value:f-us --> and more` here.\n\n```\nblock\n```\n", "inside inline code that holds other text"),
+    # raw HTML after a closed element inside it is still raw HTML, not an attribute
+    "raw html after a nested element": ("<div><span>x</span> <!-- fact:f-us --></div>\n", "inside raw HTML"),
+}
+
+
+@pytest.mark.parametrize("name", STASHED)
+def test_a_shortcode_in_html_another_extension_stashed_is_refused_for_what_it_is_in(catalog: Catalog, name: str) -> None:
+    text, message = STASHED[name]
+    page = convert(text, context(catalog), [*EXTENSIONS, "pymdownx.inlinehilite"])
+    assert [p.where for p in page.problems] == [re.search(r"<!-- \w+:f-us -->", text).group(0)], page.problems
+    assert message in page.problems[0].message and page.shown == []
+
+
+def test_a_shortcode_alone_in_stashed_inline_code_is_an_example(catalog: Catalog) -> None:
+    page = convert("Type `<!-- value:f-us -->` to show a figure.\n", context(catalog), [*EXTENSIONS, "pymdownx.inlinehilite"])
+    assert page.problems == [] and page.shown == []
+    assert "&lt;!-- value:f-us --&gt;" in page.html

@@ -65,7 +65,8 @@ def test_a_name_taken_or_malformed_is_refused_with_a_warning(templates: Path) ->
     (templates / "shortcodes/Big_Box.html").write_text("<p>mine</p>\n")
     warnings = shortcodes.use_site_kinds(templates)
     assert len(warnings) == 2
-    assert "Big_Box.html: a shortcode's name is lower-case letters and hyphens" in warnings[0]
+    assert warnings[0] == (f"{templates / 'shortcodes/Big_Box.html'}: a shortcode's name is lower-case letters and hyphens "
+                           "(e.g. key-quote.html); this template is not used")
     assert "fact.html: 'fact' is a shortcode already" in warnings[1] and "copy its template" in warnings[1]
     assert shortcodes.KINDS["fact"] is shortcodes.BUILT_IN["fact"] and "pull-box" in shortcodes.KINDS
 

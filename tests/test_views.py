@@ -165,3 +165,106 @@ def test_the_shortcode_list_is_generated_from_the_kinds(catalog: Catalog) -> Non
     html = _render(catalog, "<!-- shortcodes -->")
     for name in shortcodes.KINDS:
         assert f"&lt;!-- {name}" in html
+
+
+def _with_claimant_name(catalog: Catalog, claimant_id: str, name: str) -> Catalog:
+    catalog["claimants"][claimant_id]["name"] = name
+    return catalog
+
+
+def _name_filling(room: float, suffix: str) -> str:
+    """A name whose label (`name · date`) fits in `room` but not in 8 units less: as long as a label can be."""
+    from mkdocs_explainer.pages import chart
+
+    name = "W"
+    while chart.fits(f"{name}W{suffix}", room):
+        name += "W"
+    assert chart.fits(name + suffix, room) and not chart.fits(name + suffix, room - chart.PADDING)
+    return name
+
+
+def test_a_chart_row_is_labelled_with_its_owner_and_date_and_the_short_name_only_where_the_full_one_overflows(
+        catalog: Catalog) -> None:
+    from mkdocs_explainer.pages import chart
+
+    entries = views.chart_entries(catalog, "troops")
+    assert entries[1].label == "South Korea · 30 October 2024"
+    # As long as the row allows (the chart's width less its padding each side): still the full name.
+    longest = _name_filling(chart.WIDTH - 2 * chart.PADDING, " · 28 October 2024")
+    assert views.chart_entries(_with_claimant_name(catalog, "us", longest), "troops")[0].label == f"{longest} · 28 October 2024"
+    # One character longer: the claimant's short name, which the table below the chart spells out.
+    assert views.chart_entries(_with_claimant_name(catalog, "us", longest + "W"), "troops")[0].label == "US · 28 October 2024"
+
+
+def test_a_trend_charts_legend_shortens_only_a_name_that_does_not_fit(catalog: Catalog) -> None:
+    labels = {s.label for s in views.trend_chart(catalog, "troops").series}
+    assert labels == {"<script>alert(1)</script> Agency", "South Korea"}
+    long = views.trend_chart(_with_claimant_name(catalog, "us", "W" * 80), "troops")
+    assert {s.label for s in long.series} == {"US", "South Korea"}
+
+
+def test_a_text_fact_in_a_trend_is_named_with_its_group(catalog: Catalog) -> None:
+    catalog["facts"]["f-text"]["group"] = "troops"
+    with pytest.raises(ValueError, match=r"^group 'troops': fact 'f-text' is not a number and cannot be charted$"):
+        views.trend_chart(catalog, "troops")
+
+
+def test_the_charts_words_are_one_sentence_per_bar(catalog: Catalog) -> None:
+    assert views.describe_chart(catalog, "troops") == (
+        "<script>alert(1)</script> Agency: about 10,000 troops, as of 28 October 2024 (reported); "
+        "South Korea: 11,000–12,000 troops, as of 30 October 2024 (claimed).")
+
+
+def test_a_list_names_a_fact_by_label_and_value_an_event_by_title_a_quote_by_its_words(catalog: Catalog) -> None:
+    assert views.item_summary(catalog.items["f-us"]) == "US figure: about 10,000 troops"
+    assert views.item_summary(catalog.items["e"]) == "A meeting"
+    assert views.item_summary(catalog.items["q"]) == "“we would expect”"
+
+
+def test_a_fact_index_by_question_lists_the_items_of_its_positions(catalog: Catalog) -> None:
+    assert [i["id"] for i in views.filtered_items(catalog, "question=qq")] == ["f-us", "f-kr", "q"]
+    assert views.filter_problem(catalog, "question=nope") == "question=nope: no such question; there are qq"
+    catalog["questions"].clear()
+    assert views.filter_problem(catalog, "question=qq") == "question=qq: no such question; there are none"
+
+
+def test_the_bibliography_lists_the_places_and_routes_citing_each_source() -> None:
+    from project import ROOT
+
+    real = build_catalog(ROOT / "data", ROOT)
+    entries = {entry["id"]: entry for entry in views.bibliography(real)}
+    for section in ("places", "routes"):
+        assert real[section]
+        for record in real[section].values():
+            for cited in record["sources"]:
+                source_id = cited if isinstance(cited, str) else cited["source"]
+                assert record["id"] in [r["id"] for r in entries[source_id]["cited_places"]], (section, record["id"])
+
+
+def test_a_timeline_of_quotes_is_a_valid_filter_and_an_unknown_quote_is_named_as_one(catalog: Catalog) -> None:
+    from pages_helpers import check
+
+    assert check("Text\n\n<!-- timeline:kind=quote -->\n", catalog)[0] == []
+    problems, _ = check("Text <!-- quote:nope --> here.\n", catalog)
+    assert [p.message for p in problems] == ["unknown quote 'nope'."]
+
+
+def test_a_chart_carries_its_words_for_screen_readers(catalog: Catalog) -> None:
+    html = _render(catalog, "<!-- chart:troops -->\n")
+    assert "about 10,000 troops, as of 28 October 2024 (reported); South Korea: 11,000–12,000 troops" in html
+
+
+def test_compiled_templates_are_kept_in_a_folder_that_exists_and_nowhere_without_one(tmp_path: Path) -> None:
+    from mkdocs_explainer.pages.render import CompiledTemplates
+
+    kept = CompiledTemplates()
+    folder = tmp_path / ".cache" / "explainer-templates"
+    kept.keep_in(folder)
+    assert kept.folder is not None and folder.is_dir()
+    kept.keep_in(folder)  # the next build: the folder is there already
+    assert kept.folder is not None and kept.folder.directory == str(folder)
+    kept.keep_in(None)
+    assert kept.folder is None
+    (tmp_path / "a-file").write_text("")
+    kept.keep_in(tmp_path / "a-file" / "below")  # cannot be made: compiled in memory only
+    assert kept.folder is None
