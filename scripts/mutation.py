@@ -231,6 +231,36 @@ _PAGES_SCOPE: dict[str, str] = {
     f"{_P}scan.x_scan_pages__mutmut_19": "bytes.count from None counts from the start, as from 0",
     f"{_P}scan.x_scan_pages__mutmut_30": "None and \"\" both mean no field: the problem reads the same",
     f"{_P}scan.x_items_shown__mutmut_9": "the guard was dead (no kind's list raises KeyError) and is removed since",
+    # the sampled scope of maps, render, views, shortcodes, markdown_ext
+    f"{_P}maps.x__trim__mutmut_10": "the length is replaced only when it is 0, and then both offsets are 0 whatever it is",
+    f"{_P}shortcodes.x__shown_as__mutmut_4": "with no basemap file the package's world outlines are read, which parse "
+    "and cover every region: the name is never shown",
+    f"{_P}markdown_ext.xǁResolveǁ_place__mutmut_8": "Python-Markdown builds every <pre> with a <code> inside (a <pre> "
+    "typed as HTML is raw HTML, not an element): `code` is in the lineage whenever `pre` is",
+    f"{_P}markdown_ext.x__place_in_html__mutmut_4": "str.rfind from None searches from the start, as from 0",
+    f"{_P}markdown_ext.x__place_in_html__mutmut_23": "a </pre> at the text's first character would close a block "
+    "never opened: the search from 1 finds the same",
+    f"{_P}markdown_ext.x__place_in_html__mutmut_71": "a marker found in the HTML after a closed tag is in raw HTML, "
+    "which marks it nested, and a nested marker is reported as raw HTML whatever its place",
+    f"{_P}markdown_ext.xǁPageParserǁ__init____mutmut_12": "the extension loaded a second time by its entry point finds "
+    "no marker left to tag (the first tagged them all): the same markers, found twice over",
+    f"{_P}markdown_ext.x__first_line__mutmut_13": "when the file is shorter than the text, 1 + total - len(body) is at "
+    "most 0 and max() gives 1 either way",
+    **{f"{_P}markdown_ext.xǁShortcodeExtensionǁextendMarkdown__mutmut_{n}": "a processor's registered name is "
+       "only used to replace or remove it, which nothing does" for n in (15, 19, 73)},
+    **{f"{_P}markdown_ext.{name}": "TreeDone never reads its Markdown instance" for name in (
+        "xǁShortcodeExtensionǁextendMarkdown__mutmut_68", "xǁTreeDoneǁ__init____mutmut_1")},
+    f"{_P}markdown_ext.xǁShortcodeExtensionǁextendMarkdown__mutmut_74": "run first instead of last, the flag is set "
+    "before toc's heading pass: the postprocessor then checks each heading as if it were the page, and the "
+    "page's own pass, later, replaces what it found: the same page and problems",
+    f"{_P}markdown_ext.xǁTaggerǁrun__mutmut_5": "None is as false as False (the flag is only tested for truth)",
+    f"{_P}markdown_ext.xǁ_Linesǁorigin__mutmut_1": "with the text unchanged the diff maps each line to itself: the "
+    "same line, found the slow way",
+    **{f"{_P}markdown_ext.xǁ_Linesǁorigin__mutmut_{n}": "difflib's autojunk applies to texts of 200 lines or more, and "
+       "matching blocks still extend across the junked lines: a page of 240 lines with one shortcode line 60 times "
+       "and two snippets maps every shortcode line alike either way (tried)" for n in (10, 14)},
+    f"{_P}markdown_ext.xǁ_Linesǁorigin__mutmut_33": "every line of the converted text is in the map (the diff's "
+    "opcodes cover it all): the default is never used",
 }
 """pages/: the survivors argued equivalent."""
 

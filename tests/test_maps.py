@@ -620,3 +620,10 @@ def test_a_drawn_map_keeps_its_outlines_in_the_build_cache(tmp_path):
     html = shortcodes.KINDS["map"].render(context, "icbm-map")
     assert len(list((tmp_path / "maps").iterdir())) == 1
     assert shortcodes.KINDS["map"].render(context, "icbm-map") == html
+
+
+def test_a_routes_dates_on_the_map_are_cldrs_short_forms():
+    # en: a thin space each side of the dash; one year where both dates share it
+    assert maps.short_dates("2023-09-07", "2023-10-01") == "7 Sept\u2009–\u20091 Oct 2023"
+    assert maps.short_dates("2023-12-30", "2024-01-02") == "30 Dec 2023\u2009–\u20092 Jan 2024"
+    assert maps.short_dates("2024-10-31", "2024-10-31") == "31 Oct 2024"

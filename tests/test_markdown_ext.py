@@ -16,6 +16,8 @@ from markupsafe import Markup
 from mkdocs_explainer.data import schema
 from mkdocs_explainer.data.catalog import Catalog, build_catalog
 from mkdocs_explainer.pages import shortcodes
+from mkdocs_explainer.pages.markdown_ext import PageParser
+from mkdocs_explainer.pages.page_job import PageJob
 from mkdocs_explainer.pages.render import PageContext
 from pages_helpers import EXTENSIONS, check, convert
 from pydantic import BaseModel, BeforeValidator
@@ -380,3 +382,48 @@ def test_a_shortcode_alone_in_stashed_inline_code_is_an_example(catalog: Catalog
     page = convert("Type `<!-- value:f-us -->` to show a figure.\n", context(catalog), [*EXTENSIONS, "pymdownx.inlinehilite"])
     assert page.problems == [] and page.shown == []
     assert "&lt;!-- value:f-us --&gt;" in page.html
+
+
+# --- Where a line came from, when something was inserted before conversion ---------------------------------------
+
+def test_a_line_no_snippet_holds_is_placed_at_the_page_line_it_was_inserted_at(tmp_path: Path) -> None:
+    from mkdocs_explainer.pages.markdown_ext import _Lines
+
+    job = PageJob(first_line=10, snippet_dirs=(tmp_path,))  # an empty folder: no snippet holds the line
+    three = _Lines(job, ["a", "b", "c"], ["a", "inserted", "b", "c"])
+    assert [three.origin(i) for i in range(4)] == [(None, 10), (None, 11), (None, 11), (None, 12)]
+    # After a page's last line: that line, never one past the page's end.
+    one = _Lines(job, ["a"], ["a", "inserted"])
+    assert one.origin(1) == (None, 10)
+
+
+def test_a_line_inserted_with_no_snippet_folder_is_looked_for_under_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_explainer.pages.markdown_ext import _Lines
+
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "note.md").write_text("\ufeffinserted\nsecond\n", encoding="utf-8")  # after a byte-order mark
+    monkeypatch.chdir(tmp_path)
+    lines = _Lines(PageJob(first_line=1, root=tmp_path), ["a"], ["a", "inserted"])
+    assert lines.origin(1) == ("parts/note.md", 1)
+
+
+def test_a_block_shortcode_on_the_line_after_text_is_a_block_of_its_own(catalog: Catalog) -> None:
+    page = convert("Intro line\n<!-- card:f-us -->\nNext line\n", context(catalog))
+    assert page.problems == []
+    assert "<p>Intro line</p>" in page.html and "<p>Next line</p>" in page.html
+    assert not re.search(r"<p>[^<]*<(div|article|section)", page.html)  # the card is not inside a paragraph
+
+
+def test_text_that_looks_like_another_pages_tag_stays_as_written(catalog: Catalog) -> None:
+    # The example in the code block leaves this page's tag in the HTML, which is then taken out: only this page's.
+    page = convert("Code fx0123456789abcdefn1e here.\n\n```\n<!-- value:f-us -->\n```\n", context(catalog))
+    assert page.problems == [] and "Code fx0123456789abcdefn1e here" in page.html
+    assert "&lt;!-- value:f-us --&gt;" in page.html
+
+
+def test_the_parser_given_the_extension_by_its_entry_point_name_still_finds_each_marker_once() -> None:
+    text = "# X\n\nText <!-- value:f-us --> and <!-- FACT:f-us -->.\n"
+    plain = [(m.text, m.line) for m in PageParser(EXTENSIONS).markers(text)]
+    assert plain == [("<!-- value:f-us -->", 3), ("<!-- FACT:f-us -->", 3)]
+    assert [(m.text, m.line) for m in PageParser(["explainer", *EXTENSIONS]).markers(text)] == plain

@@ -156,3 +156,12 @@ def test_under_a_host_the_theme_s_language_is_the_edition_s(project: Path, host:
         assert job.context.site.language == "en"
     finally:
         i18n.activate(i18n.Language.load("en"))
+
+
+def test_a_served_page_shows_broken_data_in_the_page_and_the_server_keeps_going(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "facts" / "all.yml").write_text(DATA.replace("claimants:", "claimants: [", 1), encoding="utf-8")
+    monkeypatch.setattr(standalone, "serving", lambda: True)  # `zensical serve`
+    html = markdown.markdown("Said <!-- fact:f-us -->.\n", extensions=["explainer"],
+                             extension_configs={"explainer": {"data_dir": "facts"}})
+    assert "facts/all.yml:" in html and 'data-fact="f-us"' not in html

@@ -268,3 +268,10 @@ def test_compiled_templates_are_kept_in_a_folder_that_exists_and_nowhere_without
     (tmp_path / "a-file").write_text("")
     kept.keep_in(tmp_path / "a-file" / "below")  # cannot be made: compiled in memory only
     assert kept.folder is None
+
+
+def test_a_shortcode_split_inside_a_word_and_closed_without_a_space_is_suggested_whole(catalog: Catalog) -> None:
+    from pages_helpers import check
+
+    problems, _ = check("Text\n\n<!-- fa\nct:f-us-->\n", catalog)
+    assert [p.message for p in problems] == ["a shortcode is written on one line; write '<!-- fact:f-us -->'"]
