@@ -21,7 +21,7 @@ from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import citations
 from mkdocs_explainer.pages import citation
 from mkdocs_explainer.siteinfo import SiteInfo
-from outputs_helpers import ROOT, SITE_URL, build, copy_project
+from outputs_helpers import ROOT, SITE_URL, build, copy_project, write_data_outputs
 from pylatexenc.latex2text import LatexNodes2Text
 from test_properties import CHARACTERS, SYNTAX
 
@@ -40,6 +40,17 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    return write_data_outputs(tmp_path_factory.mktemp("cite-written"))
+
+
+@pytest.fixture(params=["written", "site"])
+def downloads(request) -> Path:
+    """The citation files as the writers make them in-process (quick), and as the site build publishes them."""
+    return request.getfixturevalue(request.param)
 
 
 def items_of(site: Path) -> list[dict]:
@@ -64,7 +75,8 @@ def bibliography(entries: list[dict]) -> list[str]:
     return [str(text) for text in bib.bibliography()]
 
 
-def test_every_item_has_csl_json_that_citeproc_renders_with_its_words_and_permalink(site):
+def test_every_item_has_csl_json_that_citeproc_renders_with_its_words_and_permalink(downloads):
+    site = downloads
     for item in items_of(site):
         entries = json.loads((site / citations.cite_path(item["id"], "csl.json")).read_text(encoding="utf-8"))
         [entry] = entries
@@ -73,7 +85,8 @@ def test_every_item_has_csl_json_that_citeproc_renders_with_its_words_and_permal
         assert entry["title"] in text and str(entry["issued"]["date-parts"][0][0]) in text
 
 
-def test_the_site_wide_file_holds_every_item_and_every_source_and_renders(site):
+def test_the_site_wide_file_holds_every_item_and_every_source_and_renders(downloads):
+    site = downloads
     entries = json.loads((site / citations.ALL_CITATIONS).read_text(encoding="utf-8"))
     exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
     ids = [entry["id"] for entry in entries]
@@ -89,7 +102,8 @@ def test_the_site_wide_file_holds_every_item_and_every_source_and_renders(site):
             assert entry["author"] == [{"literal": source["author"]}]  # a byline is one name, never split
 
 
-def test_bibtex_and_ris_say_what_the_csl_json_says(site):
+def test_bibtex_and_ris_say_what_the_csl_json_says(downloads):
+    site = downloads
     for item in items_of(site):
         [entry] = json.loads((site / citations.cite_path(item["id"], "csl.json")).read_text(encoding="utf-8"))
         library = bibtexparser.parse_string((site / citations.cite_path(item["id"], "bib")).read_text(encoding="utf-8"))

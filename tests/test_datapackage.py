@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.outputs import datapackage
 from mkdocs_explainer.siteinfo import STATUS_MEANING, License, SiteInfo
-from outputs_helpers import ROOT, build, copy_project
+from outputs_helpers import ROOT, build, copy_project, write_data_outputs
 from test_properties import TEXT
 
 
@@ -26,6 +26,17 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    return write_data_outputs(tmp_path_factory.mktemp("package-written"))
+
+
+@pytest.fixture(params=["written", "site"])
+def downloads(request) -> Path:
+    """The package as the writers make it in-process (quick), and as the site build publishes it."""
+    return request.getfixturevalue(request.param)
 
 
 def validate(path: Path) -> frictionless.Report:
@@ -40,7 +51,8 @@ def rows(site: Path, table: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO((site / "tables" / f"{table}.csv").read_text(encoding="utf-8"))))
 
 
-def test_the_package_validates(site):
+def test_the_package_validates(downloads):
+    site = downloads
     report = validate(site / "datapackage.json")
     assert report.valid, explain(report)
     package = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
@@ -56,7 +68,8 @@ def test_the_package_validates(site):
     assert {"fields": ["claimant_id"], "reference": {"resource": "claimants", "fields": ["id"]}} in facts["foreignKeys"]
 
 
-def test_the_tables_hold_the_records_of_facts_json(site):
+def test_the_tables_hold_the_records_of_facts_json(downloads):
+    site = downloads
     exported = json.loads((site / "facts.json").read_text(encoding="utf-8"))
     for section in ("facts", "quotes", "events"):
         table = rows(site, section)
