@@ -261,6 +261,15 @@ _PAGES_SCOPE: dict[str, str] = {
        "and two snippets maps every shortcode line alike either way (tried)" for n in (10, 14)},
     f"{_P}markdown_ext.xǁ_Linesǁorigin__mutmut_33": "every line of the converted text is in the map (the diff's "
     "opcodes cover it all): the default is never used",
+    f"{_P}maps.xǁFrameǁpoint_from_centre__mutmut_9": "at exactly 180° west of the centre the wrap gives -180 again: "
+    "the same longitude, wrapped or not",
+    f"{_P}maps.x_layout__mutmut_155": "the biggest countries are tried first, as a preference: which names then fit "
+    "depends on the markers and lines; the tests check what any order must give (capitals, no overlap, inside)",
+    **{f"{_P}maps.x_place_labels__mutmut_{n}": "a label's clearance from the scale bar, a marker or a line by a unit "
+       "more or less: it moves a label only where it would then touch them; the tests check the outcome (no label "
+       "overlaps another, a marker or the bar, each inside the map), not the margins" for n in (4, 42, 48, 49, 52, 100)},
+    f"{_P}render.x_render__mutmut_31": "a syntax error in a template loaded from a file always carries its file name: "
+    "the template's own name is never needed",
 }
 """pages/: the survivors argued equivalent."""
 

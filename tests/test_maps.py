@@ -627,3 +627,98 @@ def test_a_routes_dates_on_the_map_are_cldrs_short_forms():
     assert maps.short_dates("2023-09-07", "2023-10-01") == "7 Sept\u2009–\u20091 Oct 2023"
     assert maps.short_dates("2023-12-30", "2024-01-02") == "30 Dec 2023\u2009–\u20092 Jan 2024"
     assert maps.short_dates("2024-10-31", "2024-10-31") == "31 Oct 2024"
+
+
+# --- the drawing's pieces, worked by hand ----------------------------------------------------------------------
+
+def test_a_labels_box_is_its_estimated_width_from_its_anchor():
+    # "Ab": 2 ems of a 10-unit font at 0.62 of the size each = 12.4 wide; 0.8 of the size above the baseline, 0.25 below
+    assert maps.text_box("Ab", 100, 50, "start", 10) == (100, 42.0, 112.4, 52.5)
+    assert maps.text_box("Ab", 100, 50, "middle", 10) == pytest.approx((93.8, 42.0, 106.2, 52.5))
+    assert maps.text_box("Ab", 100, 50, "end", 10) == pytest.approx((87.6, 42.0, 100, 52.5))
+    # capitals are wider: 0.68 of the size (country names)
+    assert maps.text_box("AB", 100, 50, "middle", 10) == pytest.approx((93.2, 42.0, 106.8, 52.5))
+
+
+def test_a_box_is_within_another_up_to_and_including_its_edges():
+    inside = (2, 5, 100, 90)
+    assert maps._within((3, 6, 50, 50), inside) and maps._within((2, 5, 100, 90), inside)
+    for outside in [(1.9, 6, 50, 50), (3, 4.9, 50, 50), (3, 6, 100.1, 50), (3, 6, 50, 90.1), (4, 4, 50, 50)]:
+        assert not maps._within(outside, inside), outside
+
+
+def test_path_data_moves_relatively_in_tenths_and_drops_points_too_close_to_see():
+    assert maps.path_data([(0, 0), (10, 5), (12, 9)], False) == "M0 0l10 5 2 4"
+    assert maps.path_data([(3.04, 7.96), (13.04, 2.96)], True) == "M3 8l10 -5z"
+    assert maps.path_data([(0, 0), (0.5, 0.5), (10, 5)], False) == "M0 0l10 5"  # 0.5 + 0.5 < 1.2 units: dropped
+
+
+def _absolute(path: str) -> list[tuple[int, int]]:
+    """A path's points in tenths of a unit, from its relative moves (exact: path_data rounds before it subtracts)."""
+    numbers = [round(float(n) * 10) for n in re.findall(r"-?[\d.]+", path)]
+    points = [(numbers[0], numbers[1])]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        points.append((points[-1][0] + dx, points[-1][1] + dy))
+    return points
+
+
+def test_the_grid_has_a_line_every_ten_degrees_inside_the_region_each_reaching_five_degrees_past_it():
+    region = {"west": 20, "east": 49.5, "south": 30, "north": 50}
+    frame = maps.Frame.fit(region)
+    lines = maps._graticule(frame, region)
+    # parallels at 30, 40 and 50 (the north edge itself), meridians at 20, 30 and 40 (50 is past the east edge)
+    assert len(lines) == 6 and not any(line.endswith("z") for line in lines)
+    tenths = lambda lat, lon: tuple(round(c * 10) for c in frame.point(lat, lon))  # noqa: E731
+    for line, lat in zip(lines[:3], (30, 40, 50), strict=True):
+        points = _absolute(line)
+        assert len(points) == 49  # curved: 48 steps from 15° to 54.5° east
+        assert points[0] == tenths(lat, 15) and points[-1] == tenths(lat, 54.5)
+    for line, lon in zip(lines[3:], (20, 30, 40), strict=True):
+        assert _absolute(line) == [tenths(25, lon), tenths(55, lon)]  # straight on a conic map
+
+
+def test_the_scale_bar_is_a_round_distance_true_at_the_regions_middle_latitude():
+    region = {"west": 123, "east": 146, "south": 35, "north": 46}
+    frame = maps.Frame.fit(region)
+    bar = maps._scale_bar(frame, region)
+    assert bar.lat == 40.5
+    assert bar.km in (50, 100, 200, 250, 500, 1000, 2000)
+    assert bar.length == round(bar.km * frame.units_per_km(40.5), 1)
+    assert frame.width / 10 < bar.length <= frame.width / 5 * 1.01  # about a fifth of the map, never more
+
+
+def test_a_point_drawn_unturned_is_exactly_where_point_puts_it_and_a_turn_goes_once_round_the_globe():
+    frame = maps.Frame.fit({"west": 20, "east": 49.5, "south": 30, "north": 50})
+    centre = frame.projection.central_lon
+    for i in range(200):
+        lon = 20 + i * 0.173
+        assert frame.point_from_centre(41.3, lon) == frame.point(41.3, lon)  # to the last bit
+    assert frame.point_from_centre(41.3, centre + 180) == frame.projection_point(41.3, 180.0)  # not wrapped to -180
+    assert frame.point_from_centre(41.3, 30.0, turn=360) == frame.projection_point(41.3, 30.0 - centre + 360)
+
+
+def test_markers_are_numbered_from_one_and_countries_are_named_in_capitals():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    drawn = maps.layout(catalog, catalog["maps"]["deployment-map"], maps.read_basemap(ROOT / "data" / "basemap.json"))
+    assert [m.number for m in drawn.markers] == list(range(1, len(drawn.markers) + 1))
+    countries = [label.text for label in drawn.labels if label.kind == "country"]
+    assert countries and all(text == text.upper() and text for text in countries)
+
+
+def test_a_routes_dates_go_on_its_longest_leg_and_every_label_sits_where_its_box_says():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    for map_id in ("munitions-map", "icbm-map"):
+        spec = catalog["maps"][map_id]
+        drawn = maps.layout(catalog, spec, maps.read_basemap(ROOT / "data" / "basemap.json"))
+        for route_id in spec["routes"]:
+            route = catalog["routes"][route_id]
+            legs = [leg for leg in drawn.legs if leg.route["id"] == route_id]
+            longest = max(legs, key=lambda leg: math.dist(leg.start, leg.end))
+            dated = [label for label in drawn.labels if label.kind == "leg" and label.text.endswith(
+                ", " + maps.short_dates(route["start"], route["end"]))]
+            assert [label.text for label in dated] == [f"by {maps.travel_mode(longest.mode)}, "
+                                                       f"{maps.short_dates(route['start'], route['end'])}"]
+        for label in drawn.labels:
+            size = {"place": maps.FONT, "leg": maps.LEG_FONT, "country": maps.COUNTRY_FONT}[label.kind]
+            box = maps.text_box(label.text, label.x, label.y, label.anchor, size)
+            assert box == pytest.approx(label.box, abs=0.06), label  # x and y are rounded to a tenth

@@ -275,3 +275,42 @@ def test_a_shortcode_split_inside_a_word_and_closed_without_a_space_is_suggested
 
     problems, _ = check("Text\n\n<!-- fa\nct:f-us-->\n", catalog)
     assert [p.message for p in problems] == ["a shortcode is written on one line; write '<!-- fact:f-us -->'"]
+
+
+def test_templates_compiled_by_an_earlier_process_are_read_from_the_folder_once_then_kept_in_memory(tmp_path: Path) -> None:
+    import jinja2
+    from mkdocs_explainer.pages.render import CompiledTemplates
+
+    source = {"t.html": "{{ 6 * 7 }}"}
+    earlier = CompiledTemplates()
+    earlier.keep_in(tmp_path / "kept")
+    jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=earlier).get_template("t.html")
+    assert list((tmp_path / "kept").iterdir())  # the earlier process left its compiled template
+
+    later = CompiledTemplates()
+    later.keep_in(tmp_path / "kept")
+    assert jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=later).get_template("t.html").render() == "42"
+    for kept in (tmp_path / "kept").iterdir():
+        kept.unlink()  # from now on only the process's memory has it
+
+    def never_compiled(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    environment = jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=later)
+    environment.compile = never_compiled  # type: ignore[method-assign]
+    assert environment.get_template("t.html").render() == "42"
+
+
+def test_a_sites_own_template_can_link_to_the_fact_index_and_the_site_root(catalog: Catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "explainer-templates"
+    (folder / "shortcodes").mkdir(parents=True)
+    (folder / "shortcodes" / "all-facts.inline.html").write_text(
+        '<a href="{{ fact_index_url }}#{{ record.id }}">{{ record.label }}</a> '
+        '<a href="{{ site_root }}{{ links.corrections }}">corrections</a>', encoding="utf-8")
+    try:
+        assert shortcodes.use_site_kinds(folder) == []
+        html = shortcodes.replace("See <!-- all-facts:f-us -->.\n", PageContext(
+            catalog, fact_index_url="../facts/", site_root="../", links={"corrections": "method/"}, template_dir=folder))
+    finally:
+        shortcodes.use_site_kinds(None)
+    assert '<a href="../facts/#f-us">US figure</a> <a href="../method/">corrections</a>' in html
