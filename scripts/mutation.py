@@ -268,6 +268,15 @@ _PAGES_SCOPE: dict[str, str] = {
     **{f"{_P}maps.x_place_labels__mutmut_{n}": "a label's clearance from the scale bar, a marker or a line by a unit "
        "more or less: it moves a label only where it would then touch them; the tests check the outcome (no label "
        "overlaps another, a marker or the bar, each inside the map), not the margins" for n in (4, 42, 48, 49, 52, 100)},
+    f"{_P}maps.x__centroid__mutmut_22": "only a ring of zero area reaches the fallback, and its every cross product "
+    "is 0 (no part has area), so both numerators are 0 whatever they are divided by",
+    **{f"{_P}maps.x__land__mutmut_{n}": "skipping a ring beyond the frame's reach saves projecting it; a ring that "
+       "only touches the reach, or one drawn anyway, is clipped to nothing (area under 1) and not drawn" for n in (36, 38, 40)},
+    f"{_P}maps.x__ring_turns__mutmut_36": "a closing step of exactly 180° goes either way round the globe: no "
+    "outline has one (the basemap's points are a few km apart)",
+    f"{_P}maps.x__ring_turns__mutmut_64": "(m + 180) % 360 and (m - 180) % 360 are the same number",
+    f"{_P}maps.xǁFrameǁfit__mutmut_31": "on a conic map the meridians are straight, so their ends, the region's "
+    "corners (sampled with the parallels), are their extremes: the same frame",
     f"{_P}render.x_render__mutmut_31": "a syntax error in a template loaded from a file always carries its file name: "
     "the template's own name is never needed",
 }

@@ -722,3 +722,42 @@ def test_a_routes_dates_go_on_its_longest_leg_and_every_label_sits_where_its_box
             size = {"place": maps.FONT, "leg": maps.LEG_FONT, "country": maps.COUNTRY_FONT}[label.kind]
             box = maps.text_box(label.text, label.x, label.y, label.anchor, size)
             assert box == pytest.approx(label.box, abs=0.06), label  # x and y are rounded to a tenth
+
+
+def test_a_ring_is_cut_edge_by_edge_worked_by_hand():
+    # Sutherland-Hodgman against x >= 0, x <= 10, y >= 0, y <= 10 in turn, each pass starting from the last point:
+    # the right edge cuts (20, 0)-(0, 20) at (10, 10); the bottom edge then cuts (0, 20)-(0, 0) at (0, 10), keeps
+    # (10, 10), which lies on it, and cuts (10, 10)-(0, 20) at (10, 10) again.
+    assert maps.clip_ring([(0, 0), (20, 0), (0, 20)], 0, 0, 10, 10) == [(0, 10), (0, 0), (10, 0), (10, 10), (10, 10)]
+    assert maps.clip_ring([(0, 0), (10, 0), (10, 10), (0, 10)], 0, 0, 10, 10) == [(0, 0), (10, 0), (10, 10), (0, 10)]
+
+
+def test_an_outlines_area_and_centre_of_mass_worked_by_hand():
+    assert maps._area([(0, 0), (10, 0), (10, 10), (0, 10)]) == 100
+    assert maps._area([(0, 0), (0, 3), (4, 0)]) == 6  # either way round
+    assert maps._centroid([(0, 0), (10, 0), (10, 10), (0, 10)]) == pytest.approx((5, 5))
+    assert maps._centroid([(0, 0), (6, 0), (0, 3)]) == pytest.approx((2, 1))  # a third of the way from the right angle
+    # crowded points along one coast do not pull the centre their way (the mean of the corners would)
+    assert maps._centroid([(0, 0), (1, 0), (2, 0), (3, 0), (10, 0), (10, 10), (0, 10)]) == pytest.approx((5, 5))
+
+
+def test_a_ring_is_turned_to_stay_in_one_piece_near_the_maps_centre():
+    # Near the centre: drawn where it is.
+    assert maps._ring_turns([10, 20, 20, 10], [40, 40, 50, 50], 15) == ([0, 0, 0, 0], 0.0)
+    # Across the ±180° seam, the map centred on 0°: the points east of the seam go round once, then the whole ring
+    # once back, to lie within 180° of the centre (from 190° to 170° west, not 170° to 190° east).
+    assert maps._ring_turns([170, -170, -170, 170], [60, 60, 70, 70], 0) == ([-360, 0, 0, -360], 0.0)
+    # Round the south pole (its steps add up to a full turn): closed along the parallel beside the pole.
+    assert maps._ring_turns([-150, -90, -30, 30, 90, 150], [-70] * 6, 0) == ([0] * 6, -maps.POLE_LAT)
+    assert maps._ring_turns([150, 90, 30, -30, -90, -150], [70] * 6, 0) == ([0] * 6, maps.POLE_LAT)
+
+
+def test_a_frame_fits_the_region_in_its_width_with_padding_and_a_height_in_tenths():
+    region = {"west": 123, "east": 146, "south": 35, "north": 46}
+    frame = maps.Frame.fit(region)
+    edge = [frame.point(lat, lon) for lat in (35, 40.5, 46) for lon in (123, 134.5, 146)]
+    xs, ys = [p[0] for p in edge], [p[1] for p in edge]
+    assert min(xs) == pytest.approx(maps.PADDING) and max(xs) == pytest.approx(frame.width - maps.PADDING)
+    assert min(ys) == pytest.approx(maps.PADDING)
+    assert max(ys) == pytest.approx(frame.height - maps.PADDING, abs=0.05)
+    assert round(frame.height * 10) == pytest.approx(frame.height * 10, abs=1e-9)  # one decimal
