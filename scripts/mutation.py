@@ -277,6 +277,10 @@ _PAGES_SCOPE: dict[str, str] = {
     f"{_P}maps.x__ring_turns__mutmut_64": "(m + 180) % 360 and (m - 180) % 360 are the same number",
     f"{_P}maps.xǁFrameǁfit__mutmut_31": "on a conic map the meridians are straight, so their ends, the region's "
     "corners (sampled with the parallels), are their extremes: the same frame",
+    f"{_P}maps.xǁFrameǁreach__mutmut_56": "±540° stands for every longitude: outlines turned to stay near the centre "
+    "lie well within it, so -541° reaches the same rings",
+    f"{_P}maps.x__graticule__mutmut_61": "None is as false as False: a grid line is not closed either way",
+    f"{_P}markdown_ext.xǁ_Linesǁ_in_snippets__mutmut_21": "\"UTF-8-SIG\" and \"utf-8-sig\" name the same codec",
     f"{_P}render.x_render__mutmut_31": "a syntax error in a template loaded from a file always carries its file name: "
     "the template's own name is never needed",
 }

@@ -582,6 +582,9 @@ def test_a_route_leg_runs_from_edge_to_edge_of_its_markers_worked_by_hand():
     assert maps._trim(_marker(0, 0), _marker(30, 40)) == ((4.2, 5.6), (24.6, 32.8))
     # Areas: their radius instead of the point marker's 5 (3 + 2 = 5 at the start; 11 + 4 = 15 at the end).
     assert maps._trim(_marker(0, 0, 3), _marker(30, 40, 11)) == ((3.0, 4.0), (21.0, 28.0))
+    # Not a right triangle: the leg is √58 = 7.6158 long; 7 and 9 units in, rounded to a tenth. (The markers are so
+    # close that the trimmed leg points back: it is not drawn then, but the arithmetic is the same.)
+    assert maps._trim(_marker(0, 0), _marker(7, 3)) == ((6.4, 2.8), (-1.3, -0.5))
     # Two markers in one place: no direction to go, and no division by zero.
     assert maps._trim(_marker(10, 10), _marker(10, 10)) == ((10.0, 10.0), (10.0, 10.0))
 
@@ -761,3 +764,21 @@ def test_a_frame_fits_the_region_in_its_width_with_padding_and_a_height_in_tenth
     assert min(ys) == pytest.approx(maps.PADDING)
     assert max(ys) == pytest.approx(frame.height - maps.PADDING, abs=0.05)
     assert round(frame.height * 10) == pytest.approx(frame.height * 10, abs=1e-9)  # one decimal
+
+
+def test_the_frames_reach_is_the_latitudes_its_edges_show_or_every_longitude_round_a_pole_on_the_map():
+    frame = maps.Frame.fit({"west": 25, "east": 150, "south": 30, "north": 66})
+    south = frame.reach(margin=0)[0]
+    right, bottom = frame.min_x + frame.width / frame.scale, frame.max_y - frame.height / frame.scale
+    bottom_edge = [frame.projection.inverse(frame.min_x + (right - frame.min_x) * i / 64, bottom)[0] for i in range(65)]
+    left_edge = [frame.projection.inverse(frame.min_x, bottom + (frame.max_y - bottom) * i / 64)[0] for i in range(65)]
+    assert south == pytest.approx(min(bottom_edge + left_edge), abs=1e-9)  # the lowest latitude the drawing shows
+    # A pole on the map: every longitude, and from the pole to a little past the farthest corner
+    north_cap = maps.Frame.fit({"west": -180, "east": 180, "south": 60, "north": 89}).reach(margin=2)
+    assert north_cap[1:] == (90.0, -540.0, 540.0) and 40 < north_cap[0] < 60
+    south_cap = maps.Frame.fit({"west": -180, "east": 180, "south": -89, "north": -60}).reach(margin=2)
+    assert (south_cap[0], *south_cap[2:]) == (-90.0, -540.0, 540.0) and -60 < south_cap[1] < -40
+
+
+def test_a_map_round_the_south_pole_draws_the_land_there():
+    assert "Antarctica" in _frame_land({"west": -180, "east": 180, "south": -89, "north": -60})[1]
