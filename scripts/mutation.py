@@ -129,6 +129,10 @@ TESTS_BY_MODULE = {
     "outputs/seo.py": ["tests/test_head.py", "tests/test_descriptions.py", "tests/test_hostile_data.py",
                        "tests/test_properties.py", "tests/test_markup_in_every_field.py"],
     "outputs/linkcheck.py": ["tests/test_linkcheck.py"],
+    "outputs/datapackage.py": ["tests/test_datapackage.py", "tests/test_reuse.py"],
+    "outputs/editions.py": ["tests/test_editions.py", "tests/test_i18n.py"],
+    "outputs/figures.py": ["tests/test_figures_takeaway.py", "tests/test_markup_in_every_field.py"],
+    "outputs/social_card.py": ["tests/test_site_outputs.py", "tests/test_i18n.py", "tests/test_publishing.py"],
 }
 WHOLE_SUITE = ["tests/", "--ignore=tests/browser"]
 
