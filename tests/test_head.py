@@ -4,6 +4,7 @@ written, and it adds no element. Reference managers find the citation tags they 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import textwrap
 from html.parser import HTMLParser
@@ -284,3 +285,111 @@ def test_a_site_name_a_browser_would_read_as_markup_is_refused(tmp_path, name):
     result = build(project)
     assert result.returncode != 0
     assert "site_name: write it as plain text" in result.stderr
+
+
+# --- the head's parts in-process, worked by hand -------------------------------------------------------------
+
+SMALL = textwrap.dedent("""\
+    claimants:
+      - {id: us, name: Washington, kind: government}
+    sources:
+      - {id: s, publisher: P, title: T, url: "https://p.example/", published: 2024-10-30}
+    facts:
+      - {id: f, label: Troops, value: 10000, unit: troops, date: 2024-10-28, claimant: us, status: reported,
+         sources: [{source: s, excerpt: "10,000 troops"}], reviewed: 2026-11-25}
+    events:
+      - {id: e, title: A meeting, date: 2024-11-02, claimant: us, status: confirmed, sources: [s], reviewed: 2026-11-20}
+    places:
+      - {id: a, name: Alpha, kind: city, lat: 51.5, lon: 36.25, approximate: false, what: here,
+         sources: [{source: s, excerpt: "51.5, 36.25"}]}
+      - {id: b, name: Beta, kind: city, lat: 43.1, lon: 131.9, approximate: false, what: there,
+         sources: [{source: s, excerpt: "43.1, 131.9"}]}
+""")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Any:
+    root = tmp_path_factory.mktemp("small")
+    (root / "data").mkdir()
+    (root / "data" / "all.yml").write_text(SMALL, encoding="utf-8")
+    return build_catalog(root / "data", root)
+
+
+ADDRESSED = SiteInfo("Site", "About troops.", "https://example.org/x/", "facts/",
+                     license=License("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"), author="Desk")
+
+
+def test_a_pages_json_ld_names_it_dates_it_and_places_it_in_the_site(small):
+    info = seo.PageInfo("Deployment", "Who sent whom.", "deployment/", "../", False,
+                        PageDates("2024-10-28", "2026-11-25"), False)
+    [webpage] = seo.json_ld(info, ADDRESSED, small)["@graph"]
+    assert webpage == {
+        "@type": "WebPage", "name": "Deployment", "headline": "Deployment", "description": "Who sent whom.",
+        "inLanguage": "en", "isPartOf": {"@type": "WebSite", "name": "Site", "url": "https://example.org/x/"},
+        "image": "https://example.org/x/assets/social-card.png",
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "url": "https://example.org/x/deployment/", "@id": "https://example.org/x/deployment/",
+        "datePublished": "2024-10-28", "dateModified": "2026-11-25"}
+    # Without the site's address: links relative to the page, and no address of its own.
+    bare = SiteInfo("Site", "About troops.")
+    [webpage] = seo.json_ld(dataclasses.replace(info, dates=None), bare, small)["@graph"]
+    assert webpage["image"] == "../assets/social-card.png" and webpage["isPartOf"] == {"@type": "WebSite", "name": "Site"}
+    assert not {"url", "@id", "license", "datePublished", "dateModified"} & set(webpage)
+
+
+def test_the_dataset_covers_the_items_dates_and_the_places_area_with_one_download_per_format(small):
+    info = seo.PageInfo("Facts", "All of them.", "facts/", "../", False, None, True)
+    dataset = seo.json_ld(info, ADDRESSED, small)["@graph"][1]
+    assert dataset["name"] == "Site: facts"
+    assert dataset["description"] == ("2 facts, quotes and events about: About troops. Each with who claims it, its "
+                                      "status, its dates and its sources.")
+    assert dataset["creator"] == {"@type": "Organization", "name": "Desk", "url": "https://example.org/x/"}
+    assert (dataset["license"], dataset["url"], dataset["isAccessibleForFree"]) == (
+        "https://creativecommons.org/licenses/by/4.0/", "https://example.org/x/facts/", True)
+    assert dataset["temporalCoverage"] == "2024-10-28/2024-11-02" and dataset["dateModified"] == "2026-11-25"
+    assert dataset["spatialCoverage"]["geo"] == {"@type": "GeoShape", "box": "43.1 36.25 51.5 131.9"}
+    assert [p["name"] for p in dataset["spatialCoverage"]["containsPlace"]] == ["Alpha", "Beta"]
+    assert dataset["spatialCoverage"]["containsPlace"][1]["geo"] == {
+        "@type": "GeoCoordinates", "latitude": 43.1, "longitude": 131.9}
+    assert [(d["name"], d["encodingFormat"], d["contentUrl"]) for d in dataset["distribution"]] == [
+        ("facts.json", "application/json", "https://example.org/x/facts.json"),
+        ("facts.csv", "text/csv", "https://example.org/x/facts.csv"),
+        ("datapackage.json", "application/vnd.datapackage+json", "https://example.org/x/datapackage.json"),
+        ("citations.csl.json", "application/vnd.citationstyles.csl+json", "https://example.org/x/citations.csl.json")]
+    del small.items["e"]
+    try:
+        one = seo.json_ld(info, ADDRESSED, small)["@graph"][1]["description"]
+    finally:
+        small.items["e"] = small["events"]["e"]
+    assert one.startswith("1 fact, quote or event about: ")
+
+
+def test_a_page_is_described_by_its_front_matter_else_its_first_paragraph_the_home_page_by_the_site():
+    html = "<h1>T</h1><p>First words.</p><p>Second.</p>"
+    assert seo.description("Given.", html, "Site.", False) == "Given."
+    assert seo.description(None, html, "Site.", False) == "First words."
+    assert seo.description(None, html, "Site.", True) == "Site."
+    assert seo.description(None, "<h1>No paragraph</h1>", "Site.", False) == "Site."
+
+
+def test_the_sitemap_lists_the_home_page_first_then_by_address_with_dates_and_other_editions():
+    pages = [seo.PageInfo("B", "", "b/", "../", False, PageDates("2024-01-01", "2024-02-02"), False),
+             seo.PageInfo("Home", "", "", "./", True, None, False, alternates=(("en", "https://example.org/x/"),
+                                                                                 ("ko", "https://example.org/x/ko/"))),
+             seo.PageInfo("A", "", "a/", "../", False, None, False)]
+    text = seo.sitemap(pages, ADDRESSED)
+    assert text.index("<loc>https://example.org/x/</loc>") < text.index("<loc>https://example.org/x/a/</loc>") \
+        < text.index("<loc>https://example.org/x/b/</loc>")
+    assert text.count("<lastmod>") == 1 and "<loc>https://example.org/x/b/</loc>\n    <lastmod>2024-02-02</lastmod>" in text
+    assert '<xhtml:link rel="alternate" hreflang="ko" href="https://example.org/x/ko/" />' in text
+    assert "<loc>/a/</loc>" in seo.sitemap(pages, SiteInfo("Site", ""))  # no address: root-relative
+
+
+def test_the_gzipped_sitemap_is_stamped_with_the_datas_newest_date_not_the_clock():
+    import gzip
+    import struct
+
+    stamp = lambda data: struct.unpack("<I", data[4:8])[0]  # noqa: E731  (gzip's MTIME field)
+    assert stamp(seo.gzipped("x", "2024-10-31")) == 1730332800  # 2024-10-31T00:00:00Z
+    assert stamp(seo.gzipped("x", None)) == 0
+    assert gzip.decompress(seo.gzipped("Ünïcode", "2024-10-31")).decode("utf-8") == "Ünïcode"
