@@ -296,3 +296,39 @@ def test_a_translation_file_with_a_control_character_or_a_near_id_says_so(tmp_pa
     assert message.startswith(f"no fact has this id. Did you mean '{fact_id}'") and message.endswith("'?")
     assert all(part.startswith("'") for part in message.removeprefix("no fact has this id. Did you mean ")
                .removesuffix("?").split(" or "))
+
+
+# --- the editions' links in-process, worked by hand --------------------------------------------------------------
+
+def test_editions_are_read_with_their_roots_and_page_folders(tmp_path: Path) -> None:
+    from mkdocs_explainer.outputs import editions
+
+    parsed = editions.parse([{"lang": "en"}, {"lang": "ko", "root": "/ko/", "docs_dir": "docs-ko"}], tmp_path)
+    assert [(e.lang, e.root, e.docs_dir) for e in parsed] == [("en", "", tmp_path / "docs"), ("ko", "ko/", tmp_path / "docs-ko")]
+    assert [e.name for e in parsed] == ["English", "한국어"]
+
+
+def test_the_switcher_links_each_edition_s_page_or_its_home_relative_to_the_page_or_absolute(tmp_path: Path) -> None:
+    from mkdocs_explainer.outputs import editions
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs-ko").mkdir()
+    (tmp_path / "docs" / "facts.md").write_text("# F\n")
+    (tmp_path / "docs-ko" / "facts.md").write_text("# F\n")
+    english, korean = editions.parse([{"lang": "en"}, {"lang": "ko", "root": "ko", "docs_dir": "docs-ko"}], tmp_path)
+    both = [english, korean]
+    # From the English page facts/ (two levels below the root is ../): Korean has the page too.
+    links = editions.switcher(both, english, "facts.md", "facts/", "../")
+    assert [(link["link"], link["href"]) for link in links] == [("facts/", "../facts/"), ("ko/facts/", "../ko/facts/")]
+    # From the Korean edition's page: up one edition to the English one.
+    links = editions.switcher(both, korean, "facts.md", "facts/", "../")
+    assert [(link["link"], link["href"]) for link in links] == [("../facts/", "../../facts/"), ("facts/", "../facts/")]
+    # A page only English has: Korean readers are sent to their edition's home; the home page itself links "./".
+    (tmp_path / "docs" / "only.md").write_text("# O\n")
+    links = editions.switcher(both, english, "only.md", "only/", "../")
+    assert [(link["link"], link["href"]) for link in links] == [("only/", "../only/"), ("ko/", "../ko/")]
+    assert editions.switcher(both, english, "index.md", "", "")[0]["link"] == "./"
+    # With the site's address: absolute.
+    links = editions.switcher(both, korean, "facts.md", "facts/", "../", "https://example.org/x/ko/")
+    assert [link["href"] for link in links] == ["https://example.org/x/facts/", "https://example.org/x/ko/facts/"]
+    assert editions.sitemap_alternates(both, english, "facts.md", "facts/") == (("en", "/facts/"), ("ko", "/ko/facts/"))
