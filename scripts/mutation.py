@@ -118,7 +118,8 @@ TESTS_BY_MODULE = {
                               "tests/test_cite_formats.py", "tests/test_stale.py", "tests/test_figures_takeaway.py",
                               "tests/test_markup_in_every_field.py", "tests/test_exports.py", "tests/test_feed.py",
                               "tests/test_linkcheck.py", "tests/test_editions.py", "tests/test_descriptions.py",
-                              "tests/test_i18n.py", "tests/test_hostile_data.py", "tests/test_properties.py"]
+                              "tests/test_i18n.py", "tests/test_hostile_data.py", "tests/test_properties.py",
+                              "tests/test_reuse.py"]
        for name in ("__init__", "citations", "datapackage", "editions", "figures", "linkcheck", "safexml", "seo",
                     "social_card", "stale")},
     # Modules of outputs/ whose own tests reach them: a survivor runs every test that reached it, so the list

@@ -289,3 +289,14 @@ def test_exports_restored_in_a_preview_are_never_stored_under_another_datas_key(
     later.mkdir()
     Outputs(PREVIEW_SITE, second, PageScan(), cache).write(later)  # the next start, with data B
     assert "Edited 8765" in (later / "facts.json").read_text(encoding="utf-8")
+
+
+def test_exports_kept_for_one_sites_settings_are_not_restored_for_anothers(tmp_path):
+    project = copy_project(tmp_path / "project")
+    catalog = build_catalog(project / "data", project)
+    cache = tmp_path / "cache"
+    for name in ("First name", "Renamed"):
+        site = tmp_path / name
+        site.mkdir()
+        Outputs(dataclasses.replace(PREVIEW_SITE, name=name), catalog, PageScan(), cache).write(site)
+        assert json.loads((site / "facts.json").read_text(encoding="utf-8"))["name"] == name
