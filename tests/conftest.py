@@ -137,11 +137,13 @@ if UNDER_MUTATION:
     def pytest_runtest_call(item: pytest.Item) -> None:
         from mutmut.state import state
 
-        for definitions in item._fixtureinfo.name2fixturedefs.values():  # type: ignore[attr-defined]
-            for definition in definitions:
-                reached, cost = _reached_by_fixture.get(id(definition), (set(), 0.0))
-                state()._stats |= reached
-                state().duration_by_test[item.nodeid] += cost
+        # The fixtures set up for this test, those asked for by name (request.getfixturevalue) included.
+        used = {id(d): d for ds in item._fixtureinfo.name2fixturedefs.values() for d in ds}  # type: ignore[attr-defined]
+        used |= {id(d): d for d in item._request._fixture_defs.values()}  # type: ignore[attr-defined]
+        for key in used:
+            reached, cost = _reached_by_fixture.get(key, (set(), 0.0))
+            state()._stats |= reached
+            state().duration_by_test[item.nodeid] += cost
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
