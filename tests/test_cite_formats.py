@@ -230,3 +230,46 @@ def test_the_citation_text_worked_by_hand():
     assert citation.citation(catalog.items["troops-near-kursk"], catalog, "The Site") == (
         "The Site: Troops near Kursk: about 8,000 troops, according to United States government, 31 October 2024 "
         "(status: reported). Source: Associated Press, “Troops near the border”, 31 October 2024, https://example.org/ap.")
+
+
+ENTRY = {"id": "troops-1", "type": "webpage", "title": "Troops: about 10,000 & more", "container-title": "Explainer",
+         "publisher": "Desk", "author": [{"literal": "Desk"}, {"literal": "A. Writer"}],
+         "issued": {"date-parts": [[2024, 11, 5]]}, "language": "en", "URL": "https://example.org/facts/#troops-1",
+         "note": "According to Washington (status: reported)."}
+
+
+def test_an_entrys_bibtex_worked_by_hand():
+    assert citations.render_bibtex(ENTRY) == (
+        "@misc{troops-1,\n"
+        "  title = {Troops: about 10,000 \\& more},\n"
+        "  author = {{Desk and A. Writer}},\n"
+        "  organization = {Desk},\n"
+        "  howpublished = {Explainer},\n"
+        "  year = {2024},\n"
+        "  date = {2024-11-05},\n"
+        "  url = {https://example.org/facts/#troops-1},\n"
+        "  note = {According to Washington (status: reported).},\n"
+        "  language = {en},\n"
+        "}\n")
+    bare = {"id": "x y", "title": "T"}  # no author, date, address or note: those fields are left out
+    assert citations.render_bibtex(bare) == "@misc{x-y,\n  title = {T},\n}\n"
+
+
+def test_an_entrys_ris_worked_by_hand():
+    assert citations.render_ris(ENTRY) == (
+        "TY  - ELEC\r\nID  - troops-1\r\nTI  - Troops: about 10,000 & more\r\nAU  - Desk\r\nAU  - A. Writer\r\n"
+        "T2  - Explainer\r\nPB  - Desk\r\nDA  - 2024/11/05\r\nPY  - 2024\r\nUR  - https://example.org/facts/#troops-1\r\n"
+        "LA  - en\r\nN1  - According to Washington (status: reported).\r\nER  - \r\n")
+    assert citations.render_ris({"id": "x", "title": "T"}) == "TY  - ELEC\r\nID  - x\r\nTI  - T\r\nER  - \r\n"
+
+
+def test_a_csl_item_is_a_web_page_by_the_site_noting_who_says_so_with_their_role():
+    catalog = build_catalog(ROOT / "data", ROOT)
+    site = SiteInfo("Site", "", SITE_URL, "facts/", author="Desk")
+    item = next(i for i in catalog.items.values() if catalog.claimant_of(i).get("role"))
+    claimant = catalog.claimant_of(item)
+    entry = citations.csl_item(item, catalog, site)
+    assert (entry["type"], entry["author"], entry["publisher"]) == ("webpage", [{"literal": "Desk"}], "Desk")
+    assert entry["note"].startswith(f"According to {claimant['name']}, {claimant['role']} (status: {item['status']}). Sources: ")
+    source = next(iter(catalog["sources"].values()))
+    assert citations.csl_source(source)["type"] == "webpage"

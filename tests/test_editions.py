@@ -330,5 +330,7 @@ def test_the_switcher_links_each_edition_s_page_or_its_home_relative_to_the_page
     assert editions.switcher(both, english, "index.md", "", "")[0]["link"] == "./"
     # With the site's address: absolute.
     links = editions.switcher(both, korean, "facts.md", "facts/", "../", "https://example.org/x/ko/")
-    assert [link["href"] for link in links] == ["https://example.org/x/facts/", "https://example.org/x/ko/facts/"]
+    assert [(link["link"], link["href"]) for link in links] == [
+        ("https://example.org/x/facts/", "https://example.org/x/facts/"),
+        ("https://example.org/x/ko/facts/", "https://example.org/x/ko/facts/")]
     assert editions.sitemap_alternates(both, english, "facts.md", "facts/") == (("en", "/facts/"), ("ko", "/ko/facts/"))
