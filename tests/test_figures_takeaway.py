@@ -243,3 +243,59 @@ def test_the_snippet_without_the_sites_address_points_at_the_embed_page_from_her
         '<iframe src="../embed/map-x/" title="A map" width="100%" height="640" style="border:0" loading="lazy"></iframe>')
     assert figures.embed_snippet("map-x", "A map", SiteInfo("S", "D", ""), "../../").startswith(
         '<iframe src="../../embed/map-x/"')
+
+
+# --- the take-away files in-process, worked by hand --------------------------------------------------------------
+
+def test_a_pages_links_are_made_relative_to_the_embed_page():
+    from mkdocs_explainer.outputs import figures as takeaway
+
+    assert takeaway.rebase("../places/#a", "deployment/") == "../../places/#a"
+    assert takeaway.rebase("data.csv", "deployment/") == "../../deployment/data.csv"  # a file: no slash added
+    assert takeaway.rebase("", "facts/") == "../../facts/"  # the page itself
+    assert takeaway.rebase("#x", "facts/") == "#x" and takeaway.rebase("https://a.example/", "facts/") == "https://a.example/"
+    assert takeaway.rebase("./", "") == "../../"  # the home page
+    assert takeaway.rebase_links('<a class="c" href="../places/">P</a> <a href="#n">N</a>', "deployment/") == (
+        '<a class="c" href="../../places/">P</a> <a href="#n">N</a>')
+
+
+def test_a_figure_is_titled_from_its_map_or_group_and_its_svg_carries_the_sites_style(tmp_path):
+    from mkdocs_explainer.outputs import figures as takeaway
+
+    catalog = build_catalog(ROOT / "data", ROOT)
+    map_id, group_id = next(iter(catalog["maps"])), next(iter(catalog["groups"]))
+    assert takeaway.title_of(catalog, "map", map_id) == catalog["maps"][map_id]["title"]
+    assert takeaway.title_of(catalog, "chart", group_id) == catalog["groups"][group_id]["title"]
+    assert takeaway.title_of(catalog, "chart", "nothing-by-this-id") == "nothing-by-this-id"
+    html = '<figure><svg viewBox="0 0 420 96.5" role="img"><rect/></svg></figure>'
+    svg = takeaway.standalone_svg(html, None)
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg viewBox="0 0 420 96.5" role="img" width="420" height="96.5">')
+    assert "fx-" in svg  # the package's figure style
+    (tmp_path / "figure.svg.css").write_text("rect { fill: teal } /* ]]> */", encoding="utf-8")
+    own = takeaway.standalone_svg(html, tmp_path)
+    assert "rect { fill: teal } /* ]]&gt; */" in own and "fx-" not in own
+
+
+def test_each_shown_figure_gets_its_csv_svg_and_embed_page_with_the_drawing_and_the_sites_own_template(tmp_path):
+    from mkdocs_explainer.outputs import figures as takeaway
+
+    catalog = build_catalog(ROOT / "data", ROOT)
+    group_id = next(iter(catalog["groups"]))
+    drawing = '<figure><svg viewBox="0 0 10 5"><a href="../places/">x</a></svg></figure>'
+    shown = {("chart", group_id): takeaway.Shown("deployment/", drawing)}
+    site = SiteInfo("Site", "", SITE_URL, "facts/")
+    written = takeaway.write(tmp_path / "site", catalog, site, shown)
+    name = figures.figure_id("chart", group_id)
+    assert sorted(p.relative_to(tmp_path / "site").as_posix() for p in written) == sorted(
+        [f"figures/{name}.csv", f"figures/{name}.svg", f"embed/{name}/index.html"])
+    embed = (tmp_path / "site" / "embed" / name / "index.html").read_text(encoding="utf-8")
+    assert '<svg viewBox="0 0 10 5"><a href="../../places/">x</a></svg>' in embed
+    assert f'{SITE_URL}deployment/#{name}' in embed  # the link back
+    assert (tmp_path / "site" / "figures" / f"{name}.csv").read_bytes().count(b"\r\n") >= 2  # RFC 4180 line ends
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "embed.html").write_text("<p>{{ title }}: {{ figure }}</p>\n", encoding="utf-8")
+    takeaway.write(tmp_path / "own", catalog, site, shown, own)
+    assert (tmp_path / "own" / "embed" / name / "index.html").read_text(encoding="utf-8") == (
+        f'<p>{catalog["groups"][group_id]["title"]}: <figure><svg viewBox="0 0 10 5"><a href="../../places/">x</a>'
+        "</svg></figure></p>")
