@@ -273,3 +273,14 @@ def test_a_csl_item_is_a_web_page_by_the_site_noting_who_says_so_with_their_role
     assert entry["note"].startswith(f"According to {claimant['name']}, {claimant['role']} (status: {item['status']}). Sources: ")
     source = next(iter(catalog["sources"].values()))
     assert citations.csl_source(source)["type"] == "webpage"
+
+
+def test_a_sources_csl_entry_worked_by_hand():
+    source = {"id": "s1", "title": "Troops seen", "publisher": "Wire", "url": "https://w.example/a", "author": "Kim Min-jun",
+              "published": "2024-10-31", "archived": "https://archive.example/a", "via": "Reuters", "published_inferred": None}
+    assert citations.csl_source(source) == {
+        "id": "source-s1", "type": "webpage", "title": "Troops seen", "publisher": "Wire", "container-title": "Wire",
+        "URL": "https://w.example/a", "author": [{"literal": "Kim Min-jun"}], "issued": {"date-parts": [[2024, 10, 31]]},
+        "custom": {"archived": "https://archive.example/a", "via": "Reuters"}}
+    assert citations.csl_source({"id": "s2", "title": "T", "publisher": "P", "url": "u", "published": None}) == {
+        "id": "source-s2", "type": "webpage", "title": "T", "publisher": "P", "container-title": "P", "URL": "u"}

@@ -80,6 +80,23 @@ def test_the_tables_hold_the_records_of_facts_json(downloads):
             cited = sorted((int(r["position"]), r["source_id"]) for r in links if r["item_id"] == item["id"])
             assert [source for _, source in cited] == [s["id"] for s in item["sources"]]
     assert {row["id"] for row in rows(site, "sources")} == {s["id"] for s in exported["sources"]}
+    # Each fact's value in the column of its kind, the others empty.
+    columns = {"number": "value_number", "range": "value_min", "date": "value_date", "text": "value_text"}
+    for row, fact in zip(rows(site, "facts"), exported["facts"], strict=True):
+        value, kind = fact["value"], fact["value_kind"]
+        assert row[columns[kind]] == str(value["min"] if kind == "range" else value).removesuffix(".0"), fact["id"]
+        assert row["value_max"] == (str(value["max"]) if kind == "range" else "")
+        assert [row[c] for k, c in columns.items() if k != kind] == ["", "", ""], fact["id"]
+
+
+def test_the_package_says_what_it_is_whose_it_is_and_what_its_dated_columns_hold(downloads):
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    site_name = json.loads((downloads / "facts.json").read_text(encoding="utf-8"))["name"]
+    assert (package["name"], package["title"]) == ("explainer-data", site_name)
+    assert package["sources"] == [{"title": "facts.json and facts.csv: the same records, nested and flat"}]
+    facts = next(r for r in package["resources"] if r["name"] == "facts")["schema"]["fields"]
+    described = {f["name"]: f.get("description", "") for f in facts}
+    assert all(described[name] for name in ("date", "time", "status", "value")), described
 
 
 @pytest.mark.parametrize(("table", "change", "error"), [
