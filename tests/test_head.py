@@ -392,4 +392,5 @@ def test_the_gzipped_sitemap_is_stamped_with_the_datas_newest_date_not_the_clock
     stamp = lambda data: struct.unpack("<I", data[4:8])[0]  # noqa: E731  (gzip's MTIME field)
     assert stamp(seo.gzipped("x", "2024-10-31")) == 1730332800  # 2024-10-31T00:00:00Z
     assert stamp(seo.gzipped("x", None)) == 0
+    assert stamp(seo.gzipped("x", "2107-01-01")) == 0  # past what gzip's 32-bit field holds: no stamp
     assert gzip.decompress(seo.gzipped("Ünïcode", "2024-10-31")).decode("utf-8") == "Ünïcode"

@@ -111,11 +111,23 @@ def test_a_social_card_draws_hangul_and_cyrillic_and_names_what_its_font_lacks()
 
 
 def test_the_build_warns_when_the_card_s_font_lacks_a_character(tmp_path):
-    import logging
-
     from mkdocs_explainer.outputs import social_card
 
     assert social_card.write(tmp_path / "card.png", "地震", "", "", tmp_path / "cache") == ["地", "震"]
     # A cached card keeps its list, so every build warns, not only the first.
     assert social_card.write(tmp_path / "again.png", "地震", "", "", tmp_path / "cache") == ["地", "震"]
-    assert logging  # the warning itself: outputs.Outputs.write logs it under mkdocs.plugins (strict mode counts it)
+    # The title, the site's description and the footer are all looked at.
+    assert social_card.write(tmp_path / "three.png", "Quake", "In 地", "震 notes", tmp_path / "cache") == ["地", "震"]
+
+
+def test_the_cards_words_wrap_at_the_last_word_that_fits_its_width_exactly():
+    from mkdocs_explainer.outputs import social_card
+
+    class TenPerCharacter:  # a font whose every character is 10 pixels wide
+        def length(self, draw: object, text: str) -> int:
+            return 10 * len(text)
+
+    face = TenPerCharacter()
+    assert social_card._wrap(None, "aa bb cc dd", face, 50, 5) == ["aa bb", "cc dd"]  # "aa bb" is exactly 50 wide
+    assert social_card._wrap(None, "aa bb cc dd ee ff", face, 50, 2) == ["aa bb", "cc dd…"]  # cut: the last line says so
+    assert social_card._wrap(None, "aa, bb. cc dd ee", face, 70, 1) == ["aa, bb…"]  # no stop before the ellipsis
