@@ -317,6 +317,10 @@ _OUTPUTS_SCOPE: dict[str, str] = {
        "(Windows): on POSIX, where the site is built and tested, the text is written as it is either way"
        for name in ("datapackage.x_write__mutmut_21", "figures.x_write__mutmut_100")},
     "mkdocs_explainer.outputs.figures.x_write__mutmut_102": "\"UTF-8\" and \"utf-8\" name the same codec",
+    **{f"mkdocs_explainer.outputs.{name}": "\"UTF-8\" and \"utf-8\" name the same codec" for name in (
+        "seo.x_gzipped__mutmut_32", "social_card.x_write__mutmut_26", "social_card.x_write__mutmut_55")},
+    "mkdocs_explainer.outputs.social_card.x_write__mutmut_8": "the cache key is 16 or 17 hex digits of one hash: a "
+    "different name for the same kept card, never another card's",
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_39": "None is as false as False: NaN is still refused",
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_53": "datapackage.json indented by one space or two: the "
     "same JSON",
