@@ -147,3 +147,66 @@ def test_any_text_in_the_tables_is_read_back_by_frictionless(tmp_path_factory, t
     assert resource is not None
     for cell, text in ((read[fact["id"]]["note"], clean[0]), (read[fact["id"]]["label"], clean[2])):
         assert cell in (text, "'" + text)
+
+
+HEADERS = {
+    # The tables' columns: the data package's interface, which others' scripts read by name.
+    "facts": ["id", "label", "value", "value_kind", "value_number", "value_min", "value_max", "value_date", "value_text",
+              "qualifier", "prefix", "unit", "group", "date", "date_inferred", "time", "timezone", "claimant_id",
+              "status", "unverified_reason", "note", "reviewed", "updated", "permalink"],
+    "quotes": ["id", "text", "occasion", "date", "date_inferred", "time", "timezone", "claimant_id", "status",
+               "unverified_reason", "note", "reviewed", "updated", "permalink"],
+    "events": ["id", "title", "date", "date_inferred", "time", "timezone", "claimant_id", "status", "unverified_reason",
+               "note", "reviewed", "updated", "permalink"],
+    "sources": ["id", "publisher", "title", "author", "url", "archived", "published", "published_inferred", "via"],
+    "claimants": ["id", "name", "short", "kind", "role", "country"],
+    "places": ["id", "name", "lat", "lon", "kind", "what", "approximate", "radius_km", "why_approximate"],
+    **{f"{kind}_sources": ["item_id", "position", "source_id", "excerpt", "locator"] for kind in ("fact", "quote", "event")},
+}
+
+
+def lexical(value: object) -> str:
+    """A value as Table Schema writes it in CSV: empty for none, true/false, 8000 (not 8000.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def test_each_tables_columns_are_its_interface_and_hold_their_records_fields(downloads):
+    exported = json.loads((downloads / "facts.json").read_text(encoding="utf-8"))
+    project = downloads.parent / "project" if (downloads.parent / "project").is_dir() else downloads.parent
+    places = build_catalog(project / "data", project)["places"]
+    records = {section: {r["id"]: r for r in exported[section]} for section in ("facts", "quotes", "events", "sources", "claimants")}
+    records["places"] = places
+    derived = {"value", "value_number", "value_min", "value_max", "value_date", "value_text", "claimant_id"}  # tested above
+    for section, header in HEADERS.items():
+        table = rows(downloads, section)
+        assert table and list(table[0]) == header, section
+        if section.endswith("_sources"):
+            items = exported[section.replace("_sources", "s")]
+            written = [(r["item_id"], int(r["position"]), r["source_id"], r["excerpt"], r["locator"]) for r in table]
+            assert sorted(written) == sorted((item["id"], position, c["source"], lexical(c["excerpt"]), lexical(c["locator"]))
+                                             for item in items for position, c in enumerate(item["citations"], 1))
+            continue
+        assert {row["id"] for row in table} == set(records[section]), section
+        for row in table:
+            record = records[section][row["id"]]
+            for column in set(header) - derived:
+                assert row[column] == lexical(record.get(column)), (section, row["id"], column)
+        if section == "facts":
+            assert [row["value"] for row in table] == [records["facts"][row["id"]]["value_display"] for row in table]
+
+
+def test_the_schema_requires_what_every_record_has_and_keys_each_link_to_its_item_and_source(downloads):
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {r["name"]: r["schema"] for r in package["resources"]}
+    required = lambda name: {f["name"] for f in schemas[name]["fields"] if f.get("constraints", {}).get("required")}  # noqa: E731
+    assert required("facts") >= {"id", "label", "value", "value_kind", "date", "claimant_id", "status", "reviewed"}
+    assert required("sources") >= {"id", "publisher", "title", "url"} and required("claimants") >= {"id", "name", "kind"}
+    for kind in ("fact", "quote", "event"):
+        assert schemas[f"{kind}_sources"]["primaryKey"] == ["item_id", "position"]
+        keys = schemas[f"{kind}_sources"]["foreignKeys"]
+        assert {"fields": ["item_id"], "reference": {"resource": f"{kind}s", "fields": ["id"]}} in keys
+        assert {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}} in keys
