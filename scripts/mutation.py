@@ -319,6 +319,8 @@ _OUTPUTS_SCOPE: dict[str, str] = {
     "mkdocs_explainer.outputs.figures.x_write__mutmut_102": "\"UTF-8\" and \"utf-8\" name the same codec",
     **{f"mkdocs_explainer.outputs.{name}": "\"UTF-8\" and \"utf-8\" name the same codec" for name in (
         "seo.x_gzipped__mutmut_32", "social_card.x_write__mutmut_26", "social_card.x_write__mutmut_55")},
+    "mkdocs_explainer.outputs.xǁOutputsǁannotate__mutmut_63": "a page with no content has no paragraph, and "
+    "\"XXXX\" has none either: the site's description stands in both ways",
     "mkdocs_explainer.outputs.social_card.x_write__mutmut_8": "the cache key is 16 or 17 hex digits of one hash: a "
     "different name for the same kept card, never another card's",
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_39": "None is as false as False: NaN is still refused",

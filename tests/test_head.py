@@ -344,6 +344,7 @@ def test_the_dataset_covers_the_items_dates_and_the_places_area_with_one_downloa
     assert dataset["description"] == ("2 facts, quotes and events about: About troops. Each with who claims it, its "
                                       "status, its dates and its sources.")
     assert dataset["creator"] == {"@type": "Organization", "name": "Desk", "url": "https://example.org/x/"}
+    assert dataset["@type"] == "Dataset" and dataset["inLanguage"] == "en"
     assert (dataset["license"], dataset["url"], dataset["isAccessibleForFree"]) == (
         "https://creativecommons.org/licenses/by/4.0/", "https://example.org/x/facts/", True)
     assert dataset["temporalCoverage"] == "2024-10-28/2024-11-02" and dataset["dateModified"] == "2026-11-25"
@@ -370,6 +371,8 @@ def test_a_page_is_described_by_its_front_matter_else_its_first_paragraph_the_ho
     assert seo.description(None, html, "Site.", False) == "First words."
     assert seo.description(None, html, "Site.", True) == "Site."
     assert seo.description(None, "<h1>No paragraph</h1>", "Site.", False) == "Site."
+    # A long paragraph is cut at the last word that leaves room for the ellipsis within 200 characters.
+    assert seo.first_paragraph("<p>" + "word " * 50 + "</p>") == " ".join(["word"] * 39) + "…"
 
 
 def test_the_sitemap_lists_the_home_page_first_then_by_address_with_dates_and_other_editions():
