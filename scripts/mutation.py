@@ -326,8 +326,12 @@ _OUTPUTS_SCOPE: dict[str, str] = {
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_39": "None is as false as False: NaN is still refused",
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_53": "datapackage.json indented by one space or two: the "
     "same JSON",
-    **{f"mkdocs_explainer.outputs.datapackage.x__dated__mutmut_{n}": "a column's description is documentation for "
-       "people: its words changed is no behaviour (that the dated columns are described is tested)" for n in (55, 111)},
+    **{f"mkdocs_explainer.outputs.datapackage.{name}": "a table's or column's description is documentation for "
+       "people (Table Schema's `description`): its words changed or left out change no value, type, key or constraint "
+       "a client checks" for name in ("x__dated__mutmut_55", "x__dated__mutmut_111", "x__dated__mutmut_144",
+                                      "x_tables__mutmut_18", "x_tables__mutmut_115", "x_tables__mutmut_155",
+                                      "x_tables__mutmut_164", "x_tables__mutmut_198", "x_tables__mutmut_516",
+                                      "x_tables__mutmut_790", "x_tables__mutmut_812")},
 }
 """outputs/: the survivors argued equivalent."""
 

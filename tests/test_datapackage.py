@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+import textwrap
 from pathlib import Path
 
 import frictionless
@@ -205,8 +206,26 @@ def test_the_schema_requires_what_every_record_has_and_keys_each_link_to_its_ite
     required = lambda name: {f["name"] for f in schemas[name]["fields"] if f.get("constraints", {}).get("required")}  # noqa: E731
     assert required("facts") >= {"id", "label", "value", "value_kind", "date", "claimant_id", "status", "reviewed"}
     assert required("sources") >= {"id", "publisher", "title", "url"} and required("claimants") >= {"id", "name", "kind"}
+    assert required("places") >= {"id", "name", "lat", "lon", "kind", "what", "approximate"}
     for kind in ("fact", "quote", "event"):
         assert schemas[f"{kind}_sources"]["primaryKey"] == ["item_id", "position"]
         keys = schemas[f"{kind}_sources"]["foreignKeys"]
         assert {"fields": ["item_id"], "reference": {"resource": f"{kind}s", "fields": ["id"]}} in keys
         assert {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}} in keys
+
+
+def test_a_date_valued_fact_fills_the_date_column(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "all.yml").write_text(textwrap.dedent("""\
+        claimants:
+          - {id: us, name: Washington, kind: government}
+        sources:
+          - {id: s, publisher: P, title: T, url: "https://p.example/", published: 2024-10-30}
+        facts:
+          - {id: f, label: Arrived, value: 2024-10-23, date: 2024-10-28, claimant: us, status: reported,
+             sources: [{source: s, excerpt: "arrived on 23 October 2024"}], reviewed: 2026-11-25}
+        """), encoding="utf-8")
+    catalog = build_catalog(tmp_path / "data", tmp_path)
+    facts = next(t for t in datapackage.tables(catalog, SiteInfo("Site", "")) if t.name == "facts")
+    [row] = csv.DictReader(io.StringIO(datapackage.render_table(facts, catalog)))
+    assert (row["value_kind"], row["value_date"], row["value_text"], row["value_number"]) == ("date", "2024-10-23", "", "")
