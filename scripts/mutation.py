@@ -331,7 +331,7 @@ _OUTPUTS_SCOPE: dict[str, str] = {
        "a client checks" for name in ("x__dated__mutmut_55", "x__dated__mutmut_111", "x__dated__mutmut_144",
                                       "x_tables__mutmut_18", "x_tables__mutmut_115", "x_tables__mutmut_155",
                                       "x_tables__mutmut_164", "x_tables__mutmut_198", "x_tables__mutmut_516",
-                                      "x_tables__mutmut_790", "x_tables__mutmut_812")},
+                                      "x_tables__mutmut_790", "x_tables__mutmut_812", "x_tables__mutmut_875")},
 }
 """outputs/: the survivors argued equivalent."""
 

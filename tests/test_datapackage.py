@@ -207,6 +207,9 @@ def test_the_schema_requires_what_every_record_has_and_keys_each_link_to_its_ite
     assert required("facts") >= {"id", "label", "value", "value_kind", "date", "claimant_id", "status", "reviewed"}
     assert required("sources") >= {"id", "publisher", "title", "url"} and required("claimants") >= {"id", "name", "kind"}
     assert required("places") >= {"id", "name", "lat", "lon", "kind", "what", "approximate"}
+    for table in ("claimants", "places"):  # a kind outside the site's vocabulary is a constraint error
+        [kind] = [f for f in schemas[table]["fields"] if f["name"] == "kind"]
+        assert set(kind["categories"]) == {row["kind"] for row in rows(downloads, table)}, table
     for kind in ("fact", "quote", "event"):
         assert schemas[f"{kind}_sources"]["primaryKey"] == ["item_id", "position"]
         keys = schemas[f"{kind}_sources"]["foreignKeys"]
