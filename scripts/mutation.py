@@ -321,6 +321,11 @@ _OUTPUTS_SCOPE: dict[str, str] = {
         "seo.x_gzipped__mutmut_32", "social_card.x_write__mutmut_26", "social_card.x_write__mutmut_55")},
     "mkdocs_explainer.outputs.xǁOutputsǁannotate__mutmut_63": "a page with no content has no paragraph, and "
     "\"XXXX\" has none either: the site's description stands in both ways",
+    **{f"mkdocs_explainer.outputs.seo.x_dataset__mutmut_{n}": "Babel's write_mo fills an untranslated plural with "
+       "the catalogue's own English forms (locales/en): the plural written in the code is never shown (the shown "
+       "one is tested)" for n in (28, 29, 30)},
+    "mkdocs_explainer.outputs.figures.x_title_of__mutmut_5": "a map shown on a page is always in maps (an unknown id "
+    "stops the build first), so the search ends at its first section",
     "mkdocs_explainer.outputs.social_card.x_write__mutmut_8": "the cache key is 16 or 17 hex digits of one hash: a "
     "different name for the same kept card, never another card's",
     "mkdocs_explainer.outputs.datapackage.x_write__mutmut_39": "None is as false as False: NaN is still refused",
