@@ -637,10 +637,16 @@ def report(runs: list[dict[str, Any]]) -> str:
         f"- modules of {', '.join(f'{f}/' for f in FOLDERS)} no run has covered yet ({len(missing)}): "
         f"{', '.join(missing) or 'none'}",
     ]
+    if sampled := [run for run in runs if run.get("sample")]:
+        modules = sum(len(run["modules"]) for run in sampled)
+        lines.append(f"- {len(sampled)} of the runs ({modules} modules) tested a random sample of their mutants; they count "
+                     "above by the mutants they tested, and each gives the interval its sample allows")
     for run in runs:
         stats = totals(run)
         run_killed, run_tested = score(stats)
-        equivalent = [s for s in run["survivors"] if s[3]]
+        # Arguments are read from this script, so a run recorded before a survivor was argued shows the argument.
+        survivors = [[*s[:3], (reason_for(s[4]) if len(s) > 4 else "") or s[3], *s[4:]] for s in run["survivors"]]
+        equivalent = [s for s in survivors if s[3]]
         adjusted = run_killed / (run_tested - len(equivalent)) if run_tested > len(equivalent) else 0.0
         sample = run.get("sample")
         low, high = interval(run_killed, run_tested)
@@ -657,10 +663,10 @@ def report(runs: list[dict[str, Any]]) -> str:
             f"- survived: {stats['survived']}, of which argued equivalent or run only at import: {len(equivalent)}"
             f" (score without them: {adjusted:.1%})",
         ]
-        if run["survivors"]:
+        if survivors:
             lines += ["", "| file | function | mutation | equivalent? |", "|---|---|---|---|"]
             lines += [f"| {path} | `{function}` | {_cell(change)} | {reason} |"
-                      for path, function, change, reason, *_ in run["survivors"]]
+                      for path, function, change, reason, *_ in survivors]
     return "\n".join(lines) + "\n"
 
 
