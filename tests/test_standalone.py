@@ -52,8 +52,8 @@ def test_page_urls_are_the_hosts(src: str, directory_urls: bool, url: str) -> No
     assert standalone.page_url(src, directory_urls) == url
 
 
-@pytest.mark.parametrize("url", ["", "facts/", "a/b/", "a/"])
-@pytest.mark.parametrize("base", ["", "facts/", "a/b/", "a/", "x/y/z/"])
+@pytest.mark.parametrize("url", ["", "facts/", "a/b/", "a/", "facts.html", "a/b.html"])
+@pytest.mark.parametrize("base", ["", "facts/", "a/b/", "a/", "x/y/z/", "index.html", "a/b.html", "x/y/z.html"])
 def test_relative_urls_are_mkdocs_own(url: str, base: str) -> None:
     expected = get_relative_url(url or ".", base or ".")
     assert standalone.relative_url(url, base) == ("./" if expected == "." else expected)  # a folder ends in "/"
@@ -129,7 +129,8 @@ def test_under_a_host_bad_settings_are_a_problem_in_the_settings(project: Path, 
     with pytest.raises(ProblemsFound) as raised:
         standalone.job_for(hosted({**host, "extra": {"explainer": options}}, "a/b.md"), Path("facts"))
     [problem] = raised.value.problems
-    assert problem.file == "mkdocs.yml" and problem.message.startswith(message)
+    assert (problem.file, problem.line) == ("mkdocs.yml", 0) and problem.message.startswith(message)
+    assert problem.message and "None" not in problem.message
     assert problem.where == ("extra.explainer.statuses" if "statuses" in options else "extra.explainer.language")
 
 
@@ -165,3 +166,16 @@ def test_a_served_page_shows_broken_data_in_the_page_and_the_server_keeps_going(
     html = markdown.markdown("Said <!-- fact:f-us -->.\n", extensions=["explainer"],
                              extension_configs={"explainer": {"data_dir": "facts"}})
     assert "facts/all.yml:" in html and 'data-fact="f-us"' not in html
+
+
+def test_under_a_host_that_says_little_the_plugins_defaults_hold(project: Path) -> None:
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Home\n\n<!-- facts -->\n", encoding="utf-8")
+    (project / "docs" / "sources.md").write_text("# Sources\n\n<!-- sources -->\n", encoding="utf-8")
+    config = {"root_dir": str(project), "watched_files": [[str(project / "facts" / "all.yml"), 0]]}
+    job = standalone.job_for(hosted(config, "index.md"), project / "facts")  # the data folder given absolute
+    assert job.source == project / "docs" / "index.md" and job.snippet_dirs == (project,)
+    assert job.context.links["sources"] == "sources/"  # directory URLs, as MkDocs' default
+    assert (job.context.site.name, job.context.site.description, job.context.site_root) == ("", "", "./")
+    one_folder = {**config, "docs_dir": "docs", "mdx_configs": {"pymdownx.snippets": {"base_path": "parts"}}}
+    assert standalone.job_for(hosted(one_folder, "index.md"), Path("facts")).snippet_dirs == (project / "parts",)
