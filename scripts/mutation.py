@@ -286,8 +286,6 @@ _PAGES_SCOPE: dict[str, str] = {
     "lie well within it, so -541° reaches the same rings",
     f"{_P}maps.x__graticule__mutmut_61": "None is as false as False: a grid line is not closed either way",
     f"{_P}markdown_ext.xǁ_Linesǁ_in_snippets__mutmut_21": "\"UTF-8-SIG\" and \"utf-8-sig\" name the same codec",
-    f"{_P}standalone.x_job_for__mutmut_46": "pathlib joins a folder with an absolute path as that path: root / data "
-    "is data when data is absolute",
     f"{_P}render.x_render__mutmut_31": "a syntax error in a template loaded from a file always carries its file name: "
     "the template's own name is never needed",
 }

@@ -179,3 +179,62 @@ def test_under_a_host_that_says_little_the_plugins_defaults_hold(project: Path) 
     assert (job.context.site.name, job.context.site.description, job.context.site_root) == ("", "", "./")
     one_folder = {**config, "docs_dir": "docs", "mdx_configs": {"pymdownx.snippets": {"base_path": "parts"}}}
     assert standalone.job_for(hosted(one_folder, "index.md"), Path("facts")).snippet_dirs == (project / "parts",)
+
+
+def test_a_file_gone_between_listing_and_reading_is_stamped_as_gone_and_the_rest_still_count(tmp_path: Path) -> None:
+    there = tmp_path / "there.md"
+    there.write_text("x", encoding="utf-8")
+    stat = there.stat()
+    assert standalone._stamp([tmp_path / "gone.md", there]) == (
+        (str(tmp_path / "gone.md"), None, None), (str(there), stat.st_mtime_ns, stat.st_size))
+
+
+def test_the_page_scan_and_the_catalog_are_read_again_after_an_edit_and_only_then(project: Path) -> None:
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n<!-- facts -->\n", encoding="utf-8")
+    first = standalone.scan(docs, project)
+    assert standalone.scan(docs, project) is first
+    (docs / "index.md").write_text("# Home\n\n<!-- facts -->\n\nMore words.\n", encoding="utf-8")
+    assert standalone.scan(docs, project) is not first
+    catalog = standalone.load_catalog(project / "facts", project)
+    (project / "facts" / "basemap.json").write_text("{}", encoding="utf-8")  # the map outlines count as data too
+    assert standalone.load_catalog(project / "facts", project) is not catalog
+
+
+@pytest.mark.parametrize(("argv", "serving"), [
+    (["/usr/bin/zensical", "serve"], True), (["zensical", "serve", "--open"], True), (["zensical", "build"], False),
+    (["mkdocs", "serve"], False), (["zensical"], False), (["python", "zensical", "serve"], False),
+])
+def test_only_zensical_serve_is_a_preview_without_a_plugin(monkeypatch: pytest.MonkeyPatch, argv: list[str],
+                                                           serving: bool) -> None:
+    monkeypatch.setattr("sys.argv", argv)
+    assert standalone.serving() is serving
+
+
+def test_a_pages_url_is_a_folder_unless_the_host_says_otherwise() -> None:
+    assert (standalone.page_url("a.md"), standalone.page_url("index.md")) == ("a/", "")
+
+
+def test_under_a_host_the_page_gets_the_sites_templates_cache_and_the_cards_listed_elsewhere(project: Path, host: dict):
+    from mkdocs_explainer.pages import basemap
+
+    (project / "pages" / "quotes.md").write_text("# Quotes\n\n<!-- facts:kind=quote -->\n", encoding="utf-8")
+    job = standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
+    assert job.context.template_dir is None and job.context.cache_dir == project / basemap.FOLDER
+    # the quote's card is on the quotes page; the rest are on the home page's plain fact index
+    assert job.context.listed == {"q"} and job.context.homes["q"] == "../quotes/" and job.context.homes["e"] == ".."
+    assert job.context.site.homes["q"] == "quotes/" and job.context.site.url == "https://example.org/x/"
+    (project / "explainer-templates").mkdir()
+    job = standalone.job_for(hosted({**host, "site_url": "https://example.org/x/", "extra": ["not", "a", "mapping"],
+                                     "theme": "material"}, "a/b.md"), Path("facts"))
+    assert job.context.template_dir == project / "explainer-templates"
+    assert job.context.site.url == "https://example.org/x/" and job.context.site.license is None  # the defaults
+
+
+def test_an_unwatched_basemap_is_named_too_and_the_problem_is_in_mkdocs_yml_by_default(project: Path, host: dict):
+    (project / "facts" / "basemap.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.where) == ("mkdocs.yml", 0, "watch")

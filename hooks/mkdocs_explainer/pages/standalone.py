@@ -86,11 +86,10 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(url: str, base: str) -> str:
     """`url` relative to the page at `base` (both relative to the site root), as MkDocs' get_relative_url."""
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    relative = posixpath.relpath(url or ".", base_dir.rstrip("/") or ".")
-    if url.endswith("/") and relative != ".":
-        relative += "/"
-    return "./" if relative == "." else relative
+    relative = posixpath.relpath(url or ".", posixpath.dirname(base) or ".")  # `a/` and `a/b.html` are both in a/
+    if relative == ".":
+        return "./"
+    return relative + "/" if url.endswith("/") else relative
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ def page_context(catalog: Catalog, pages: PageScan, site: SiteInfo, url: str, us
     return PageContext(
         catalog=catalog,
         fact_index_url=relative_url(site.index_path, url) if site.index_path is not None else None,
-        site_root=relative_url("", url).rstrip("/") + "/" if url else "./",
+        site_root=relative_url("", url) + "/" if url else "./",
         site=site,
         links={kind: relative_url(page_url(path, use_directory_urls), url)
                for kind, path in pages.pages_with(LIST_KINDS).items()},
