@@ -286,6 +286,15 @@ _PAGES_SCOPE: dict[str, str] = {
     "lie well within it, so -541° reaches the same rings",
     f"{_P}maps.x__graticule__mutmut_61": "None is as false as False: a grid line is not closed either way",
     f"{_P}markdown_ext.xǁ_Linesǁ_in_snippets__mutmut_21": "\"UTF-8-SIG\" and \"utf-8-sig\" name the same codec",
+    **{f"{_P}standalone.x_job_for__mutmut_{n}": "pathlib joins a folder with an absolute path as that path: root / "
+       "p is p when p is absolute" for n in (28, 76)},
+    f"{_P}standalone.x_job_for__mutmut_44": "a page without a path gives \"\" either way (`or \"\"`)",
+    f"{_P}standalone.x_job_for__mutmut_57": "the page's folder is read through posixpath.dirname, which drops what "
+    "follows its last slash: \"a/\" and \"aXX/XX\" name the same folder",
+    f"{_P}standalone.x_job_for__mutmut_158": "a site's catalogue folder that does not exist is skipped by the loader: "
+    "given or not, the same catalogues",
+    f"{_P}standalone.x_load_catalog__mutmut_4": "a missing data folder stamps the same on every call either way (no "
+    "file, or the basemap's 'gone'), so the kept problem is used again alike",
     f"{_P}render.x_render__mutmut_31": "a syntax error in a template loaded from a file always carries its file name: "
     "the template's own name is never needed",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import markdown
@@ -131,6 +132,10 @@ def test_under_a_host_bad_settings_are_a_problem_in_the_settings(project: Path, 
     [problem] = raised.value.problems
     assert (problem.file, problem.line) == ("mkdocs.yml", 0) and problem.message.startswith(message)
     assert problem.message and "None" not in problem.message
+    if "statuses" in options:
+        from mkdocs_explainer.siteinfo import STATUS_MEANING
+
+        assert ", ".join(STATUS_MEANING) in problem.message
     assert problem.where == ("extra.explainer.statuses" if "statuses" in options else "extra.explainer.language")
 
 
@@ -238,3 +243,36 @@ def test_an_unwatched_basemap_is_named_too_and_the_problem_is_in_mkdocs_yml_by_d
         standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
     [problem] = raised.value.problems
     assert (problem.file, problem.line, problem.where) == ("mkdocs.yml", 0, "watch")
+
+
+def test_under_a_host_a_sites_own_catalogue_in_its_templates_speaks_first(project: Path, host: dict):
+    from mkdocs_explainer import i18n
+    from test_i18n import write_catalogue
+
+    write_catalogue(project / "explainer-templates" / "locales", "ko", {"reported": "보도됨 (자체 번역)"})
+    try:
+        standalone.job_for(hosted({**host, "extra": {"explainer": {"language": "ko"}}}, "a/b.md"), Path("facts"))
+        assert i18n.current().code == "ko" and i18n.current().gettext("reported") == "보도됨 (자체 번역)"
+    finally:
+        i18n.activate(i18n.Language.load("en"))
+
+
+def test_under_a_host_with_file_urls_the_index_and_card_pages_are_html_files(project: Path, host: dict):
+    (project / "pages" / "00-facts.md").write_text("# All\n\n<!-- facts -->\n", encoding="utf-8")
+    (project / "pages" / "quotes.md").write_text("# Quotes\n\n<!-- facts:kind=quote -->\n", encoding="utf-8")
+    site = standalone.job_for(hosted({**host, "use_directory_urls": False}, "a/b.md"), Path("facts")).context.site
+    assert site.index_path == "00-facts.html" and site.homes["q"] == "quotes.html"
+
+
+def test_under_a_host_a_site_without_a_fact_index_links_no_card(project: Path, host: dict):
+    (project / "pages" / "index.md").write_text("# Home\n\nNo index here.\n", encoding="utf-8")
+    job = standalone.job_for(hosted(host, "a/b.md"), Path("facts"))
+    assert job.context.fact_index_url is None and job.context.site.index_path is None
+
+
+def test_an_unwatched_data_folder_outside_the_project_is_named_by_its_whole_path(project: Path, host: dict, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "facts"
+    shutil.copytree(project / "facts", outside)
+    with pytest.raises(ProblemsFound) as raised:
+        standalone.job_for(hosted(host, "a/b.md"), outside)
+    assert raised.value.problems[0].message.startswith(f"add `- {outside}` under `watch:`")
