@@ -262,6 +262,8 @@ def test_under_a_host_with_file_urls_the_index_and_card_pages_are_html_files(pro
     (project / "pages" / "quotes.md").write_text("# Quotes\n\n<!-- facts:kind=quote -->\n", encoding="utf-8")
     site = standalone.job_for(hosted({**host, "use_directory_urls": False}, "a/b.md"), Path("facts")).context.site
     assert site.index_path == "00-facts.html" and site.homes["q"] == "quotes.html"
+    site = standalone.job_for(hosted(host, "a/b.md"), Path("facts")).context.site
+    assert site.index_path == "00-facts/" and site.homes["q"] == "quotes/"
 
 
 def test_under_a_host_a_site_without_a_fact_index_links_no_card(project: Path, host: dict):
