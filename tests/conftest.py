@@ -171,3 +171,17 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("browser figures")
         for line in BROWSER_FIGURES.read_text(encoding="utf-8").splitlines():
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data's downloads as the output modules write them in-process (outputs_helpers.write_data_outputs)."""
+    from outputs_helpers import write_data_outputs
+
+    return write_data_outputs(tmp_path_factory.mktemp("written"))
+
+
+@pytest.fixture(params=["written", "site"])
+def downloads(request: pytest.FixtureRequest) -> Path:
+    """The downloads written in-process (quick), then as the test module's own `site` build publishes them."""
+    return request.getfixturevalue(request.param)

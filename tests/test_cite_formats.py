@@ -21,7 +21,7 @@ from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import citations
 from mkdocs_explainer.pages import citation
 from mkdocs_explainer.siteinfo import SiteInfo
-from outputs_helpers import ROOT, SITE_URL, build, copy_project, write_data_outputs
+from outputs_helpers import ROOT, SITE_URL, build, copy_project
 from pylatexenc.latex2text import LatexNodes2Text
 from test_properties import CHARACTERS, SYNTAX
 
@@ -40,17 +40,6 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory) -> Path:
-    return write_data_outputs(tmp_path_factory.mktemp("cite-written"))
-
-
-@pytest.fixture(params=["written", "site"])
-def downloads(request) -> Path:
-    """The citation files as the writers make them in-process (quick), and as the site build publishes them."""
-    return request.getfixturevalue(request.param)
 
 
 def items_of(site: Path) -> list[dict]:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from mkdocs_explainer.data.catalog import build_catalog
 from mkdocs_explainer.outputs import datapackage
 from mkdocs_explainer.siteinfo import STATUS_MEANING, License, SiteInfo
-from outputs_helpers import ROOT, build, copy_project, write_data_outputs
+from outputs_helpers import ROOT, build, copy_project
 from test_properties import TEXT
 
 
@@ -27,17 +27,6 @@ def site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory) -> Path:
-    return write_data_outputs(tmp_path_factory.mktemp("package-written"))
-
-
-@pytest.fixture(params=["written", "site"])
-def downloads(request) -> Path:
-    """The package as the writers make it in-process (quick), and as the site build publishes it."""
-    return request.getfixturevalue(request.param)
 
 
 def validate(path: Path) -> frictionless.Report:
