@@ -194,6 +194,18 @@ _THIRD_SCOPE: dict[str, str] = {
 }
 """The third scope's survivors argued equivalent (data/: the modules not in the first two scopes)."""
 
+_NUMBERS_SCOPE: dict[str, str] = {
+    **{f"{_D}numbers.x__words_value__mutmut_{n}": "\"\" is as false as None: `current or ...` reads both as no "
+       "number yet" for n in (4, 46)},
+    **{f"{_D}numbers.x__words_value__mutmut_{n}": "the branch runs only for a word in _SMALL or _TENS, so one of the "
+       "two lookups finds it: the inner default is never returned" for n in (18, 20, 21)},
+    f"{_D}numbers.x_spans_in__mutmut_12": "two mentions with nothing between them have no joiner between them either "
+    "(the joiners match no empty text): not a span either way",
+    f"{_D}numbers.x_spans_in__mutmut_13": "overlapping mentions give a search that starts after it ends, which matches "
+    "nothing: not a span either way",
+}
+"""data/numbers.py: survivors argued equivalent."""
+
 _P = "mkdocs_explainer.pages."
 _WHOLE = "the value is always a whole number: rounding to none or two places gives the same position"
 _PAGES_SCOPE: dict[str, str] = {
@@ -419,6 +431,7 @@ EQUIVALENT: dict[str, str] = {
     **{name: "where the staging folder is made and what it is called: a failed rename only skips the cache" for name in (
         *(f"mkdocs_explainer.outputs.reuse.xǁKeptFilesǁkeep__mutmut_{n}" for n in (1, 10, 11, 12, 13)),)},
     **_THIRD_SCOPE,
+    **_NUMBERS_SCOPE,
     **_PAGES_SCOPE,
     **_OUTPUTS_SCOPE,
 }

@@ -53,6 +53,7 @@ def test_korean_adds_a_smaller_part_after_a_scale_word(text: str, expected: list
 @pytest.mark.parametrize(("text", "expected"), [
     ("eight thousand", 8000), ("one and a half million", Decimal("1500000")), ("a thousand and one", 1001),
     ("three hundred and forty-two", 342), ("twenty-one", 21), ("half a million", 500000),
+    ("one million two hundred thousand", 1200000), ("hundred thousand", 100000), ("hundred", 100),
 ])
 def test_english_number_words(text: str, expected: int):
     assert read(f"We saw {text} there.") == [(expected, text)]
@@ -96,3 +97,13 @@ def test_a_number_word_right_after_digits_is_still_a_number():
 def test_scale_words_are_read_whatever_their_case():
     assert read("60.4 Billion dollars") == [(Decimal("60400000000"), "60.4 Billion")]
     assert read("3 MILLION people") == [(3000000, "3 MILLION")]
+
+
+def test_a_span_whose_ends_are_equal_is_still_one_span():
+    from mkdocs_explainer.data.evidence import DEFAULT
+    from mkdocs_explainer.data.languages import language
+    from mkdocs_explainer.data.numbers import spans_in
+
+    text = "between 10,000 and 10,000 troops"
+    pairs = [(low.value, high.value) for low, high in spans_in(text, numbers_in(text, "en"), language("en", DEFAULT))]
+    assert pairs == [(10000, 10000)]
