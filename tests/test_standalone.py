@@ -53,6 +53,15 @@ def test_page_urls_are_the_hosts(src: str, directory_urls: bool, url: str) -> No
     assert standalone.page_url(src, directory_urls) == url
 
 
+@pytest.mark.parametrize("src", ["index.md", "a/index.md", "a/README.md", "README.md", "facts.md", "a/b.md"])
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_page_urls_are_mkdocs_own(src: str, directory_urls: bool) -> None:
+    from mkdocs.structure.files import File
+
+    mkdocs_url = File(src, "/docs", "/site", directory_urls).url
+    assert standalone.page_url(src, directory_urls) == ("" if mkdocs_url == "./" else mkdocs_url)
+
+
 @pytest.mark.parametrize("url", ["", "facts/", "a/b/", "a/", "facts.html", "a/b.html"])
 @pytest.mark.parametrize("base", ["", "facts/", "a/b/", "a/", "x/y/z/", "index.html", "a/b.html", "x/y/z.html"])
 def test_relative_urls_are_mkdocs_own(url: str, base: str) -> None:

@@ -78,9 +78,11 @@ def scan(docs_dir: Path, root: Path) -> PageScan:
 def page_url(src: str, use_directory_urls: bool = True) -> str:
     """The URL a page gets, as MkDocs and Zensical give it: `facts.md` → `facts/`, `index.md` → `` ."""
     stem, _ = posixpath.splitext(src)
-    if posixpath.basename(stem) in ("index", "README"):
-        folder = posixpath.dirname(stem)
-        return f"{folder}/" if folder else ""
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if use_directory_urls:
+            return f"{folder}/" if folder else ""
+        stem = posixpath.join(folder, "index")  # a folder's page is its index.html
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
