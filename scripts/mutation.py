@@ -676,7 +676,7 @@ def report(runs: list[dict[str, Any]]) -> str:
             "", f"## {', '.join(run['modules'])} ({run['date']})", "",
             *([run["note"], ""] if run.get("note") else []),
             *([f"A random {sample['fraction']:.0%} of each module's mutants (seed {sample['seed']}); the share killed "
-               f"among them has a 95% interval of {low:.1%}–{high:.1%} for the module's whole set.", ""]
+               f"among them has a 95% interval of {low:.1%}–{high:.1%} for all the scope's mutants.", ""]
               if sample else []),
             f"- tests run: {' '.join(run['tests'])} (tests that start a child process skip: mutants live in-process only)",
             f"- mutants: {stats['total']} (no test reaches {stats['no_tests']}, skipped {stats['skipped']}, "
