@@ -84,6 +84,7 @@ bench-scale: $(BIN)/mkdocs
 # writes benchmarks/MUTATION.md. Not part of `make test` (a full run takes hours on 2 cores). A scope, with the tests
 # listed for it in scripts/mutation.py: make mutation MODULES="data/evidence.py outputs/safecsv.py"; a seeded
 # random share of each module's mutants: MUTATION_ARGS="--sample 0.12"; survivors again after new tests: "--retest"
+# (in the run's working copy) or "--recheck" (the open survivors on record, in a fresh copy, matched by change)
 mutation: $(BIN)/mkdocs
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/mutation.py $(if $(MODULES),--only $(MODULES)) $(MUTATION_ARGS)
 

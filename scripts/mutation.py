@@ -19,7 +19,16 @@ A module too large for a full run in the time at hand can be sampled (`--sample 
 mutant, runs a random quarter of each module's (seeded, so a run can be repeated), and the report gives the share
 killed among those with its 95% interval. Survivors of a sample are argued or killed like any others.
 
+After tests are written for the survivors on record, `--recheck` runs just those mutants again in a fresh working
+copy (the copy a run left behind may be long gone): it matches them by file, function and change, so it needs no
+mutant names and survives mutmut numbering them differently. Killed ones leave the record; a survivor whose line has
+changed since is no longer generated and leaves it too (said in the run's note).
+
+Survivors argued equivalent are listed by mutant name below (EQUIVALENT) or, keyed by file, function and change,
+in scripts/mutation-arguments.json, which also serves runs recorded before mutant names were kept.
+
     python scripts/mutation.py [--max-children N] [--only MODULE ...] [--tests PATH ...] [--sample F [--seed N]]
+    python scripts/mutation.py --recheck [--only MODULE ...]
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ import random
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -41,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("EXPLAINER_MUTATION_WORK") or ROOT / ".mutation")
 """The working copy; another folder (EXPLAINER_MUTATION_WORK) lets two runs of different modules go side by side."""
 REPORT = ROOT / "benchmarks" / "MUTATION.md"
+ARGUMENTS = ROOT / "scripts" / "mutation-arguments.json"
 RESULTS = ROOT / "benchmarks" / "mutation-results.json"
 SCOPE = "explainer-scope.json"
 SAMPLE = "explainer-sample.json"
@@ -545,6 +556,20 @@ def reason_for(name: str) -> str:
     return IMPORT_TIME.get(f"{module}.{function_of(name)}", "")
 
 
+def arguments() -> dict[tuple[str, str, str], str]:
+    """The arguments kept by change rather than by name: (file, function, `before` → `after`) → why."""
+    if not ARGUMENTS.is_file():
+        return {}
+    listed = json.loads(ARGUMENTS.read_text(encoding="utf-8"))
+    return {(entry["file"], entry["function"], entry["change"]): entry["reason"] for entry in listed}
+
+
+def reason_of(survivor: list[str], by_change: dict[tuple[str, str, str], str]) -> str:
+    """A recorded survivor's argument as of now: by name, by change, or the one recorded with it."""
+    return ((reason_for(survivor[4]) if len(survivor) > 4 else "") or by_change.get(tuple(survivor[:3]), "")
+            or survivor[3])
+
+
 def score(stats: dict[str, int]) -> tuple[int, int]:
     """(killed, tested): a timeout or a crash of the tests counts as killed."""
     tested = stats["killed"] + stats["survived"] + stats["timeout"] + stats["suspicious"] + stats["segfault"]
@@ -641,6 +666,7 @@ def _cell(text: str) -> str:
 
 
 def report(runs: list[dict[str, Any]]) -> str:
+    by_change = arguments()
     killed = sum(score(totals(run))[0] for run in runs)
     tested = sum(score(totals(run))[1] for run in runs)
     covered = {module for run in runs for module in run["modules"]}
@@ -666,8 +692,8 @@ def report(runs: list[dict[str, Any]]) -> str:
     for run in runs:
         stats = totals(run)
         run_killed, run_tested = score(stats)
-        # Arguments are read from this script, so a run recorded before a survivor was argued shows the argument.
-        survivors = [[*s[:3], (reason_for(s[4]) if len(s) > 4 else "") or s[3], *s[4:]] for s in run["survivors"]]
+        # Arguments are read now, so a run recorded before a survivor was argued shows the argument.
+        survivors = [[*s[:3], reason_of(s, by_change), *s[4:]] for s in run["survivors"]]
         equivalent = [s for s in survivors if s[3]]
         adjusted = run_killed / (run_tested - len(equivalent)) if run_tested > len(equivalent) else 0.0
         sample = run.get("sample")
@@ -692,6 +718,71 @@ def report(runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+KILLED = ("killed", "timeout", "segfault")
+
+
+def statuses() -> dict[str, str]:
+    """Every mutant's status in the working copy, by name."""
+    listed = (line.strip().rpartition(": ") for line in mutmut("results", "--all", "true", capture=True).stdout.splitlines())
+    return {name: status for name, _, status in listed if name}
+
+
+def recheck(only: list[str], max_children: int) -> int:
+    """Run the open survivors on record (of `only`, or of every run) again, matched by change, and update the record."""
+    runs, by_change = recorded(), arguments()
+    wanted = Counter(tuple(s[:3]) for run in runs for s in run["survivors"]
+                     if (not only or s[0] in only) and not reason_of(s, by_change))
+    if not wanted:
+        print("no open survivor on record in this scope")
+        return 0
+    modules = sorted({key[0] for key in wanted})
+    make_working_copy(modules, tests_for(modules))
+    mutmut("run", "--max-children", str(max_children), "no-mutant-is-called-this", capture=True)  # generate only
+    functions = {(key[0], key[1]) for key in wanted}
+    candidates = [name for name in statuses() if (module_of(name), function_of(name)) in functions]
+    with ThreadPoolExecutor(8) as pool:  # one `mutmut show` each
+        changes = list(pool.map(mutation_of, candidates))
+    names: dict[tuple[str, str, str], list[str]] = {}
+    for name, (path, change) in zip(candidates, changes, strict=True):
+        key = (path.removeprefix("mkdocs_explainer/"), function_of(name), change)
+        if key in wanted:
+            names.setdefault(key, []).append(name)
+    chosen = sorted(name for listed in names.values() for name in listed)
+    if chosen:
+        mutmut("run", "--max-children", str(max_children), *chosen)
+    now = statuses()
+    for run in runs:
+        killed = gone = checked = 0
+        kept: list[list[str]] = []
+        for survivor in run["survivors"]:
+            key = tuple(survivor[:3])
+            if key not in wanted or (only and survivor[0] not in only) or reason_of(survivor, by_change):
+                kept.append(survivor)
+                continue
+            checked += 1
+            alive = [name for name in names.get(key, []) if now.get(name) not in KILLED]
+            used = sum(1 for s in kept if tuple(s[:3]) == key and len(s) > 4 and s[4] in alive)
+            if used < len(alive):  # still survives (or was not run): keep it, under its name as of now
+                kept.append([*survivor[:4], alive[used]])
+                continue
+            outcome = "killed" if key in names else "total"  # "total": no longer generated, out of the count
+            killed, gone = killed + (key in names), gone + (key not in names)
+            counts = run["by_module"][survivor[0]] if "by_module" in run else run["stats"]
+            counts["survived"] -= 1
+            if outcome in counts:
+                counts[outcome] += 1 if outcome == "killed" else -1
+        if checked:
+            run["survivors"] = kept
+            run["note"] = (run.get("note", "") + f" Rechecked {dt.date.today().isoformat()} (`--recheck`): {killed} of "
+                           f"the {checked} open survivors killed by tests written since"
+                           + (f", {gone} no longer generated (their line changed)" if gone else "") + ".").strip()
+    RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = report(runs)
+    REPORT.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
@@ -702,9 +793,13 @@ def main() -> int:
     parser.add_argument("--sample", type=float, default=0.0,
                         help="run only this share of each module's mutants, drawn at random (e.g. 0.25)")
     parser.add_argument("--seed", type=int, default=19, help="the sample's seed")
+    parser.add_argument("--recheck", action="store_true",
+                        help="run the open survivors on record again, in a fresh working copy, and update the record")
     parser.add_argument("--report", action="store_true",
                         help="only report on the results already in .mutation/ (e.g. of a run cut short)")
     options = parser.parse_args()
+    if options.recheck:
+        return recheck(options.only, options.max_children)
     if not options.only and (options.report or options.retest) and (WORK / SCOPE).is_file():
         options.only = json.loads((WORK / SCOPE).read_text(encoding="utf-8"))
     tests = options.tests or tests_for(options.only)
