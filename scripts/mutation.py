@@ -42,7 +42,6 @@ import random
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -727,11 +726,46 @@ def statuses() -> dict[str, str]:
     return {name: status for name, _, status in listed if name}
 
 
+def settle(runs: list[dict[str, Any]], names: dict[tuple[str, str, str], list[str]], now: dict[str, str],
+           only: list[str], by_change: dict[tuple[str, str, str], str]) -> None:
+    """Update the recorded runs after a recheck: `names` are the mutants generated now for each open survivor's
+    (file, function, change), `now` their statuses. A survivor whose mutants were all killed counts as killed; one no
+    longer generated leaves the count; the others stay, under a name of today's numbering."""
+    for run in runs:
+        killed = gone = checked = 0
+        kept: list[list[str]] = []
+        for survivor in run["survivors"]:
+            key = (survivor[0], survivor[1], survivor[2])
+            if (only and survivor[0] not in only) or reason_of(survivor, by_change):
+                kept.append(survivor)
+                continue
+            checked += 1
+            alive = [name for name in names.get(key, []) if now.get(name) not in KILLED]
+            taken = sum(1 for s in kept if tuple(s[:3]) == key and len(s) > 4 and s[4] in alive)
+            if taken < len(alive):  # still survives (or was not run)
+                kept.append([*survivor[:4], alive[taken]])
+                continue
+            counts = run["by_module"][survivor[0]] if "by_module" in run else run["stats"]
+            counts["survived"] -= 1
+            if key in names:
+                killed += 1
+                counts["killed"] += 1
+            else:  # its line changed: the mutant is no longer made, so it leaves the count
+                gone += 1
+                if "total" in counts:
+                    counts["total"] -= 1
+        if checked:
+            run["survivors"] = kept
+            run["note"] = (run.get("note", "") + f" Rechecked {dt.date.today().isoformat()} (`--recheck`): {killed} of "
+                           f"the {checked} open survivors killed by tests written since"
+                           + (f", {gone} no longer generated (their line changed)" if gone else "") + ".").strip()
+
+
 def recheck(only: list[str], max_children: int) -> int:
     """Run the open survivors on record (of `only`, or of every run) again, matched by change, and update the record."""
     runs, by_change = recorded(), arguments()
-    wanted = Counter(tuple(s[:3]) for run in runs for s in run["survivors"]
-                     if (not only or s[0] in only) and not reason_of(s, by_change))
+    wanted = {tuple(s[:3]) for run in runs for s in run["survivors"]
+                if (not only or s[0] in only) and not reason_of(s, by_change)}
     if not wanted:
         print("no open survivor on record in this scope")
         return 0
@@ -750,32 +784,7 @@ def recheck(only: list[str], max_children: int) -> int:
     chosen = sorted(name for listed in names.values() for name in listed)
     if chosen:
         mutmut("run", "--max-children", str(max_children), *chosen)
-    now = statuses()
-    for run in runs:
-        killed = gone = checked = 0
-        kept: list[list[str]] = []
-        for survivor in run["survivors"]:
-            key = tuple(survivor[:3])
-            if key not in wanted or (only and survivor[0] not in only) or reason_of(survivor, by_change):
-                kept.append(survivor)
-                continue
-            checked += 1
-            alive = [name for name in names.get(key, []) if now.get(name) not in KILLED]
-            used = sum(1 for s in kept if tuple(s[:3]) == key and len(s) > 4 and s[4] in alive)
-            if used < len(alive):  # still survives (or was not run): keep it, under its name as of now
-                kept.append([*survivor[:4], alive[used]])
-                continue
-            outcome = "killed" if key in names else "total"  # "total": no longer generated, out of the count
-            killed, gone = killed + (key in names), gone + (key not in names)
-            counts = run["by_module"][survivor[0]] if "by_module" in run else run["stats"]
-            counts["survived"] -= 1
-            if outcome in counts:
-                counts[outcome] += 1 if outcome == "killed" else -1
-        if checked:
-            run["survivors"] = kept
-            run["note"] = (run.get("note", "") + f" Rechecked {dt.date.today().isoformat()} (`--recheck`): {killed} of "
-                           f"the {checked} open survivors killed by tests written since"
-                           + (f", {gone} no longer generated (their line changed)" if gone else "") + ".").strip()
+    settle(runs, names, statuses(), only, by_change)
     RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     text = report(runs)
     REPORT.write_text(text, encoding="utf-8")
