@@ -65,13 +65,12 @@ def test_in_another_language_the_message_says_how_to_extend_its_hedge_table() ->
                      "for 'de': `hedges: {de: {about: [...]}}` in the explainer settings)")]
 
 
-@pytest.mark.parametrize(("value", "forms"), [
-    (1000, "1,000, 1000 or 1 000"),  # from a thousand on, digits are grouped
-    (999, "digits or words"),
-    (8.5, "digits or words"),
+@pytest.mark.parametrize(("value", "shown", "forms"), [
+    (1000, "1,000", "1,000, 1000 or 1 000"),  # from a thousand on, digits are grouped
+    (999, "999", "digits or words"),
+    (8.5, "8.5", "digits or words"),
 ])
-def test_a_missing_figure_names_the_forms_to_look_for(value: int | float, forms: str) -> None:
-    shown = {1000: "1,000", 999: "999", 8.5: "8.5"}[value]
+def test_a_missing_figure_names_the_forms_to_look_for(value: int | float, shown: str, forms: str) -> None:
     assert check_figure(value, None, None, ["no figure here"]) == [Finding(
         "value", f"{shown} is not in the excerpts of its sources; copy the words where the source gives this "
                  f"figure ({forms} all count)")]
@@ -138,14 +137,14 @@ def test_only_the_quotes_first_letter_may_change_case_not_the_first_after_a_cut(
     assert finding.message.startswith("the words “War” are not in the excerpts")
 
 
-@pytest.mark.parametrize(("quote", "excerpt", "missing"), [
-    ("A team of 50", "the NASA team of 50", "A team of 50"),  # a one-letter first word, not the end of NASA
-    ("killed 5", "they killed 50 people", "killed 5"),  # a one-digit last word, not the start of 50
-    ("富含维生素B", "富含维生素B12", "富含维生素B"),  # a Latin letter after Chinese: vitamin B is not B12
+@pytest.mark.parametrize(("quote", "excerpt", "lang"), [
+    ("A team of 50", "the NASA team of 50", None),  # a one-letter first word, not the end of NASA
+    ("killed 5", "they killed 50 people", None),  # a one-digit last word, not the start of 50
+    ("富含维生素B", "富含维生素B12", "zh"),  # a Latin letter after Chinese: vitamin B is not B12
 ])
-def test_a_quote_starts_and_ends_at_whole_words(quote: str, excerpt: str, missing: str) -> None:
-    assert check_quote(quote, [Excerpt(excerpt, "zh" if "维" in quote else None)]) == [
-        Finding("text", f"the words “{missing}” are not in the excerpts of its sources; {SOURCE_SAYS}")]
+def test_a_quote_starts_and_ends_at_whole_words(quote: str, excerpt: str, lang: str | None) -> None:
+    assert check_quote(quote, [Excerpt(excerpt, lang)]) == [
+        Finding("text", f"the words “{quote}” are not in the excerpts of its sources; {SOURCE_SAYS}")]
 
 
 def test_each_cut_is_between_the_nearest_words_in_order() -> None:
@@ -260,3 +259,9 @@ def test_a_tiny_coordinate_has_the_precision_it_is_written_with() -> None:
     assert finding == Finding("lon", "5e-05 is not where the excerpt puts it (-0.5000, from “51.7°N 0°30′W”); "
                                      "check the longitude")
     assert check_place(_place(51.7, 0.00005, "51.7°N 0°0′E")) == []
+
+
+def test_an_infinite_position_is_named_not_a_crash() -> None:
+    """A caller's float('inf') has no digits to read a precision from: it is simply not where the excerpt puts it."""
+    assert check_place(_place(float("inf"), 36.19, "51.7°N")) == [Finding(
+        "lat", "inf is not where the excerpt puts it (51.7000, from “51.7°N”); check the latitude")]
