@@ -495,7 +495,8 @@ def check_place(record: dict[str, Any]) -> list[Finding]:
     findings = []
     for axis in ("lat", "lon"):
         ours = float(record[axis])
-        rounding = 0.5 * 10 ** -len(repr(ours).split(".")[1]) if "." in repr(ours) else 0.5
+        exponent = Decimal(repr(ours)).as_tuple().exponent if math.isfinite(ours) else 0  # 5e-05: five decimals
+        rounding = 0.5 * 10 ** min(0, int(exponent))
         given = [(value, unit) for text in excerpts for kind, value, unit in coordinates_in(text) if kind == axis]
         if given and not any(abs(ours - value) <= unit + rounding for value, unit in given):
             value, _ = given[0]
