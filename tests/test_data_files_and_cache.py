@@ -165,8 +165,8 @@ def test_other_evidence_settings_check_every_file_again(tmp_path: Path) -> None:
     repeat the problems cached under the old ones."""
     write_data(tmp_path, {"sources.yml": SOURCES,
                           "facts.yml": FACTS.replace("About 8,000 troops", "Some 8,000 troops")})
-    mismatch = ("data/facts.yml:8: facts[0].qualifier (troops-near-kursk): 'about' is not the source's hedge for 8,000: "
-                "the excerpt says “…Some 8,000 troops are near”; use `qualifier: some`")
+    mismatch = ("data/facts.yml:8: facts[0].qualifier (troops-near-kursk): 'about' is not the source's hedge for "
+                "8,000: the excerpt says “…Some 8,000 troops are near”; use `qualifier: some`")
     assert problems_of(tmp_path) == [mismatch]
     own_hedges = EvidenceSettings(hedges={"en": {"about": ["some"]}})
     catalog = build_catalog(tmp_path / "data", tmp_path, own_hedges)
