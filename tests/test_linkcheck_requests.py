@@ -4,6 +4,7 @@ and `check_all`'s defaults. Nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import re
 import socket
@@ -31,7 +32,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         Handler.hits.setdefault(self.path, []).append(time.monotonic())
         Handler.headers_seen[self.path] = list(self.headers.items())
-        host, port = self.server.server_address[:2]
+        port = self.server.server_address[1]
         if self.path == "/ok":
             self._page(200, f"<html><head><title>{TITLE} | Test News</title></head></html>")
         elif self.path.startswith("/status/"):
@@ -117,7 +118,7 @@ def test_a_server_error_is_tried_again(status: int, server):
 def test_a_second_retry_waits_a_little_first(server):
     """Retries back off: none before the first, 0.2 s x 2 before the second (a pause, not a hammering)."""
     check(server, "/status/500", retries=2)
-    first, second, third = Handler.hits["/status/500"]
+    _, second, third = Handler.hits["/status/500"]
     assert third - second >= 0.35
     assert third - second < 1.5  # 0.4 s, and time for a busy machine; a factor of 1.2 would wait 2.4 s
 
@@ -188,10 +189,8 @@ def unanswered_port() -> Iterator[int]:
     for _ in range(3):
         sock = socket.socket()
         sock.setblocking(False)
-        try:
+        with contextlib.suppress(BlockingIOError):
             sock.connect(("127.0.0.1", port))
-        except BlockingIOError:
-            pass
         queued.append(sock)
     time.sleep(0.2)
     try:
