@@ -12,7 +12,8 @@ from mkdocs_explainer import i18n
 from mkdocs_explainer.data.catalog import Catalog, link
 from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.outputs import feed, stale
-from mkdocs_explainer.pages import chart, formatting, standalone
+from mkdocs_explainer.pages import chart, formatting, shortcodes, standalone
+from mkdocs_explainer.pages.affected import pages_to_rebuild
 from mkdocs_explainer.pages.projection import LambertConic
 from mkdocs_explainer.pages.scan import PageScan, scan_pages
 from mkdocs_explainer.pages.shortcodes import Shortcode
@@ -124,3 +125,18 @@ def test_the_fact_index_address_follows_the_sites_url_style(directory_urls: bool
 def test_a_cone_with_one_standard_parallel_twice_is_refused_saying_why():
     with pytest.raises(ValueError, match=r"^give two different standard parallels$"):
         LambertConic(30, 30, 25, 10)
+
+
+def test_a_sites_shortcode_naming_two_records_is_rebuilt_when_either_changes(monkeypatch: pytest.MonkeyPatch):
+    """The preview's fast rebuild: `<!-- pair:a,b -->` (a site's own template) reads both records, so an edit to
+    fact b rebuilds its page, as it does the page with `<!-- pair:b -->`, and an edit to claimant us (a's) too."""
+    monkeypatch.setitem(shortcodes.KINDS, "pair", shortcodes._site_kind("shortcodes/pair.html", block=True))
+    scan = PageScan(codes={"both.md": [Shortcode("pair", "a,b", 1, "<!-- pair:a,b -->")],
+                           "one.md": [Shortcode("pair", "b", 1, "<!-- pair:b -->")]})
+    facts = {"a": {"id": "a", "value": 1, "claimant": "us"}, "b": {"id": "b", "value": 2, "claimant": "kr"}}
+    claimants = {"us": {"id": "us", "name": "US"}, "kr": {"id": "kr", "name": "South Korea"}}
+    old = Catalog({"facts": facts, "claimants": claimants})
+    new_b = Catalog({"facts": {**facts, "b": {**facts["b"], "value": 20}}, "claimants": claimants})
+    assert pages_to_rebuild(scan, scan, old, new_b) == {"both.md", "one.md"}
+    new_us = Catalog({"facts": facts, "claimants": {**claimants, "us": {"id": "us", "name": "United States"}}})
+    assert pages_to_rebuild(scan, scan, old, new_us) == {"both.md"}
