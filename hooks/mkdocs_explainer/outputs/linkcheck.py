@@ -299,7 +299,7 @@ def _visit_link(item: Link, http: urllib3.PoolManager, timeout: float, retries: 
     except urllib3.exceptions.MaxRetryError as error:
         if isinstance(error.reason, Refused):
             raise error.reason from None
-        tries = f"{retries + 1} tries" if (retries) or True else "1 try"
+        tries = f"{retries + 1} tries" if retries else "1 try"
         return Result(item, problem=f"no answer after {tries} ({_reason(error.reason)})")
     except urllib3.exceptions.HTTPError as error:
         return Result(item, problem=f"no answer ({_reason(error)})")
