@@ -274,7 +274,8 @@ def _visit_link(item: Link, http: urllib3.PoolManager, timeout: float, retries: 
     if not allow_private and (address := _literal_address(url)) is not None and not _public(address):
         return Result(item, problem=f"refused: not a public address ({address}); --allow-private checks it")
     retry = urllib3.Retry(total=retries, connect=retries, read=retries, status=retries, redirect=False,
-                          backoff_factor=0.2, status_forcelist=(500, 502, 503, 504), raise_on_status=False)
+                          backoff_factor=0.2, status_forcelist=(500, 502, 503, 504), raise_on_status=False,
+                          respect_retry_after_header=False)  # a Retry-After sleep would outlast the deadline
     try:
         for _ in range(MAX_REDIRECTS + 1):
             response = http.request("GET", url, redirect=False, retries=retry, preload_content=False,
@@ -288,6 +289,7 @@ def _visit_link(item: Link, http: urllib3.PoolManager, timeout: float, retries: 
                         return Result(item, problem=f"redirects to another site: {target}")
                     if not _same_port(url, target):
                         return Result(item, problem=f"redirects to another port: {target}")
+                    response.drain_conn()  # the connection is used again: its answer must be read out first
                     url = target
                     continue
                 return _judge(item, response)

@@ -43,6 +43,8 @@ def _reads(kind_name: str, arg: str, catalog: Catalog) -> set[str]:
     kind = KINDS.get(kind_name)
     if kind is None or kind.section is None:
         return set()
+    if kind.section == "records":  # a site's shortcode: one or more ids of any records
+        return set(arg.split(","))
     if kind.shows is shows_itself and kind.dated is None:  # most shortcodes: one record
         return {arg}
     pool = catalog.items if kind.section == "items" else catalog[kind.section]
