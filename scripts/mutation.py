@@ -61,47 +61,56 @@ PACKAGE = "hooks/mkdocs_explainer"
 
 # The test files that exercise each module (a build in a child process would reach the unmutated package: under
 # mutation the tests' builds run in-process). A module missing here is tested against the whole suite.
-_EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_languages.py", "tests/test_near_misses.py"]
+_EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_quotes_and_places.py", "tests/test_evidence_languages.py",
+             "tests/test_near_misses.py"]
 _DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py",
-         "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py", "tests/test_vocabulary.py"]
+         "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py",
+         "tests/test_vocabulary.py"]
 TESTS_BY_MODULE = {
     "data/evidence.py": _EVIDENCE,
     "data/validate.py": [*_DATA, "tests/test_evidence.py"],
     "data/schema.py": [*_DATA, "tests/test_evidence.py", "tests/test_markup_in_every_field.py",
                        "tests/test_editor_schema.py"],
     "outputs/safecsv.py": ["tests/test_properties.py", "tests/test_hostile_data.py"],
-    "pages/formatting.py": ["tests/test_formatting.py", "tests/test_i18n.py", "tests/test_evidence_languages.py",
+    "pages/formatting.py": ["tests/test_outputs_details.py", "tests/test_formatting.py", "tests/test_i18n.py",
+                            "tests/test_evidence_languages.py",
                             "tests/test_views.py", "tests/test_fact_pages.py", "tests/test_shortcodes.py"],
     "data/figures.py": ["tests/test_typed_figures.py", "tests/test_validate.py"],
-    "data/diff.py": ["tests/test_affected.py"],
-    "pages/affected.py": ["tests/test_affected.py"],
-    "pages/projection.py": ["tests/test_maps.py"],
-    "outputs/feed.py": ["tests/test_feed.py", "tests/test_properties.py"],
+    "data/diff.py": ["tests/test_diff_details.py", "tests/test_affected.py"],
+    "pages/affected.py": ["tests/test_outputs_details.py", "tests/test_affected.py"],
+    "pages/projection.py": ["tests/test_outputs_details.py", "tests/test_maps.py"],
+    "outputs/feed.py": ["tests/test_outputs_details.py", "tests/test_feed.py", "tests/test_properties.py"],
     "outputs/export.py": ["tests/test_exports.py", "tests/test_properties.py", "tests/test_reuse.py",
                           "tests/test_evidence_pages.py"],
-    "outputs/reuse.py": ["tests/test_reuse.py"],
+    "outputs/reuse.py": ["tests/test_reuse_files.py", "tests/test_reuse.py"],
     # Third scope: the rest of data/ and pages/ (outputs/ is tested mostly through builds in a child process).
     "data/balance.py": ["tests/test_balance.py", "tests/test_validate.py"],
-    "data/cache.py": ["tests/test_cache.py"],
-    "data/catalog.py": ["tests/test_catalog_lookups.py", "tests/test_catalog.py", "tests/test_maps.py",
+    "data/cache.py": ["tests/test_data_files_and_cache.py", "tests/test_cache.py"],
+    "data/catalog.py": ["tests/test_catalog_details.py", "tests/test_data_files_and_cache.py",
+                        "tests/test_catalog_lookups.py", "tests/test_catalog.py", "tests/test_maps.py",
                         "tests/test_views.py", "tests/test_data_files.py", "tests/test_shortcodes.py",
                         "tests/test_validate.py", "tests/test_load.py", "tests/test_vocabulary.py",
                         "tests/test_hostile_data.py", "tests/test_balance.py"],
     "data/editor_schema.py": ["tests/test_editor_schema.py", "tests/test_vocabulary.py"],
     "data/evidence_settings.py": ["tests/test_evidence_languages.py", "tests/test_evidence.py"],
-    "data/files.py": ["tests/test_data_files.py", "tests/test_hostile_data.py", "tests/test_load.py", "tests/test_feed.py"],
+    "data/files.py": ["tests/test_data_files_and_cache.py", "tests/test_data_files.py", "tests/test_hostile_data.py",
+                      "tests/test_load.py", "tests/test_feed.py"],
     "data/languages.py": ["tests/test_evidence_languages.py", "tests/test_evidence.py", "tests/test_near_misses.py"],
-    "data/load.py": ["tests/test_load.py", "tests/test_hostile_data.py", "tests/test_cache.py", "tests/test_properties.py",
+    "data/load.py": ["tests/test_load.py", "tests/test_hostile_data.py", "tests/test_cache.py",
+                     "tests/test_properties.py",
                      "tests/test_validate.py"],
-    "data/numbers.py": ["tests/test_numbers.py", "tests/test_formatting.py", "tests/test_evidence_languages.py", "tests/test_i18n.py",
+    "data/numbers.py": ["tests/test_numbers.py", "tests/test_formatting.py", "tests/test_evidence_languages.py",
+                        "tests/test_i18n.py",
                         "tests/test_evidence.py", "tests/test_typed_figures.py"],
     "data/records.py": ["tests/test_load.py", "tests/test_validate.py", "tests/test_hostile_data.py"],
-    "data/settings.py": ["tests/test_settings.py", "tests/test_vocabulary.py", "tests/test_hostile_data.py", "tests/test_load.py"],
+    "data/settings.py": ["tests/test_settings.py", "tests/test_vocabulary.py", "tests/test_hostile_data.py",
+                         "tests/test_load.py"],
     "data/translations.py": ["tests/test_editions.py", "tests/test_i18n.py"],
     "data/vocabulary.py": ["tests/test_vocabulary.py", "tests/test_validate.py"],
     **{f"pages/{name}.py": ["tests/test_shortcodes.py", "tests/test_site_shortcodes.py", "tests/test_views.py",
                             "tests/test_fact_pages.py", "tests/test_markdown_ext.py", "tests/test_snippets.py",
-                            "tests/test_standalone.py", "tests/test_maps.py", "tests/test_chart.py", "tests/test_trend.py",
+                            "tests/test_standalone.py", "tests/test_maps.py", "tests/test_chart.py",
+                            "tests/test_trend.py",
                             "tests/test_balance.py", "tests/test_near_misses.py", "tests/test_evidence_pages.py",
                             "tests/test_affected.py", "tests/test_preview_search.py", "tests/test_typed_figures.py",
                             "tests/test_properties.py"]
@@ -113,15 +122,17 @@ TESTS_BY_MODULE = {
     "pages/anchors.py": ["tests/test_repeated_ids.py", "tests/test_markdown_ext.py"],
     "pages/basemap.py": ["tests/test_maps.py"],
     "pages/maps.py": ["tests/test_maps.py"],
-    "pages/chart.py": ["tests/test_chart.py", "tests/test_trend.py"],
+    "pages/chart.py": ["tests/test_outputs_details.py", "tests/test_chart.py", "tests/test_trend.py"],
     "pages/trend.py": ["tests/test_trend.py"],
     "pages/figures.py": ["tests/test_figures_takeaway.py", "tests/test_chart.py"],
     "pages/fairness.py": ["tests/test_balance.py", "tests/test_typed_figures.py"],
     "pages/markers.py": ["tests/test_near_misses.py", "tests/test_markdown_ext.py"],
     "pages/history.py": ["tests/test_head.py", "tests/test_stale.py", "tests/test_properties.py"],
     "pages/citation.py": ["tests/test_evidence_pages.py", "tests/test_cite_formats.py"],
-    "pages/scan.py": ["tests/test_affected.py", "tests/test_preview_search.py", "tests/test_markdown_ext.py"],
-    "pages/standalone.py": ["tests/test_standalone.py", "tests/test_markdown_ext.py", "tests/test_snippets.py"],
+    "pages/scan.py": ["tests/test_outputs_details.py", "tests/test_affected.py", "tests/test_preview_search.py",
+                      "tests/test_markdown_ext.py"],
+    "pages/standalone.py": ["tests/test_outputs_details.py", "tests/test_standalone.py", "tests/test_markdown_ext.py",
+                            "tests/test_snippets.py"],
     # The tests of the generated files build a project; under mutation they build in this process
     # (tests/outputs_helpers.py: build_in_process), so the mutants are what they build with.
     **{f"outputs/{name}.py": ["tests/test_site_outputs.py", "tests/test_head.py", "tests/test_datapackage.py",
@@ -135,11 +146,11 @@ TESTS_BY_MODULE = {
     # Modules of outputs/ whose own tests reach them: a survivor runs every test that reached it, so the list
     # above (a dozen files, each with a build of its own) cost minutes per survivor.
     "outputs/safexml.py": ["tests/test_feed.py", "tests/test_properties.py", "tests/test_hostile_data.py"],
-    "outputs/stale.py": ["tests/test_stale.py"],
+    "outputs/stale.py": ["tests/test_outputs_details.py", "tests/test_stale.py"],
     "outputs/citations.py": ["tests/test_cite_formats.py", "tests/test_reuse.py"],
     "outputs/seo.py": ["tests/test_head.py", "tests/test_descriptions.py", "tests/test_hostile_data.py",
                        "tests/test_properties.py", "tests/test_markup_in_every_field.py"],
-    "outputs/linkcheck.py": ["tests/test_linkcheck.py"],
+    "outputs/linkcheck.py": ["tests/test_linkcheck_requests.py", "tests/test_linkcheck.py"],
     "outputs/datapackage.py": ["tests/test_datapackage.py", "tests/test_reuse.py"],
     "outputs/editions.py": ["tests/test_editions.py", "tests/test_i18n.py"],
     "outputs/figures.py": ["tests/test_figures_takeaway.py", "tests/test_markup_in_every_field.py"],
@@ -784,6 +795,7 @@ def recheck(only: list[str], max_children: int) -> int:
     chosen = sorted(name for listed in names.values() for name in listed)
     if chosen:
         mutmut("run", "--max-children", str(max_children), *chosen)
+    runs = recorded()  # again: another recheck (another working copy) may have settled its own modules meanwhile
     settle(runs, names, statuses(), only, by_change)
     RESULTS.write_text(json.dumps({"runs": runs}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     text = report(runs)
