@@ -1,0 +1,119 @@
+"""What a checked file hands the checks across files: each id it points at, each old id, each figure typed in its
+text, with the field and line an editor is sent to."""
+
+from __future__ import annotations
+
+from mkdocs_explainer.data.records import Reference, Typed
+from mkdocs_explainer.data.validate import check_file
+
+# Line numbers are written beside the lines the tests below point at.
+EVERY_SECTION = """\
+facts:
+  - id: crowd-size
+    date: 2024-05-01
+    claimant: city-hall
+    status: reported
+    sources:
+      - source: city-report
+        excerpt: "12,000 people came to the rally"
+    reviewed: 2024-05-02
+    formerly:
+      - crowd
+      - rally-crowd
+    label: People at the rally
+    value: 12000
+    note: Police counted 9,000 people near the stage.
+corrections:
+  - id: closing-time
+    topic: When the polls closed
+    article: The polls closed at nine.
+    record: The polls closed at eight.
+    sources: [city-report]
+    items: [crowd-size]
+places:
+  - id: najin
+    name: Najin
+    lat: 42.34
+    lon: 130.39
+    kind: port
+    what: Loading port.
+    sources:
+      - city-report
+      - source: ap-report
+        excerpt: "42°20′24″N 130°23′23″E"
+    items: [crowd-size]
+routes:
+  - id: shipments
+    title: Shipments
+    places: [najin, dunay]
+    modes: [ship]
+    start: 2023-09-07
+    end: 2023-10-01
+    claimant: us-gov
+    status: reported
+    sources: [ap-report, {source: city-report, excerpt: "shipped"}]
+    items: [crowd-size]
+maps:
+  - id: far-east
+    title: The Far East
+    caption: Ports.
+    region: {west: 120, east: 140, south: 35, north: 50}
+    places: [najin]
+    routes: [shipments]
+questions:
+  - id: complete-count
+    title: Was the count complete?
+    positions:
+      - claimant: city-hall
+        date: 2024-05-03
+        stance: "yes"
+        summary: City hall said 300 volunteers counted twice.
+        items: [crowd-size]
+"""
+
+
+def test_every_id_a_record_points_at_is_named_with_its_field_and_line():
+    """A misspelled id anywhere (a place's cited source, a route's claimant, a map's route, a correction's item, a
+    position's claimant...) is reported at the field and line it is written on: the checks across files read
+    these references, so each section's fields must all be there, in full, with their own paths."""
+    result = check_file("data/all.yml", EVERY_SECTION.encode())
+    assert result.problems == []
+    assert result.refs == [
+        Reference("claimants", "city-hall", 4, "facts[0].claimant"),
+        Reference("sources", "city-report", 7, "facts[0].sources[0]"),
+        Reference("sources", "city-report", 21, "corrections[0].sources[0]"),
+        Reference("items", "crowd-size", 22, "corrections[0].items[0]"),
+        Reference("sources", "city-report", 31, "places[0].sources[0]"),
+        Reference("sources", "ap-report", 32, "places[0].sources[1].source"),
+        Reference("items", "crowd-size", 34, "places[0].items[0]"),
+        Reference("sources", "ap-report", 44, "routes[0].sources[0]"),
+        Reference("sources", "city-report", 44, "routes[0].sources[1].source"),
+        Reference("items", "crowd-size", 45, "routes[0].items[0]"),
+        Reference("claimants", "us-gov", 42, "routes[0].claimant"),
+        Reference("places", "najin", 38, "routes[0].places[0]"),
+        Reference("places", "dunay", 38, "routes[0].places[1]"),
+        Reference("places", "najin", 51, "maps[0].places[0]"),
+        Reference("routes", "shipments", 52, "maps[0].routes[0]"),
+        Reference("claimants", "city-hall", 57, "questions[0].positions[0].claimant"),
+        Reference("items", "crowd-size", 61, "questions[0].positions[0].items[0]"),
+    ]
+
+
+def test_old_ids_are_kept_each_at_its_own_line():
+    """`formerly:` ids are checked once files are joined (an old id still in use elsewhere): each is named by its
+    own entry and line, so the editor is sent to the right one."""
+    result = check_file("data/all.yml", EVERY_SECTION.encode())
+    assert [mark for mark in result.marks if mark.section == "formerly"] == [
+        Reference("formerly", "crowd", 11, "facts[0].formerly[0] (crowd-size)"),
+        Reference("formerly", "rally-crowd", 12, "facts[0].formerly[1] (crowd-size)"),
+    ]
+
+
+def test_figures_typed_in_text_are_found_in_nested_entries_with_the_words_after_them():
+    """A figure typed in a note, and one in a question's position (an entry nested in a list), are both handed to
+    the comparison with the facts, with the words that follow them (which tell `9,000 people` from `9,000 km`)."""
+    result = check_file("data/all.yml", EVERY_SECTION.encode())
+    assert result.typed == [
+        Typed("9,000", "people near", 15, "facts[0].note (crowd-size)"),
+        Typed("300", "volunteers counted", 60, "questions[0].positions[0].summary (complete-count)"),
+    ]
