@@ -117,3 +117,24 @@ def test_figures_typed_in_text_are_found_in_nested_entries_with_the_words_after_
         Typed("9,000", "people near", 15, "facts[0].note (crowd-size)"),
         Typed("300", "volunteers counted", 60, "questions[0].positions[0].summary (complete-count)"),
     ]
+
+
+def test_a_mistake_in_a_cited_source_of_a_place_or_route_is_named_once_at_its_field():
+    """A place's or route's cited source is checked like an item's: an unknown field gets the usual hint (it used
+    to stop the build with a KeyError), and a misspelled id or a bad language tag is one message at the field
+    editors write, without pydantic's names for the two ways of writing an entry."""
+    cases = [
+        ('{source: city-report, excerpt: "shipped"}', '{source: city-report, excerpt: "shipped", foo: 2}',
+         "data/all.yml:44: routes[0].sources[1].foo (shipments): unknown field; "
+         "allowed: source, excerpt, locator, lang, translation, translation_by"),
+        ('        excerpt: "42°20′24″N 130°23′23″E"\n', '        excerpt: "42°20′24″N 130°23′23″E"\n        lang: x\n',
+         "data/all.yml:34: places[0].sources[1].lang (najin): 'x' is not a language tag "
+         "(use BCP 47, like en, de, ko or pt-BR)"),
+        ("      - city-report\n", "      - City Report\n",
+         "data/all.yml:31: places[0].sources[0] (najin): 'City Report' is not an id "
+         "(use lowercase letters, digits and hyphens, like turnout-2024)"),
+    ]
+    for old, new, expected in cases:
+        assert old in EVERY_SECTION
+        text = EVERY_SECTION.replace(old, new, 1)
+        assert [str(p) for p in check_file("data/all.yml", text.encode()).problems] == [expected]
