@@ -3,6 +3,7 @@ text, with the field and line an editor is sent to."""
 
 from __future__ import annotations
 
+from mkdocs_explainer.data import figures
 from mkdocs_explainer.data.records import Reference, Typed
 from mkdocs_explainer.data.validate import check_file
 
@@ -138,3 +139,30 @@ def test_a_mistake_in_a_cited_source_of_a_place_or_route_is_named_once_at_its_fi
         assert old in EVERY_SECTION
         text = EVERY_SECTION.replace(old, new, 1)
         assert [str(p) for p in check_file("data/all.yml", text.encode()).problems] == [expected]
+
+
+def test_a_figure_at_the_end_of_a_text_has_no_words_after_it():
+    """`... 12000` at the end of a note: nothing follows, so no unit can be read after it."""
+    [figure] = figures.find("The count was 12000")
+    assert (figure.written, figure.value, figure.after, figure.offset) == ("12000", 12000.0, "", 14)
+
+
+def test_the_words_after_a_figure_are_kept_whole_and_lowercased():
+    """Only spaces are trimmed from the words after a figure: `5 Xhosa speakers` keeps its X."""
+    [figure] = figures.find("5 Xhosa speakers")
+    assert figure.after == "xhosa speakers"
+
+
+def test_a_small_figure_is_matched_with_its_unit_written_with_a_hyphen_or_in_brackets():
+    """`a 12-km road` types the 12 km a fact holds, and so does `12 km` when the fact's unit is written `(km)`;
+    a small number without the fact's unit (`12 people`) is no match."""
+    held = figures.held_figures([
+        {"id": "road-length", "value": 12, "value_kind": "number", "unit": "km"},
+        {"id": "trench-length", "value": 7, "value_kind": "number", "unit": "(km)"},
+    ])
+    [road] = figures.find("a 12-km road")
+    [trench] = figures.find("a trench 7 km long")
+    [people] = figures.find("12 people")
+    assert figures.holders(road, held) == ["road-length"]
+    assert figures.holders(trench, held) == ["trench-length"]
+    assert figures.holders(people, held) == []
