@@ -4,6 +4,7 @@ text, with the field and line an editor is sent to."""
 from __future__ import annotations
 
 from mkdocs_explainer.data import figures
+from mkdocs_explainer.data.catalog import link
 from mkdocs_explainer.data.records import Reference, Typed
 from mkdocs_explainer.data.validate import check_file
 
@@ -166,3 +167,91 @@ def test_a_small_figure_is_matched_with_its_unit_written_with_a_hyphen_or_in_bra
     assert figures.holders(road, held) == ["road-length"]
     assert figures.holders(trench, held) == ["trench-length"]
     assert figures.holders(people, held) == []
+
+
+DISPUTE = {
+    "data/sources.yml": """\
+sources:
+  - id: ap-report
+    publisher: Associated Press
+    title: Troops near the border
+    url: https://example.org/ap
+claimants:
+  - id: ua-gov
+    name: Ukrainian government
+    kind: government
+  - id: ru-gov
+    name: Russian government
+    kind: government
+  - id: kp-gov
+    name: North Korean government
+    kind: government
+""",
+    "data/story.yml": """\
+facts:
+  - id: arrival-ua
+    label: Troops in Kursk, Ukraine's account
+    value: "in Kursk"
+    date: 2024-11-04
+    claimant: ua-gov
+    status: confirmed
+    sources: [{source: ap-report, excerpt: "Ukraine said the troops were in Kursk."}]
+    reviewed: 2026-11-01
+  - id: combat-ua
+    label: Troops in combat, Ukraine's account
+    value: "in combat"
+    date: 2024-11-05
+    claimant: ua-gov
+    status: claimed
+    sources: [{source: ap-report, excerpt: "Ukraine said the troops were in combat."}]
+    reviewed: 2026-11-01
+quotes:
+  - id: denial-ru
+    text: nothing of the kind
+    occasion: briefing
+    date: 2024-11-06
+    claimant: ru-gov
+    status: reported
+    sources: [{source: ap-report, excerpt: "Russia said: nothing of the kind."}]
+    reviewed: 2026-11-01
+  - id: denial-kp
+    text: a lie
+    occasion: statement
+    date: 2024-11-07
+    claimant: kp-gov
+    status: reported
+    sources: [{source: ap-report, excerpt: "North Korea called it a lie."}]
+    reviewed: 2026-11-01
+questions:
+  - id: did-they-fight
+    title: Did the troops fight?
+    positions:
+      - claimant: ua-gov
+        date: 2024-11-05
+        stance: "yes"
+        summary: Ukraine said the troops were in Kursk and in combat.
+        items: [arrival-ua, combat-ua]
+      - claimant: ru-gov
+        date: 2024-11-06
+        stance: "no"
+        summary: Russia denied it.
+        items: [denial-ru]
+      - claimant: kp-gov
+        date: 2024-11-07
+        stance: "no"
+        summary: North Korea denied it.
+        items: [denial-kp]
+""",
+}
+
+
+def test_an_item_contradicted_by_two_claimants_names_both_after_an_item_that_needs_no_dispute():
+    """`arrival-ua` (confirmed: it rests on the record) and the two quoted denials need no `disputed`; `combat-ua`,
+    claimed by one side and denied by two others, is warned once, naming both denials, even though an item
+    listed before it was passed over."""
+    catalog = link([check_file(name, text.encode()) for name, text in DISPUTE.items()])
+    assert [str(w) for w in catalog.warnings] == [
+        "data/story.yml:15: facts[1].status (combat-ua): 'claimed', but another claimant on the record contradicts it: "
+        "Russian government answers 'no' to question 'did-they-fight' (2024-11-06); "
+        "North Korean government answers 'no' to question 'did-they-fight' (2024-11-07). Mark it `status: disputed`"
+    ]
