@@ -4,6 +4,35 @@ which message, and what the checks read from them."""
 from __future__ import annotations
 
 from mkdocs_explainer.data.evidence_settings import EvidenceSettings, check_settings
+from mkdocs_explainer.data.languages import language
+from mkdocs_explainer.data.validate import check_file
+
+
+def fact_problems(excerpt: str, qualifier: str | None = None, lang: str | None = None,
+                  settings: EvidenceSettings | None = None) -> list[str]:
+    """The problems of a fact of 500 soldiers whose one source gives `excerpt` (in `lang`, if given)."""
+    text = f"""\
+sources:
+  - id: report
+    publisher: Agency
+    title: Troops
+    url: https://example.org/r
+claimants:
+  - id: agency
+    name: The agency
+    kind: agency
+facts:
+  - id: troops
+    label: Troops sent
+    value: 500
+    unit: soldiers
+{f"    qualifier: {qualifier}{chr(10)}" if qualifier else ""}    date: 2024-10-31
+    claimant: agency
+    status: reported
+    sources: [{{source: report, excerpt: "{excerpt}"{f", lang: {lang}" if lang else ""}}}]
+    reviewed: 2024-11-01
+"""
+    return [str(p) for p in check_file("data/f.yml", text.encode(), settings).problems]
 
 
 def test_the_cache_key_follows_the_language_and_hedges_but_not_their_order():
@@ -22,3 +51,44 @@ def test_a_hedge_needs_a_word_besides_the_figure_mark():
     assert check_settings({"de": {"about": ["…"]}}) == ["hedges.de.about should be a list of words, like [rund, etwa]"]
     assert check_settings({"de": {"about": [" … "]}}) == ["hedges.de.about should be a list of words, like [rund, etwa]"]
     assert check_settings({"de": {"about": ["X", "X…", "… X"]}}) == []
+
+
+def test_a_site_hedge_written_with_a_curly_apostrophe_is_found_in_the_source():
+    """Italian ships no hedges; a site adds `all’incirca` (about), typed with a curly apostrophe. The source's
+    `all’incirca 500` is that hedge: a fact saying `about` agrees, a fact with no qualifier is told to add it."""
+    italian = EvidenceSettings("it", {"it": {"about": ["all’incirca"]}})
+    assert fact_problems("all’incirca 500 soldati", "about", settings=italian) == []
+    assert fact_problems("all'incirca 500 soldati", "about", settings=italian) == []
+    assert fact_problems("all’incirca 500 soldati", settings=italian) == [
+        "data/f.yml:11: facts[0].qualifier (troops): the source hedges the figure (“all'incirca 500”) but the fact "
+        "has no qualifier: add `qualifier: about`"]
+
+
+def test_a_site_hedge_written_before_the_figure_with_a_space_is_not_glued_to_it():
+    """`circa …` (a space before the mark) stands before the figure with a space, as in `circa 500`: it is that
+    hedge. Only a hedge written against the mark (`約…`) must touch the figure."""
+    english = EvidenceSettings("en", {"en": {"about": ["circa …"]}})
+    assert fact_problems("circa 500 soldiers", "about", settings=english) == []
+    assert fact_problems("circa 500 soldiers", settings=english) == [
+        "data/f.yml:11: facts[0].qualifier (troops): the source hedges the figure (“circa 500”) but the fact has no "
+        "qualifier: add `qualifier: about`"]
+
+
+def test_the_longest_japanese_hedge_is_read_where_a_shorter_one_starts_alike():
+    """最大で… (up to) begins like 最大… and …余り (over) like …余: the whole hedge is the one the source writes, so a
+    fact saying `up to` for 最大で500, or `over` for 500人余り, agrees with it."""
+    assert fact_problems("兵士は最大で500人", "up to", lang="ja") == []
+    assert fact_problems("兵士は500人余り", "over", lang="ja") == []
+    assert fact_problems("兵士は最大で500人", lang="ja") == [
+        "data/f.yml:11: facts[0].qualifier (troops): the source hedges the figure (“最大で500”) but the fact has no "
+        "qualifier: add `qualifier: up to`"]
+
+
+def test_negations_are_whole_words_except_an_elided_one():
+    """French `n'` negates the word it is elided onto (`n'y a que`); `no`, `not` and `nor` negate only as whole
+    words, not as the start of `North`, `notable` or `normal`."""
+    french, english = language("fr", EvidenceSettings()), language("en", EvidenceSettings())
+    assert french.negated("Il n'y a que 500 soldats.")
+    assert not french.negated("Il y a 500 soldats.")
+    assert not english.negated("North Korea sent a notable number of troops in normal times")
+    assert english.negated("Nor did it send troops")
