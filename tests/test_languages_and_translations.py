@@ -54,8 +54,9 @@ def test_the_cache_key_follows_the_language_and_hedges_but_not_their_order():
 def test_a_hedge_needs_a_word_besides_the_figure_mark():
     """`…` marks where the figure stands; a hedge of only that mark (or spaces) names no word and is refused, while a
     hedge of one short word, before or after the mark, is accepted."""
-    assert check_settings({"de": {"about": ["…"]}}) == ["hedges.de.about should be a list of words, like [rund, etwa]"]
-    assert check_settings({"de": {"about": [" … "]}}) == ["hedges.de.about should be a list of words, like [rund, etwa]"]
+    refused = ["hedges.de.about should be a list of words, like [rund, etwa]"]
+    assert check_settings({"de": {"about": ["…"]}}) == refused
+    assert check_settings({"de": {"about": [" … "]}}) == refused
     assert check_settings({"de": {"about": ["X", "X…", "… X"]}}) == []
 
 
@@ -176,7 +177,8 @@ def test_every_text_left_in_english_is_listed_and_only_those(tmp_path: Path):
     assert translated.missing == [
         "facts.troops-sent.unit", "facts.troops-seen.label", "facts.troops-seen.unit",
         "quotes.minister-answer.occasion", "quotes.minister-answer.translation",
-        "claimants.agency.name", "questions.were-they-sent.title", "questions.were-they-sent.positions.agency 2024-10-31",
+        "claimants.agency.name", "questions.were-they-sent.title",
+        "questions.were-they-sent.positions.agency 2024-10-31",
     ]
 
 
