@@ -486,7 +486,7 @@ class Place(Strict):
     approximate: bool = Field(False, description="True when the record gives no exact position: drawn as an area.")
     radius_km: Degrees | None = Field(None, gt=0, le=1000, description="For an approximate place: the area's radius.")
     why_approximate: Text | None = Field(None, description="For an approximate place: what the record says instead.")
-    sources: list[Slug | Citation] = Field(
+    sources: list[SourceEntry] = Field(
         min_length=1, description="Sources for the position and the events; at least one with an excerpt.")
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events that happened there.")
 
@@ -521,7 +521,7 @@ class Route(Strict):
     end: IsoDate = Field(description="Last day of the journeys (YYYY-MM-DD).")
     claimant: Slug = Field(description="Who says so: an id from a `claimants:` list.")
     status: Status = Field(description="How sure we are: confirmed, reported, claimed, disputed, unverified or corrected.")
-    sources: list[Slug | Citation] = Field(min_length=1, description="Sources for the route.")
+    sources: list[SourceEntry] = Field(min_length=1, description="Sources for the route.")
     items: list[Slug] = Field(default_factory=list, description="Ids of facts, quotes or events about the route.")
     note: Text | None = Field(None, description="Editor's note shown to readers.")
 
