@@ -8,7 +8,6 @@ import http.server
 import logging
 import re
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import ClassVar
 
 import pytest
 from conftest import dedent
+from local_server import serve
 from mkdocs_explainer.outputs import linkcheck
 from mkdocs_explainer.outputs.linkcheck import Link, check_all, titles_match
 
@@ -104,15 +104,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as address:
+        yield address
 
 
 def closed_port() -> int:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+from local_server import serve
 from mkdocs_explainer.outputs import linkcheck
 from mkdocs_explainer.outputs.linkcheck import Link, Result, check_all
 
@@ -75,15 +76,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as address:
+        yield address
 
 
 def link(url: str) -> Link:
