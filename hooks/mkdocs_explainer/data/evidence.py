@@ -144,7 +144,8 @@ def numbers_in(text: str, lang: str | None = None, settings: EvidenceSettings = 
 
 
 def _shown(value: Any, unit: str | None) -> str:
-    number = f"{value:,}" if isinstance(value, int) else f"{value:,g}" if isinstance(value, float) else str(value)
+    # 15 significant digits: every decimal a fact gives (",g" alone would show 12345.67 as 12,345.7), no ".0"
+    number = f"{value:,}" if isinstance(value, int) else f"{value:,.15g}" if isinstance(value, float) else str(value)
     scale = (unit or "").split(" ", 1)[0]
     return f"{number} {scale}" if scale.lower() in _UNIT_SCALES else number
 
