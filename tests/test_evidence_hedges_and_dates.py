@@ -79,6 +79,19 @@ def test_a_hedge_after_the_figure_stands_at_most_after_gap_characters_from_it() 
     assert check_figure(8000, None, None, ["8,000 evacuations or more"]) == []
 
 
+def test_a_sites_long_hedge_after_the_figure_is_found_after_a_unit_too() -> None:
+    """A site's "… or possibly even more" (21 characters) after " casualties " (12, the most AFTER_GAP allows) is
+    still a hedge: the fact needs `qualifier: at least`, as it does with the hedge right after the figure."""
+    site = EvidenceSettings(hedges={"en": {"at least": ["… or possibly even more"]}})
+    for excerpt, hedged in (("8,000 or possibly even more", "8,000 or possibly even more"),
+                            ("8,000 casualties or possibly even more", "8,000 casualties or possibly even more")):
+        assert check_figure(8000, "at least", None, [excerpt], site) == []
+        [finding] = check_figure(8000, None, None, [excerpt], site)
+        assert finding == Finding("qualifier", f"the source hedges the figure (“{hedged}”) but the fact has no "
+                                               "qualifier: add `qualifier: at least`")
+    assert check_figure(8000, None, None, ["8,000 casualties or possibly even mores"], site) == []  # not that word
+
+
 def test_a_hedge_two_words_after_the_figure_is_not_its() -> None:
     """"8,000 in Kursk plus 3,000": "plus" adds another figure, two words on; 8,000 is plain."""
     assert check_figure(8000, None, None, ["8,000 in Kursk plus 3,000 in Belgorod"]) == []

@@ -111,7 +111,9 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
                                 match.start(), match.end()))
     if lang.after is not None:
-        limit = min(len(text), end + AFTER_GAP + 16)
+        # a hedge may start AFTER_GAP characters on, and run its whole length (and one more, for its (?!\w)) past that
+        longest = max(len(h.words) for h in lang.hedges or () if h.after)
+        limit = min(len(text), end + AFTER_GAP + max(16, longest + 1))
         clause = _CLAUSE_END.search(text, end, limit)
         for match in lang.after.finditer(text, end, clause.start() if clause else limit):
             gap = text[end:match.start()]
