@@ -31,6 +31,14 @@ def test_a_negation_that_opens_the_excerpt_negates_the_hedge() -> None:
     assert "'Never more than' negates the hedge: the source does not say 'more than'" in finding.message
 
 
+def test_a_hedge_in_turkish_capitals_is_still_the_hedge() -> None:
+    """"İN EXCESS OF 8,000" (capitals as Turkish writes them, İ for i) is "in excess of": "more than", never dropped."""
+    assert check_figure(8000, "more than", None, ["İN EXCESS OF 8,000 TROOPS"]) == []
+    [finding] = check_figure(8000, None, None, ["İN EXCESS OF 8,000 TROOPS"])
+    assert finding == Finding("qualifier", "the source hedges the figure (“İN EXCESS OF 8,000”) but the fact has no "
+                                           "qualifier: add `qualifier: more than`")
+
+
 def test_a_hedge_more_than_window_characters_back_is_not_the_figures() -> None:
     """Six words back, but 82 characters: the window stops WINDOW_CHARACTERS (80) before the figure."""
     excerpt = "about dichlorodiphenyltrichloroethane-contaminated polychlorinated-biphenyl-laden 8,000 tonnes"

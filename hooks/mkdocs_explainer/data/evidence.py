@@ -126,7 +126,10 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
 
 
 def _table(lang: Language, words: str, after: bool) -> list[Hedge]:
-    return lang.hedges_by_words.get((" ".join(words.split()).casefold(), after), [])
+    found = lang.hedges_by_words.get((" ".join(words.split()).casefold(), after))
+    if found is None:  # re ignores case letter by letter ("İN" is "in"), casefold() not always ("i̇n")
+        found = [h for h in lang.hedges or () if h.after == after and re.fullmatch(re.escape(h.words), words, re.IGNORECASE)]
+    return found
 
 
 def _window_start(text: str, start: int, previous_end: int) -> int:
