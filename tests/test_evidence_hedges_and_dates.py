@@ -39,6 +39,14 @@ def test_a_hedge_in_turkish_capitals_is_still_the_hedge() -> None:
                                            "qualifier: add `qualifier: more than`")
 
 
+def test_the_end_of_a_long_word_before_a_hedge_is_not_a_negation() -> None:
+    """In "a knot-tying-guide about 8,000" no word negates "about": "not-tying-guide" is the end of a word, not one;
+    "the well-not-known about 8,000" has the "not" in it."""
+    assert check_figure(8000, "about", None, ["a knot-tying-guide about 8,000 pages long"]) == []
+    [finding] = check_figure(8000, "about", None, ["the well-not-known about 8,000"])
+    assert "'well-not-known about' negates the hedge" in finding.message
+
+
 def test_a_hedge_more_than_window_characters_back_is_not_the_figures() -> None:
     """Six words back, but 82 characters: the window stops WINDOW_CHARACTERS (80) before the figure."""
     excerpt = "about dichlorodiphenyltrichloroethane-contaminated polychlorinated-biphenyl-laden 8,000 tonnes"

@@ -71,6 +71,8 @@ def normalise(text: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|,\s|[。！？、；：]")
+_WHOLE_WORD = re.compile(r"(?<!\S)\S+")
+"""A word, not the end of one: searched from a position inside a word, it starts at the next word."""
 _CURRENCY = re.compile(r"[\s\u00a0\u202f]*(?:US\$|[$€£¥₩₽₴])?[\s\u00a0\u202f]*$")
 
 
@@ -106,7 +108,7 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             if glued and between:  # 約 is written against the figure: "約 86" is not how it is hedged
                 continue
             adjacent = glued or _CURRENCY.fullmatch(between) is not None
-            last_word = text[max(0, match.start() - 16):match.start()].split()[-1:]
+            last_word = _WHOLE_WORD.findall(text, max(0, match.start() - 16), match.start())[-1:]
             negated = not glued and bool(last_word) and lang.negated(last_word[0])  # "not as many as 8,000"
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
                                 match.start(), match.end()))
