@@ -116,9 +116,9 @@ def test_a_hedge_two_words_after_the_figure_is_not_its() -> None:
 def test_a_hedge_after_the_figure_outside_the_qualifiers_is_named_in_its_own_words() -> None:
     """"8,000 or so": the editor is told which words are not among the qualifiers."""
     [finding] = check_figure(8000, None, None, ["8,000 or so soldiers"])
-    assert finding == Finding("qualifier", "the source hedges the figure (“8,000 or so”) but the fact has no qualifier: "
-                                           "'or so' is not among the qualifiers, so quote a passage that gives the "
-                                           "figure plainly")
+    assert finding == Finding("qualifier", "the source hedges the figure (“8,000 or so”) but the fact has no "
+                                           "qualifier: 'or so' is not among the qualifiers, so quote a passage that "
+                                           "gives the figure plainly")
 
 
 # --- the figure as the editor sees it ---------------------------------------------------------------------------
@@ -263,8 +263,8 @@ def test_a_position_of_zero_degrees_and_some_seconds() -> None:
 
 # --- one record, every check that applies ------------------------------------------------------------------------
 
-def _record(kind: str, value_kind: str | None = None, excerpt: str | None = "nothing of the kind", lang: str | None = None,
-            **fields: object) -> dict[str, object]:
+def _record(kind: str, value_kind: str | None = None, excerpt: str | None = "nothing of the kind",
+            lang: str | None = None, **fields: object) -> dict[str, object]:
     citation = {"source": "s", "excerpt": excerpt, "lang": lang}
     return {"id": "x", "kind": kind, "status": "reported", "value_kind": value_kind, "citations": [citation], **fields}
 
@@ -282,7 +282,8 @@ def test_a_record_without_excerpts_follows_the_required_switch() -> None:
 
 def test_a_record_with_no_citations_at_all_is_checked_without_error() -> None:
     assert evidence.check_item({"id": "e", "kind": "event", "title": "12,000 troops arrive"}) == []
-    [finding] = evidence.check_item({"id": "f", "kind": "fact", "value_kind": "number", "value": 8000, "status": "reported"})
+    fact = {"id": "f", "kind": "fact", "value_kind": "number", "value": 8000, "status": "reported"}
+    [finding] = evidence.check_item(fact)
     assert finding.field == "sources"
 
 
@@ -319,7 +320,7 @@ def test_every_check_of_a_record_reads_in_the_sites_language() -> None:
     words = _record("fact", "text", "Ein Angriff wurde gemeldet", value="kein Angriff")
     [finding] = evidence.check_item(words, settings=GERMAN)
     assert "“kein”" in finding.message
-    quote = _record("quote", "", "wir werden nie Gewalt anwenden", text="wir werden … Gewalt anwenden")
+    quote = _record("quote", None, "wir werden nie Gewalt anwenden", text="wir werden … Gewalt anwenden")
     [finding] = evidence.check_item(quote, settings=GERMAN)
     assert "leaves out “nie”" in finding.message
     title = _record("event", excerpt="1,500 soldiers arrived", lang="en", title="1.500 Soldaten kommen an")

@@ -113,7 +113,7 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
                                 match.start(), match.end()))
     if lang.after is not None:
-        # a hedge may start AFTER_GAP characters on, and run its whole length (and one more, for its (?!\w)) past that
+        # a hedge may start AFTER_GAP characters on and run its whole length past that, and one more for its (?!\w)
         longest = max(len(h.words) for h in lang.hedges or () if h.after)
         limit = min(len(text), end + AFTER_GAP + max(16, longest + 1))
         clause = _CLAUSE_END.search(text, end, limit)
@@ -129,8 +129,9 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
 
 def _table(lang: Language, words: str, after: bool) -> list[Hedge]:
     found = lang.hedges_by_words.get((" ".join(words.split()).casefold(), after))
-    if found is None:  # re ignores case letter by letter ("İN" is "in"), casefold() not always ("i̇n")
-        found = [h for h in lang.hedges or () if h.after == after and re.fullmatch(re.escape(h.words), words, re.IGNORECASE)]
+    if found is None:  # re ignores case letter by letter ("İN" is "in"); casefold() does not always agree
+        found = [h for h in lang.hedges or ()
+                 if h.after == after and re.fullmatch(re.escape(h.words), words, re.IGNORECASE)]
     return found
 
 
