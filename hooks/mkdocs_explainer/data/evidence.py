@@ -71,6 +71,8 @@ def normalise(text: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|,\s|[。！？、；：]")
+_WHOLE_WORD = re.compile(r"(?<!\S)\S+")
+"""A word, not the end of one: searched from a position inside a word, it starts at the next word."""
 _CURRENCY = re.compile(r"[\s\u00a0\u202f]*(?:US\$|[$€£¥₩₽₴])?[\s\u00a0\u202f]*$")
 
 
@@ -106,12 +108,14 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             if glued and between:  # 約 is written against the figure: "約 86" is not how it is hedged
                 continue
             adjacent = glued or _CURRENCY.fullmatch(between) is not None
-            last_word = text[max(0, match.start() - 16):match.start()].split()[-1:]
+            last_word = _WHOLE_WORD.findall(text, max(0, match.start() - 16), match.start())[-1:]
             negated = not glued and bool(last_word) and lang.negated(last_word[0])  # "not as many as 8,000"
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
                                 match.start(), match.end()))
     if lang.after is not None:
-        limit = min(len(text), end + AFTER_GAP + 16)
+        # a hedge may start AFTER_GAP characters on and run its whole length past that, and one more for its (?!\w)
+        longest = max(len(h.words) for h in lang.hedges or () if h.after)
+        limit = min(len(text), end + AFTER_GAP + max(16, longest + 1))
         clause = _CLAUSE_END.search(text, end, limit)
         for match in lang.after.finditer(text, end, clause.start() if clause else limit):
             gap = text[end:match.start()]
@@ -124,7 +128,11 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
 
 
 def _table(lang: Language, words: str, after: bool) -> list[Hedge]:
-    return lang.hedges_by_words.get((" ".join(words.split()).casefold(), after), [])
+    found = lang.hedges_by_words.get((" ".join(words.split()).casefold(), after))
+    if found is None:  # re ignores case letter by letter ("İN" is "in"); casefold() does not always agree
+        found = [h for h in lang.hedges or ()
+                 if h.after == after and re.fullmatch(re.escape(h.words), words, re.IGNORECASE)]
+    return found
 
 
 def _window_start(text: str, start: int, previous_end: int) -> int:
@@ -144,7 +152,8 @@ def numbers_in(text: str, lang: str | None = None, settings: EvidenceSettings = 
 
 
 def _shown(value: Any, unit: str | None) -> str:
-    number = f"{value:,}" if isinstance(value, int) else f"{value:,g}" if isinstance(value, float) else str(value)
+    # 15 significant digits: every decimal a fact gives (",g" alone would show 12345.67 as 12,345.7), no ".0"
+    number = f"{value:,}" if isinstance(value, int) else f"{value:,.15g}" if isinstance(value, float) else str(value)
     scale = (unit or "").split(" ", 1)[0]
     return f"{number} {scale}" if scale.lower() in _UNIT_SCALES else number
 
