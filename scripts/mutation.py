@@ -62,7 +62,7 @@ PACKAGE = "hooks/mkdocs_explainer"
 # The test files that exercise each module (a build in a child process would reach the unmutated package: under
 # mutation the tests' builds run in-process). A module missing here is tested against the whole suite.
 _EVIDENCE = ["tests/test_evidence.py", "tests/test_evidence_quotes_and_places.py", "tests/test_evidence_languages.py",
-             "tests/test_near_misses.py"]
+             "tests/test_near_misses.py", "tests/test_evidence_hedges_and_dates.py"]
 _DATA = ["tests/test_validate.py", "tests/test_hostile_data.py", "tests/test_properties.py", "tests/test_load.py",
          "tests/test_balance.py", "tests/test_citations.py", "tests/test_typed_figures.py",
          "tests/test_vocabulary.py"]

@@ -47,6 +47,16 @@ def test_the_end_of_a_long_word_before_a_hedge_is_not_a_negation() -> None:
     assert "'well-not-known about' negates the hedge" in finding.message
 
 
+def test_a_negation_is_read_from_a_word_starting_within_sixteen_characters_of_the_hedge() -> None:
+    """NEGATION_REACH: "not-quite-fully " (16 characters with its space) negates "about"; a word one longer is not
+    read, so the hedge stands as the source's."""
+    near, far = "not-quite-fully", "not-quite-really"
+    assert len(near) + 1 == 16 and len(far) + 1 == 17
+    [finding] = check_figure(8000, "about", None, [f"it was {near} about 8,000"])
+    assert f"'{near} about' negates the hedge" in finding.message
+    assert check_figure(8000, "about", None, [f"it was {far} about 8,000"]) == []
+
+
 def test_a_hedge_more_than_window_characters_back_is_not_the_figures() -> None:
     """Six words back, but 82 characters: the window stops WINDOW_CHARACTERS (80) before the figure."""
     excerpt = "about dichlorodiphenyltrichloroethane-contaminated polychlorinated-biphenyl-laden 8,000 tonnes"

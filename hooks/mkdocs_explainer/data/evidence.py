@@ -40,6 +40,9 @@ WINDOW_CHARACTERS = 80
 AFTER_GAP = 12
 """At most this many characters (one unit or counter word: "8,000 people or more", "783명 이상") between a
 figure and a hedge written after it."""
+NEGATION_REACH = 16
+"""A hedge is negated by the last whole word starting within this many characters before it ("not as many as"):
+a longer word, or one further back, is not read. Negations are short words written next to what they negate."""
 
 DEFAULT = EvidenceSettings()
 
@@ -108,13 +111,13 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
             if glued and between:  # 約 is written against the figure: "約 86" is not how it is hedged
                 continue
             adjacent = glued or _CURRENCY.fullmatch(between) is not None
-            last_word = _WHOLE_WORD.findall(text, max(0, match.start() - 16), match.start())[-1:]
+            last_word = _WHOLE_WORD.findall(text, max(0, match.start() - NEGATION_REACH), match.start())[-1:]
             negated = not glued and bool(last_word) and lang.negated(last_word[0])  # "not as many as 8,000"
             found.append(Hedged(match.group(), tuple(h.qualifier for h in hedges), last_word[0] if negated else "", adjacent,
                                 match.start(), match.end()))
     if lang.after is not None:
         # a hedge may start AFTER_GAP characters on and run its whole length past that, and one more for its (?!\w)
-        longest = max(len(h.words) for h in lang.hedges or () if h.after)
+        longest = max((len(h.words) for h in lang.hedges or () if h.after), default=0)
         limit = min(len(text), end + AFTER_GAP + max(16, longest + 1))
         clause = _CLAUSE_END.search(text, end, limit)
         for match in lang.after.finditer(text, end, clause.start() if clause else limit):
