@@ -42,7 +42,6 @@ import random
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -541,9 +540,26 @@ def interval(killed: int, tested: int) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def mutation_of(name: str) -> tuple[str, str]:
-    """(file, the changed line before → after) of a mutant, from `mutmut show`."""
-    diff = mutmut("show", name, capture=True).stdout.splitlines()
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+names = json.load(sys.stdin)
+json.dump({name: get_diff_for_mutant(name, path=path) for name, path in names.items()}, sys.stdout)
+"""
+
+
+def mutations_of(names: list[str]) -> dict[str, tuple[str, str]]:
+    """Each mutant's (file, changed line before → after), as `mutmut show` gives it, but in one process: `mutmut
+    show` starts Python and reads its files again for each mutant (a second or more apiece)."""
+    paths = {name: f"src/{PACKAGE.removeprefix('hooks/')}/{module_of(name)}" for name in names}
+    shown = subprocess.run([sys.executable, "-c", _DIFFS], cwd=WORK, input=json.dumps(paths), text=True,
+                           capture_output=True, check=True).stdout
+    return {name: change_in(diff) for name, diff in json.loads(shown).items()}
+
+
+def change_in(text: str) -> tuple[str, str]:
+    """(file, the changed line before → after) from a mutant's unified diff."""
+    diff = text.splitlines()
     path = next((line[4:].strip() for line in diff if line.startswith("--- ")), "?").removeprefix("src/")
     removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
     added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
@@ -628,10 +644,9 @@ def totals(run: dict[str, Any]) -> dict[str, int]:
 
 def run_record(stats: dict[str, int], survived: list[str], only: list[str], tests: list[str],
                sample: dict[str, Any] | None = None) -> dict[str, Any]:
-    with ThreadPoolExecutor(4) as pool:  # one `mutmut show` process each: mostly waiting for Python to start
-        changes = list(pool.map(mutation_of, survived))
-    survivors = [[path.removeprefix("mkdocs_explainer/"), function_of(name), change, reason_for(name), name]
-                 for name, (path, change) in zip(survived, changes, strict=True)]
+    changes = mutations_of(survived)
+    survivors = [[changes[name][0].removeprefix("mkdocs_explainer/"), function_of(name), changes[name][1],
+                  reason_for(name), name] for name in survived]
     record = {"date": dt.date.today().isoformat(), "modules": only or ["(all)"], "tests": tests, "stats": stats,
               "by_module": by_module(), "survivors": survivors}
     return record | ({"sample": sample} if sample else {})
@@ -791,10 +806,8 @@ def recheck(only: list[str], max_children: int) -> int:
     mutmut("run", "--max-children", str(max_children), "no-mutant-is-called-this", capture=True)  # generate only
     functions = {(key[0], key[1]) for key in wanted}
     candidates = [name for name in statuses() if (module_of(name), function_of(name)) in functions]
-    with ThreadPoolExecutor(8) as pool:  # one `mutmut show` each
-        changes = list(pool.map(mutation_of, candidates))
     names: dict[tuple[str, str, str], list[str]] = {}
-    for name, (path, change) in zip(candidates, changes, strict=True):
+    for name, (path, change) in mutations_of(candidates).items():
         key = (path.removeprefix("mkdocs_explainer/"), function_of(name), change)
         if key in wanted:
             names.setdefault(key, []).append(name)
