@@ -8,8 +8,12 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.utils import get_relative_url
+from mkdocs_explainer.data.catalog import link
+from mkdocs_explainer.data.validate import check_file
 from mkdocs_explainer.pages import standalone
+from mkdocs_explainer.pages.scan import PageScan
 from mkdocs_explainer.problems import ProblemsFound
+from mkdocs_explainer.siteinfo import SiteInfo
 from test_views import DATA
 
 
@@ -67,6 +71,18 @@ def test_page_urls_are_mkdocs_own(src: str, directory_urls: bool) -> None:
 def test_relative_urls_are_mkdocs_own(url: str, base: str) -> None:
     expected = get_relative_url(url or ".", base or ".")
     assert standalone.relative_url(url, base) == ("./" if expected == "." else expected)  # a folder ends in "/"
+
+
+@pytest.mark.parametrize(("base", "root"), [("", "./"), ("index.html", "./"), ("facts.html", "./"), ("facts/", "../"),
+                                           ("a/b.html", "../"), ("a/b/", "../../")])
+def test_the_site_root_is_a_folder_seen_from_any_page(base: str, root: str) -> None:
+    """What a page's templates put before `facts.json` (`site_root`): MkDocs' base URL, as a folder."""
+    assert get_relative_url(".", base or ".").rstrip("/") + "/" == root  # the worked table agrees with MkDocs
+    catalog = link([check_file("data/views.yml", DATA.encode())])
+    site = SiteInfo("Site", "", "", "facts/")
+    context = standalone.page_context(catalog, PageScan(), site, base, not base.endswith(".html"), None,
+                                      Path("data"), Path("."))
+    assert context.site_root == root
 
 
 class _Host(markdown.preprocessors.Preprocessor):

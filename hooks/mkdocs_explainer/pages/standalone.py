@@ -189,7 +189,7 @@ def page_context(catalog: Catalog, pages: PageScan, site: SiteInfo, url: str, us
     return PageContext(
         catalog=catalog,
         fact_index_url=relative_url(site.index_path, url) if site.index_path is not None else None,
-        site_root=relative_url("", url) + "/" if url else "./",
+        site_root=relative_url("./", url),
         site=site,
         links={kind: relative_url(page_url(path, use_directory_urls), url)
                for kind, path in pages.pages_with(LIST_KINDS).items()},
