@@ -117,9 +117,7 @@ def _hedges_near(text: str, start: int, end: int, window_start: int, lang: Langu
                                 match.start(), match.end()))
     if lang.after is not None:
         # a hedge may start AFTER_GAP characters on and run its whole length past that, and one more for its (?!\w)
-        # (lang.after is a pattern only when the language has hedges after the figure)
-        longest = max(len(h.words) for h in lang.hedges or () if h.after)
-        limit = min(len(text), end + AFTER_GAP + longest + 1)
+        limit = min(len(text), end + AFTER_GAP + lang.longest_after + 1)
         clause = _CLAUSE_END.search(text, end, limit)
         for match in lang.after.finditer(text, end, clause.start() if clause else limit):
             gap = text[end:match.start()]

@@ -188,6 +188,11 @@ class Language:
             table.setdefault((" ".join(hedge.words.split()).casefold(), hedge.after), []).append(hedge)
         return table
 
+    @functools.cached_property
+    def longest_after(self) -> int:
+        """The length of the longest hedge written after the figure (0 for none): how far past a figure to look."""
+        return max((len(h.words) for h in self.hedges or () if h.after), default=0)
+
     def hedge_words(self, qualifier: str) -> list[Hedge]:
         return [h for h in self.hedges or () if h.qualifier == qualifier]
 
