@@ -176,9 +176,9 @@ def magnitude(value: Any, unit: str | None, site: Language | None = None) -> Dec
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
         return None
-    word = (unit or "").split(" ", 1)[0]
-    scales = {**_UNIT_SCALES, **{k.casefold(): v for k, v in (site.scales if site else {}).items()}}
-    return number * scales.get(word.casefold(), 1)
+    word = (unit or "").split(" ", 1)[0].casefold()
+    scale = site.folded_scales.get(word) if site else None  # the language's own words first
+    return number * (_UNIT_SCALES.get(word, 1) if scale is None else scale)
 
 
 # --- the checks -----------------------------------------------------------------------------------------

@@ -189,6 +189,11 @@ class Language:
         return table
 
     @functools.cached_property
+    def folded_scales(self) -> dict[str, int]:
+        """The scale words without case ("Billion" is "billion"), for reading a fact's unit."""
+        return {word.casefold(): scale for word, scale in self.scales.items()}
+
+    @functools.cached_property
     def longest_after(self) -> int:
         """The length of the longest hedge written after the figure (0 for none): how far past a figure to look."""
         return max((len(h.words) for h in self.hedges or () if h.after), default=0)
@@ -239,6 +244,8 @@ def primary(tag: str) -> str:
 
 def language(tag: str, settings: EvidenceSettings) -> Language:
     """The compiled rules of the language `tag` (BCP 47) under the site's settings. Raises LanguageError."""
+    if not settings.hedges:  # the usual case, asked for each excerpt: no settings to key the cache by
+        return _compiled(tag, "{}")
     extra = settings.hedges.get(tag) or settings.hedges.get(primary(tag)) or {}
     return _compiled(tag, json.dumps(extra, sort_keys=True, ensure_ascii=False))
 
