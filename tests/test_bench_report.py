@@ -32,6 +32,19 @@ def test_conclusions_say_below_only_when_measured_below() -> None:
     assert "(10 % below plain)" in lines[0] and "50 % below it" in lines[-1]
 
 
+def test_cold_goal_says_how_much_of_its_allowance_the_floor_takes() -> None:
+    # plain 0.60 s: a 2.0× goal leaves 0.60 s above it; 0.40 s of parsing and 0.05 s of imports take 75 % of it
+    ten_thousand = config([3.0, 3.3, 3.6], [0.6, 0.6, 0.6])
+    ten_thousand.facts = 10000
+    lines = bench.issue19_goals([ten_thousand], None, [], bench.Floor(compose=0.40, imports=0.05))
+    cold = next(line for line in lines if line.startswith("- cold build"))
+    assert "5.50× CPU" in cold and cold.endswith("**missed**")
+    floor = lines[lines.index(cold) + 1]
+    assert "0.60 s of CPU above plain's 0.60 s" in floor and "0.40 s" in floor and "0.05 s" in floor
+    assert "0.45 s, 75% of it" in floor
+    assert not any("what it leaves" in line for line in bench.issue19_goals([ten_thousand], None, []))
+
+
 def test_site_is_served_gzip_compressed_like_a_static_host(tmp_path: Path) -> None:
     page = "<!doctype html><title>t</title>" + "words " * 500
     (tmp_path / "deployment").mkdir()
