@@ -71,7 +71,10 @@ def dedent(text: str) -> str:
 # Property tests stay quick in `make test`; CI (where hypothesis loads its derandomised "ci" profile) tries more.
 settings.register_profile("explainer", max_examples=40, deadline=None)
 settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=80)
-settings.load_profile("ci" if ci_enabled() else "explainer")
+# EXPLAINER_PROPERTY_EXAMPLES=2000 make test: a longer hunt, for a while, before trusting a change to parsing or escaping.
+settings.register_profile("thorough", max_examples=int(os.environ.get("EXPLAINER_PROPERTY_EXAMPLES") or 0) or 1,
+                          deadline=None)
+settings.load_profile("thorough" if os.environ.get("EXPLAINER_PROPERTY_EXAMPLES") else "ci" if ci_enabled() else "explainer")
 
 
 # `make mutation` (scripts/mutation.py) sets this: mutmut's mutants live in this process only, so a test whose
