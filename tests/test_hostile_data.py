@@ -74,7 +74,7 @@ REFUSED_IN_FACTS = [
     # 5. a charted value that is negative, text or too long
     ("value: 10000", "value: -5", "data/facts.yml:18: facts[1].value (troops-total-us): -5 can't be charted: a fact in "
      "the estimate group 'troops-total' needs a number, or min/max, of zero or more"),
-    ("value: 10000", "value: lots", "data/facts.yml:18: facts[1].value (troops-total-us): 'lots' can't be charted"),
+    ("value: 10000\n    unit: troops", "value: lots", "data/facts.yml:18: facts[1].value (troops-total-us): 'lots' can't be charted"),
     ("value: 10000", "value: {min: -2, max: 5}", "facts[1].value (troops-total-us): {'min': -2, 'max': 5} can't be charted"),
     ("value: 10000", "value: " + "9" * 400, "data/facts.yml:18: facts[1].value (troops-total-us): `99999999999999999999"),
     # 7. ids with invisible characters
@@ -129,11 +129,29 @@ def test_deceptive_addresses_and_guessed_words_are_refused(old: str, new: str, e
     assert expected in found[0]
 
 
+@pytest.mark.parametrize(("value", "field"), [
+    (value, field) for value in ('"several thousand"', "8,000x", "2024-10-31")
+    for field in ("qualifier: about", "prefix: $", "unit: troops")
+    if (value, field) != ("2024-10-31", "unit: troops")  # in test_a_record_whose_fields_contradict_each_other_is_refused
+])
+def test_a_hedge_prefix_or_unit_without_a_figure_is_refused_at_its_line(value: str, field: str):
+    # Shown as it is, a text or a date would drop them without a word: "about" would reach no reader.
+    name = field.split(":")[0]
+    facts = edited(FACTS, "value: 8000\n    qualifier: about\n    unit: troops", f"value: {value}\n    {field}")
+    found = problems(facts)
+    kind = "a date" if value[0].isdigit() and "-" in value else f"text ('{value.strip(chr(34))}')"
+    assert found[0].startswith(f"data/facts.yml:8: facts[0].{name} (troops-near-kursk): the value is {kind}; "
+                               f"`{name}` goes with a number or a span only"), found
+    assert not any(f"facts[0].{other}" in p for p in found for other in ("qualifier", "prefix", "unit") if other != name)
+    assert not any("goes with a number" in p for p in problems(edited(facts, f"\n    {field}", "")))
+
+
 @pytest.mark.parametrize(("old", "new", "field", "value"), [
     ("    date: 2024-10-31\n", "    date: 2024-10-31\n    time: 07:10\n    timezone: KST\n", "time", "07:10"),
     ("    date: 2024-10-31\n", "    date: 2024-10-31\n    time: 23:59\n    timezone: KST\n", "time", "23:59"),
-    ("value: 8000", 'value: "0x3E8"', "value", "0x3E8"),
-    ("value: 8000", "value: '1:10'", "value", "1:10"),
+    # a text value stands alone: a hedge or a unit goes with a number
+    ("value: 8000\n    qualifier: about\n    unit: troops", 'value: "0x3E8"', "value", "0x3E8"),
+    ("value: 8000\n    qualifier: about\n    unit: troops", "value: '1:10'", "value", "1:10"),
     ("value: 8000", "value: -7.5", "value", -7.5),
     ("value: 8000", "value: 0", "value", 0),
     ("date: 2024-10-31", "date: 1066-10-14", "date", "1066-10-14"),  # what happened may be history
@@ -198,8 +216,9 @@ def test_a_facts_group_is_checked():
 @pytest.mark.parametrize(("facts", "sources", "expected"), [
     (edited(FACTS, "value: 8000", "value: {min: 8000, max: 8000}"), SOURCES,
      "data/facts.yml:7: facts[0].value (troops-near-kursk): min and max are both 8000: give the single number as the value"),
-    (edited(edited(FACTS, "value: 8000", "value: 2024-10-31"), "About 8,000 troops", "On 31 October 2024 troops"), SOURCES,
-     "data/facts.yml:9: facts[0].unit (troops-near-kursk): the value is a date; `unit` goes with a number or a span only"),
+    (edited(edited(FACTS, "value: 8000\n    qualifier: about", "value: 2024-10-31"), "About 8,000 troops",
+            "On 31 October 2024 troops"), SOURCES,
+     "data/facts.yml:8: facts[0].unit (troops-near-kursk): the value is a date; `unit` goes with a number or a span only"),
     (edited(FACTS, KURSK_SOURCES, "sources: [ap-report, {source: ap-report, excerpt: \"About 8,000 troops are near "
      "the border.\"}, ap-report]"), SOURCES,
      "data/facts.yml:13: facts[0].sources (troops-near-kursk): 'ap-report' is listed more than once; list each once"),

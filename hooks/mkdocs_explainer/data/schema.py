@@ -382,14 +382,22 @@ class Fact(Item):
     unit: Text | None = Field(None, description="Shown after the number, e.g. 'votes', 'km', 'billion'.")
     group: Slug | None = Field(None, description="Id of an estimate group, to show this beside other claimants' figures.")
 
-    @field_validator("prefix", "unit")
+    @field_validator("qualifier", "prefix", "unit")
     @classmethod
     def _with_a_figure(cls, extra: str | None, info: ValidationInfo) -> str | None:
-        # "$31 October 2024 people": a prefix or a unit belongs to a figure, never to a date.
-        if extra is not None and isinstance(info.data.get("value"), dt.date):
-            raise PydanticCustomError(
-                "value", f"the value is a date; `{info.field_name}` goes with a number or a span only: remove it")
-        return extra
+        # "$31 October 2024 people": a hedge, a prefix or a unit belongs to a figure. A date or a text is shown as
+        # it is, so one given with them would reach no reader (a hedge dropped without a word).
+        value, field = info.data.get("value"), info.field_name
+        if extra is None or not isinstance(value, dt.date | str):
+            return extra
+        if isinstance(value, dt.date):
+            fix = ("a date the source hedges is a text value in the source's words, like \"around 10 November 2024\""
+                   if field == "qualifier" else "remove it")
+            raise PydanticCustomError("value", f"the value is a date; `{field}` goes with a number or a span only: {fix}")
+        fix = ("write the source's hedge in the text itself" if field == "qualifier"
+               else "write the number in plain digits (like 8000), or its words in the text")
+        raise PydanticCustomError(
+            "value", f"the value is text ({shown(value)}); `{field}` goes with a number or a span only: {fix}")
 
 
 class Quote(Item):
