@@ -213,7 +213,7 @@ FLOOR_SCRIPT = textwrap.dedent(
     """
 )
 """The least any cold build of our data must do: libyaml's parse into nodes (the cheapest of PyYAML's APIs
-that keeps each value's line; `yaml.load` costs more) and importing the libraries the checks are written in."""
+that keeps each value's line; `yaml.load` costs more) and importing pydantic, which the checks are written in."""
 
 
 @dataclass

@@ -72,9 +72,9 @@ def dedent(text: str) -> str:
 settings.register_profile("explainer", max_examples=40, deadline=None)
 settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=80)
 # EXPLAINER_PROPERTY_EXAMPLES=2000 make test: a longer hunt, for a while, before trusting a change to parsing or escaping.
-settings.register_profile("thorough", max_examples=int(os.environ.get("EXPLAINER_PROPERTY_EXAMPLES") or 0) or 1,
-                          deadline=None)
-settings.load_profile("thorough" if os.environ.get("EXPLAINER_PROPERTY_EXAMPLES") else "ci" if ci_enabled() else "explainer")
+if examples := os.environ.get("EXPLAINER_PROPERTY_EXAMPLES"):
+    settings.register_profile("thorough", max_examples=int(examples), deadline=None)
+settings.load_profile("thorough" if examples else "ci" if ci_enabled() else "explainer")
 
 
 # `make mutation` (scripts/mutation.py) sets this: mutmut's mutants live in this process only, so a test whose
